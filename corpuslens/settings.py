@@ -1,0 +1,54 @@
+"""Every tunable of the index and its analyses, in one frozen place.
+
+The index fingerprint includes `IndexSettings`, so changing any of these rebuilds the index.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_DATA = PROJECT_ROOT / "data"
+
+# Bump when the stored layout or any build step changes meaning: old indexes are then rebuilt.
+INDEX_FORMAT = 1
+
+# Files larger than this are reported and skipped. 5 MB is ~50 times the longest article we
+# have seen; anything bigger is a dump or a binary, not an article.
+MAX_FILE_BYTES = 5_000_000
+
+READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    n_topics: int = 8
+    # Paragraphs longer than this many words are split at sentence boundaries.
+    max_passage_words: int = 150
+    # Jaccard similarity of word 5-gram shingles above which two documents are near duplicates.
+    near_duplicate_threshold: float = 0.8
+    # Two-word phrases must occur in at least this many passages to enter the vocabulary
+    # (single words always do, so search and KWIC can find any word).
+    phrase_min_passages: int = 2
+    # Upper bound on passages used to fit the topic model; the rest are projected with transform.
+    topic_fit_sample: int = 20_000
+    seed: int = 0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """The data folder: an explicit one, else $CORPUSLENS_DATA, else the shipped data/."""
+    chosen = explicit or os.environ.get("CORPUSLENS_DATA") or SHIPPED_DATA
+    return Path(chosen).expanduser().resolve()
+
+
+def knowledge_file(data: Path, name: str) -> Path:
+    """A lexicon or the catalog: the data folder's own if it has one, else the shipped one.
+
+    The shipped catalog is keyed by file name, so it never touches a user's other files."""
+    own = data / name
+    return own if own.exists() else SHIPPED_DATA / name
