@@ -1,0 +1,196 @@
+"""Building the index from a data folder, once per fingerprint.
+
+Each fingerprint gets its own folder under the index root. A build writes into a private
+temporary folder and renames it into place, under a file lock, so two builds started at once
+produce one index and a reader never sees a half-written one.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from corpuslens import __version__
+from corpuslens.analysis.topics import TopicModel
+from corpuslens.index import store
+from corpuslens.index.corpus_index import CorpusIndex
+from corpuslens.index.fingerprint import corpus_fingerprint
+from corpuslens.index.passage_table import PassageTable, passage_table
+from corpuslens.index.vocabulary import term_matrix
+from corpuslens.ingest import ingest_folder
+from corpuslens.lexicon import load_actors, load_stopwords, load_themes
+from corpuslens.settings import IndexSettings, knowledge_file
+
+Progress = Callable[[float, str], None]
+
+
+def _quiet(fraction: float, message: str) -> None:
+    pass
+
+
+def index_root(data: Path) -> Path:
+    """Where indexes of this data folder live: $CORPUSLENS_INDEX, else data/index/."""
+    chosen = os.environ.get("CORPUSLENS_INDEX")
+    return Path(chosen).expanduser().resolve() if chosen else data / "index"
+
+
+def load_or_build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progress = _quiet) -> CorpusIndex:
+    """The index for the data folder as it is now: loaded if already built, else built."""
+    fingerprint = corpus_fingerprint(data, settings)
+    root = index_root(data)
+    target = root / fingerprint[:24]
+    index = _load_if_complete(target, fingerprint)
+    if index is not None:
+        return index
+    root.mkdir(parents=True, exist_ok=True)
+    with _build_lock(root):
+        # Another process may have finished the same build while we waited for the lock.
+        index = _load_if_complete(target, fingerprint)
+        if index is not None:
+            return index
+        index = build(data, settings, progress, fingerprint=fingerprint)
+        temporary = root / f".building-{fingerprint[:24]}-{os.getpid()}"
+        shutil.rmtree(temporary, ignore_errors=True)
+        store.save(index, temporary)
+        shutil.rmtree(target, ignore_errors=True)  # a damaged earlier attempt, if any
+        os.rename(temporary, target)
+        index.path = target
+        _remove_other_indexes(root, keep=target)
+    return index
+
+
+def _load_if_complete(folder: Path, fingerprint: str) -> CorpusIndex | None:
+    manifest = store.read_manifest(folder)
+    if manifest is None or manifest.get("fingerprint") != fingerprint:
+        return None
+    try:
+        return store.load(folder)
+    except store.CorruptIndex:
+        return None  # rebuilt by the caller, never trusted
+
+
+@contextmanager
+def _build_lock(root: Path):
+    with open(root / ".build.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_other_indexes(root: Path, keep: Path) -> None:
+    for folder in root.iterdir():
+        if folder.is_dir() and folder != keep and not folder.name.startswith(".building-"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progress = _quiet, fingerprint: str = "") -> CorpusIndex:
+    """Ingest, split, tag, count and fit: everything the views will slice later."""
+    started = time.perf_counter()
+    themes = load_themes(knowledge_file(data, "themes.yaml"))
+    actors = load_actors(knowledge_file(data, "actors.yaml"))
+    stopwords = load_stopwords(knowledge_file(data, "stopwords.txt"))
+    catalog = knowledge_file(data, "catalog.csv")
+
+    progress(0.02, "Reading articles")
+    ingested = ingest_folder(data / "raw", catalog if catalog.exists() else None, settings)
+    docs = ingested.documents
+
+    progress(0.25, f"Splitting and tagging {len(docs)} articles")
+    table: PassageTable = passage_table(docs, themes, actors, settings)
+
+    progress(0.55, f"Counting terms in {len(table.texts)} passages")
+    terms, vocab = term_matrix(table.texts, stopwords, settings.phrase_min_passages)
+
+    progress(0.7, "Fitting topics")
+    model = TopicModel(n_topics=settings.n_topics, seed=settings.seed, max_fit_samples=settings.topic_fit_sample)
+    model.fit(terms, vocab)
+
+    progress(0.95, "Writing the index")
+    doc_table = _doc_table(docs, table, themes)
+    passages = pd.DataFrame(
+        {
+            "doc": table.doc_rows,
+            "position": table.positions,
+            "text": table.texts,
+            "topic": np.asarray(model.topic_, dtype=np.int32),
+            "x": model.coords_[:, 0].astype(np.float32),
+            "y": model.coords_[:, 1].astype(np.float32),
+            "year": pd.array(doc_table["year"].to_numpy()[table.doc_rows] if len(table.doc_rows) else [], dtype="Int64"),
+        }
+    )
+    manifest = {
+        "fingerprint": fingerprint,
+        "corpuslens_version": __version__,
+        "settings": settings.as_dict(),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "build_seconds": round(time.perf_counter() - started, 3),
+        "documents": len(docs),
+        "passages": len(table.texts),
+        "sentences": int(len(table.sentence_passage)),
+    }
+    progress(1.0, "Index ready")
+    return CorpusIndex(
+        manifest=manifest,
+        docs=doc_table,
+        passages=passages,
+        sentence_passage=table.sentence_passage,
+        sentence_spans=table.sentence_spans,
+        mentions=table.mentions,
+        terms=terms,
+        vocab=vocab,
+        theme_hits=table.theme_hits,
+        actor_passage=table.actor_passage,
+        actor_sentence=table.actor_sentence,
+        names=table.names,
+        name_vocab=table.name_vocab,
+        doc_topic=np.asarray(model.doc_topic_, dtype=np.float32),
+        topic_terms=[list(t) for t in model.top_terms_],
+        topic_labels=list(model.labels_),
+        themes=themes,
+        actors=actors,
+        skipped=ingested.skipped,
+    )
+
+
+def _doc_table(docs, table: PassageTable, themes) -> pd.DataFrame:
+    n_docs = len(docs)
+    counts = np.bincount(table.doc_rows, minlength=n_docs) if n_docs else np.zeros(0, int)
+    tagged = (table.theme_hits > 0).astype(np.float64)
+    # Share of each document's passages tagged with each theme.
+    per_doc = sparse.csr_matrix(
+        (np.ones(len(table.doc_rows)), (table.doc_rows, np.arange(len(table.doc_rows)))), shape=(n_docs, len(table.doc_rows))
+    ) @ tagged
+    per_doc = np.asarray(per_doc.todense()) if n_docs else np.zeros((0, len(themes)))
+    shares = []
+    for row, n in enumerate(counts):
+        shares.append({t.id: round(float(per_doc[row, j] / n), 4) for j, t in enumerate(themes) if n and per_doc[row, j]})
+    return pd.DataFrame(
+        {
+            "id": [d.id for d in docs],
+            "file": [d.file for d in docs],
+            "title": [d.title for d in docs],
+            "authors": [list(d.authors) for d in docs],
+            "publication": [d.publication for d in docs],
+            "date": [d.date for d in docs],
+            "year": pd.array([d.year for d in docs], dtype="Int64"),
+            "url": [d.url for d in docs],
+            "provenance": [dict(d.provenance) for d in docs],
+            "duplicate_of": [d.duplicate_of for d in docs],
+            "duplicate_kind": [d.duplicate_kind for d in docs],
+            "passages": counts.astype(np.int64),
+            "themes": shares,
+            "removed": [[list(r) for r in d.removed] for d in docs],
+            "encoding": [d.encoding for d in docs],
+        }
+    )

@@ -1,0 +1,107 @@
+"""The built index: every table and matrix a view needs, precomputed once per corpus.
+
+A filter change only slices these structures with a boolean passage mask; nothing here is
+refitted per request. Row i of every passage-level matrix is passage i of `passages`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from corpuslens.model import Actor, SkippedFile, Theme
+
+
+@dataclass
+class CorpusIndex:
+    manifest: dict
+    # One row per document, duplicates included (they own no passages). Columns: id, file,
+    # title, authors (list), publication, date, year (Int64), url, provenance (dict),
+    # duplicate_of, duplicate_kind, passages, themes (dict id -> share), removed (list), encoding.
+    docs: pd.DataFrame
+    # One row per passage. Columns: doc (row in docs), position (within its document), text,
+    # topic (-1 when the passage has no terms), x, y (map position), year (Int64).
+    passages: pd.DataFrame
+    sentence_passage: np.ndarray  # sentence -> passage row
+    sentence_spans: np.ndarray  # sentence -> (start, end) in its passage's text
+    # Actor mentions: passage, sentence, actor (column in actor matrices), start, end, alias.
+    mentions: pd.DataFrame
+    terms: sparse.csr_matrix  # passages x vocab: counts of words and two-word phrases
+    vocab: np.ndarray
+    theme_hits: sparse.csr_matrix  # passages x themes: lexicon term matches
+    actor_passage: sparse.csr_matrix  # passages x actors: mention counts
+    actor_sentence: sparse.csr_matrix  # sentences x actors: 1 where mentioned
+    names: sparse.csr_matrix  # passages x name_vocab: proper names no actor covers
+    name_vocab: np.ndarray
+    doc_topic: np.ndarray  # passages x topics, rows sum to 1 (0 for empty passages)
+    topic_terms: list[list[str]]
+    topic_labels: list[str]
+    themes: list[Theme]
+    actors: list[Actor]
+    skipped: list[SkippedFile] = field(default_factory=list)
+    path: Path | None = None
+
+    # -- lookups -------------------------------------------------------------------------
+
+    @cached_property
+    def term_column(self) -> dict[str, int]:
+        return {t: i for i, t in enumerate(self.vocab)}
+
+    @cached_property
+    def theme_column(self) -> dict[str, int]:
+        return {t.id: i for i, t in enumerate(self.themes)}
+
+    @cached_property
+    def actor_column(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.actors)}
+
+    @cached_property
+    def passage_doc(self) -> np.ndarray:
+        return self.passages["doc"].to_numpy(np.int64)
+
+    @cached_property
+    def passage_year(self) -> np.ndarray:
+        """Year per passage as float (NaN when unknown), for fast range masks."""
+        return self.passages["year"].to_numpy(dtype=float, na_value=np.nan)
+
+    @cached_property
+    def theme_tagged(self) -> sparse.csc_matrix:
+        """passages x themes, True where the passage is tagged; column slicing is fast."""
+        return (self.theme_hits > 0).tocsc()
+
+    @cached_property
+    def actor_mentioned(self) -> sparse.csc_matrix:
+        return (self.actor_passage > 0).tocsc()
+
+    @cached_property
+    def term_presence(self) -> sparse.csc_matrix:
+        """passages x vocab presence, column-major so a word's passages come out fast."""
+        return (self.terms > 0).tocsc()
+
+    @cached_property
+    def passage_term_totals(self) -> np.ndarray:
+        return np.asarray(self.terms.sum(axis=1)).ravel()
+
+    @cached_property
+    def live_docs(self) -> np.ndarray:
+        """Boolean per document: False for duplicates, which are kept out of every count."""
+        return self.docs["duplicate_of"].isna().to_numpy()
+
+    @property
+    def n_passages(self) -> int:
+        return len(self.passages)
+
+    @property
+    def n_topics(self) -> int:
+        return self.doc_topic.shape[1]
+
+    def theme(self, theme_id: str) -> Theme:
+        return self.themes[self.theme_column[theme_id]]
+
+    def actor(self, actor_id: str) -> Actor:
+        return self.actors[self.actor_column[actor_id]]
