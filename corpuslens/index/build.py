@@ -138,6 +138,7 @@ def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progr
         "documents": len(docs),
         "passages": len(table.texts),
         "sentences": int(len(table.sentence_passage)),
+        "stopwords": sorted(stopwords),
     }
     progress(1.0, "Index ready")
     return CorpusIndex(

@@ -14,7 +14,16 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from corpuslens.filters import UNKNOWN
 from corpuslens.model import Actor, SkippedFile, Theme
+
+
+def _rows_by_value(values: pd.Series) -> dict[str, np.ndarray]:
+    rows: dict[str, list[int]] = {}
+    for row, names in enumerate(values):
+        for name in names or [UNKNOWN]:
+            rows.setdefault(name, []).append(row)
+    return {name: np.asarray(r, dtype=np.int64) for name, r in rows.items()}
 
 
 @dataclass
@@ -91,6 +100,19 @@ class CorpusIndex:
     def live_docs(self) -> np.ndarray:
         """Boolean per document: False for duplicates, which are kept out of every count."""
         return self.docs["duplicate_of"].isna().to_numpy()
+
+    @cached_property
+    def author_docs(self) -> dict[str, np.ndarray]:
+        """Author name -> rows of their documents; UNKNOWN -> documents with no known author."""
+        return _rows_by_value(self.docs["authors"])
+
+    @cached_property
+    def publication_docs(self) -> dict[str, np.ndarray]:
+        return _rows_by_value(self.docs["publication"].map(lambda p: [p] if p else []))
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        return frozenset(self.manifest.get("stopwords", ()))
 
     @property
     def n_passages(self) -> int:

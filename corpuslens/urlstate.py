@@ -1,0 +1,253 @@
+"""The one owner of the mapping between a view's state and URL query parameters.
+
+Parsing is strict and forgiving at once: every parameter is validated against what the
+corpus offers, and anything unknown, malformed, out of range or oversized is dropped with
+a notice naming it, never an error. No streamlit here, so the CLI and tests share it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from corpuslens.filters import UNKNOWN, Filters
+from corpuslens.textnorm import fold
+
+MAX_VALUES_PER_KEY = 25
+MAX_VALUE_CHARS = 200
+MAX_KEYS = 60
+
+# Filter fields and their URL keys. Selection B of the comparison uses the same keys with "b_".
+FILTER_KEYS = {
+    "author": "authors",
+    "publication": "publications",
+    "from": "year_from",
+    "to": "year_to",
+    "theme": "themes",
+    "kw": "keywords",
+    "actor": "actors",
+    "q": "query",
+}
+_MULTI = {"authors", "publications", "themes", "keywords", "actors"}
+B_PREFIX = "b_"
+
+
+@dataclass(frozen=True)
+class ViewParam:
+    """One page setting in the URL: a choice, a bounded integer, or short free text."""
+
+    key: str
+    default: object
+    options: tuple = ()  # for choices; a repeated parameter when `multi`
+    low: int | None = None
+    high: int | None = None
+    multi: bool = False
+    max_chars: int = 80
+
+    def parse(self, values: list[str]) -> tuple[object, str | None]:
+        if self.multi:
+            chosen = tuple(dict.fromkeys(v for v in values if v in self.options))
+            bad = [v for v in values if v not in self.options]
+            return (chosen or self.default), (f"{self.key}: unknown value ignored" if bad else None)
+        value = values[-1]
+        if self.options:
+            return (value, None) if value in self.options else (self.default, f"{self.key}: not one of {', '.join(map(str, self.options))}")
+        if self.low is not None:
+            try:
+                number = int(value)
+            except ValueError:
+                return self.default, f"{self.key}: not a whole number"
+            if not self.low <= number <= self.high:
+                return self.default, f"{self.key}: outside {self.low}–{self.high}"
+            return number, None
+        if len(value) > self.max_chars:
+            return self.default, f"{self.key}: longer than {self.max_chars} characters"
+        return value, None
+
+
+# Each page's own settings. Keys are unique across pages so one link can carry them all.
+VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
+    "overview": (),
+    "topics": (
+        ViewParam("topic", 0, low=0, high=50),  # 0: no topic chosen
+        ViewParam("by", "year", options=("year", "author", "publication")),
+    ),
+    "terms": (
+        ViewParam("grams", "all", options=("all", "words", "phrases")),
+        ViewParam("n", 25, low=5, high=100),
+        ViewParam("term", ""),
+        ViewParam("compare", "rest", options=("rest", "b")),
+    ),
+    "actors": (
+        ViewParam("window", "sentence", options=("sentence", "passage")),
+        ViewParam("measure", "count", options=("count", "jaccard", "npmi")),
+        ViewParam("kinds", (), options=("state", "person", "organisation", "bloc"), multi=True),
+        ViewParam("top", 20, low=3, high=60),
+        ViewParam("a", ""),
+        ViewParam("b", ""),
+    ),
+    "documents": (ViewParam("doc", ""),),
+}
+_VIEW_KEYS = {p.key for params in VIEW_PARAMS.values() for p in params}
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What this corpus offers, to validate links against."""
+
+    authors: frozenset[str]
+    publications: frozenset[str]
+    themes: frozenset[str]
+    actors: frozenset[str]
+    year_min: int | None
+    year_max: int | None
+    actor_aliases: Mapping[str, str] = field(default_factory=dict)  # folded alias -> actor id
+
+
+@dataclass
+class ParsedState:
+    filters: Filters
+    compare: Filters  # selection B
+    view: dict
+    notices: list[str]
+
+
+def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | None = None) -> ParsedState:
+    """Query parameters (each key with its list of values) to filters, page settings and notices."""
+    notices: list[str] = []
+    params = dict(params)
+    if len(params) > MAX_KEYS:
+        notices.append(f"too many parameters: only the first {MAX_KEYS} were read")
+        params = dict(list(params.items())[:MAX_KEYS])
+    cleaned: dict[str, list[str]] = {}
+    for key, values in params.items():
+        values = [values] if isinstance(values, str) else list(values)
+        known = key in FILTER_KEYS or key in _VIEW_KEYS or (key.startswith(B_PREFIX) and key[len(B_PREFIX):] in FILTER_KEYS)
+        if not known:
+            notices.append(f"unknown parameter {shown_key(key)} ignored")
+            continue
+        if len(values) > MAX_VALUES_PER_KEY:
+            notices.append(f"{key}: more than {MAX_VALUES_PER_KEY} values, the rest ignored")
+            values = values[:MAX_VALUES_PER_KEY]
+        kept = [v for v in values if len(v) <= MAX_VALUE_CHARS and "\x00" not in v]
+        if len(kept) < len(values):
+            notices.append(f"{key}: an oversized or malformed value was ignored")
+        if kept:
+            cleaned[key] = kept
+    filters = _parse_filters(cleaned, choices, "", notices)
+    compare = _parse_filters(cleaned, choices, B_PREFIX, notices)
+    view: dict = {}
+    for page_name, specs in VIEW_PARAMS.items():
+        for spec in specs:
+            if spec.key in cleaned:
+                value, notice = spec.parse(cleaned[spec.key])
+                if notice and (page is None or page == page_name):
+                    notices.append(notice)
+            else:
+                value = spec.default
+            view[spec.key] = value
+    return ParsedState(filters, compare, view, notices)
+
+
+def _parse_filters(params: dict[str, list[str]], choices: Choices, prefix: str, notices: list[str]) -> Filters:
+    values: dict = {}
+    allowed = {
+        "authors": choices.authors | {UNKNOWN},
+        "publications": choices.publications | {UNKNOWN},
+        "themes": choices.themes,
+        "actors": choices.actors,
+    }
+    for key, name in FILTER_KEYS.items():
+        raw = params.get(prefix + key)
+        if not raw:
+            continue
+        label = prefix + key
+        if name in allowed:
+            good = []
+            for value in raw:
+                resolved = _resolve(name, value, choices)
+                if resolved in allowed[name]:
+                    good.append(resolved)
+                else:
+                    notices.append(f"{label}: {shown_value(value)} is not in this corpus, ignored")
+            values[name] = tuple(dict.fromkeys(good))
+        elif name == "keywords":
+            values[name] = tuple(dict.fromkeys(v.strip() for v in raw if v.strip()))
+        elif name == "query":
+            values[name] = raw[-1].strip()
+        else:  # a year bound
+            year = _year(raw[-1], choices)
+            if year is None:
+                notices.append(f"{label}: {shown_value(raw[-1])} is not a year of this corpus, ignored")
+            else:
+                values[name] = year
+    if values.get("year_from") and values.get("year_to") and values["year_from"] > values["year_to"]:
+        notices.append(f"{prefix}from is after {prefix}to: the years were swapped")
+        values["year_from"], values["year_to"] = values["year_to"], values["year_from"]
+    return Filters(**values)
+
+
+def _resolve(name: str, value: str, choices: Choices) -> str:
+    if name == "actors" and value not in choices.actors:
+        return choices.actor_aliases.get(fold(value.strip()), value)
+    return value
+
+
+def _year(value: str, choices: Choices) -> int | None:
+    try:
+        year = int(value)
+    except ValueError:
+        return None
+    if choices.year_min is None or not choices.year_min <= year <= choices.year_max:
+        return None
+    return year
+
+
+def filters_to_params(filters: Filters, prefix: str = "") -> dict[str, list[str]]:
+    """Filters as query parameters, omitting defaults so links stay short."""
+    params: dict[str, list[str]] = {}
+    for key, name in FILTER_KEYS.items():
+        value = getattr(filters, name)
+        if value in (None, "", ()):
+            continue
+        params[prefix + key] = list(value) if name in _MULTI else [str(value)]
+    return params
+
+
+def view_to_params(page: str, view: Mapping) -> dict[str, list[str]]:
+    """A page's settings as query parameters, omitting defaults."""
+    params: dict[str, list[str]] = {}
+    for spec in VIEW_PARAMS.get(page, ()):
+        value = view.get(spec.key, spec.default)
+        if value == spec.default or value in ("", None):
+            continue
+        params[spec.key] = [str(v) for v in value] if spec.multi else [str(value)]
+    return params
+
+
+def shown_key(key: str) -> str:
+    """A parameter name as safe, short plain text for a notice."""
+    return repr(_clip(key))
+
+
+def shown_value(value: str) -> str:
+    return repr(_clip(value))
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def choices_of(authors: Iterable[str], publications: Iterable[str], themes: Iterable[str], actors: Iterable[str],
+               years: Iterable[int], actor_aliases: Mapping[str, str] | None = None) -> Choices:
+    years = sorted(set(years))
+    return Choices(
+        authors=frozenset(authors),
+        publications=frozenset(publications),
+        themes=frozenset(themes),
+        actors=frozenset(actors),
+        year_min=years[0] if years else None,
+        year_max=years[-1] if years else None,
+        actor_aliases=dict(actor_aliases or {}),
+    )
