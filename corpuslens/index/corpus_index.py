@@ -97,6 +97,15 @@ class CorpusIndex:
         return np.asarray(self.terms.sum(axis=1)).ravel()
 
     @cached_property
+    def is_phrase(self) -> np.ndarray:
+        return np.char.find(self.vocab.astype(str), " ") >= 0 if len(self.vocab) else np.zeros(0, dtype=bool)
+
+    @cached_property
+    def corpus_term_counts(self) -> np.ndarray:
+        """Whole-corpus term counts: the informative prior of distinctive-term comparisons."""
+        return np.asarray(self.terms.sum(axis=0)).ravel()
+
+    @cached_property
     def live_docs(self) -> np.ndarray:
         """Boolean per document: False for duplicates, which are kept out of every count."""
         return self.docs["duplicate_of"].isna().to_numpy()

@@ -1,0 +1,76 @@
+"""Helpers every view shares: the selection's size, validation choices, passage tables."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from corpuslens.filters import UNKNOWN
+from corpuslens.index.corpus_index import CorpusIndex
+from corpuslens.textnorm import fold
+from corpuslens.urlstate import Choices, choices_of
+
+PASSAGE_COLUMNS = ["id", "doc", "file", "title", "authors", "publication", "year", "position", "text", "themes", "actors"]
+
+
+def selection_size(index: CorpusIndex, mask: np.ndarray) -> tuple[int, int]:
+    """(passages, documents) in the selection."""
+    rows = np.flatnonzero(mask)
+    return len(rows), len(np.unique(index.passage_doc[rows]))
+
+
+def size_label(index: CorpusIndex, mask: np.ndarray) -> str:
+    passages, docs = selection_size(index, mask)
+    return f"{passages:,} passage{'s' * (passages != 1)} in {docs:,} document{'s' * (docs != 1)}"
+
+
+def choices_for(index: CorpusIndex) -> Choices:
+    """What links and command-line filters may name in this corpus."""
+    live = index.docs[index.live_docs]
+    aliases = {fold(alias): actor.id for actor in index.actors for alias in actor.aliases}
+    aliases.update({fold(actor.label): actor.id for actor in index.actors})
+    return choices_of(
+        authors=[a for a in index.author_docs if a != UNKNOWN],
+        publications=[p for p in index.publication_docs if p != UNKNOWN],
+        themes=[t.id for t in index.themes],
+        actors=[a.id for a in index.actors],
+        years=[int(y) for y in live["year"].dropna()],
+        actor_aliases=aliases,
+    )
+
+
+def passage_ids(index: CorpusIndex, rows: np.ndarray) -> list[str]:
+    """Stable passage ids: document id and the passage's number within it."""
+    doc_ids = index.docs["id"].to_numpy()[index.passage_doc[rows]]
+    positions = index.passages["position"].to_numpy()[rows] + 1
+    return [f"{d}-p{p}" for d, p in zip(doc_ids, positions)]
+
+
+def passage_table(index: CorpusIndex, rows: np.ndarray) -> pd.DataFrame:
+    """Passages with their document's metadata, theme ids and actor ids: for lists and exports."""
+    rows = np.asarray(rows, dtype=np.int64)
+    docs = index.docs.iloc[index.passage_doc[rows]]
+    theme_ids = np.array([t.id for t in index.themes], dtype=object)
+    actor_ids = np.array([a.id for a in index.actors], dtype=object)
+    tagged = index.theme_hits[rows]
+    mentioned = index.actor_passage[rows]
+    return pd.DataFrame(
+        {
+            "id": passage_ids(index, rows),
+            "doc": docs["id"].to_numpy(),
+            "file": docs["file"].to_numpy(),
+            "title": docs["title"].to_numpy(),
+            "authors": list(docs["authors"]),
+            "publication": docs["publication"].to_numpy(),
+            "year": docs["year"].to_numpy(),
+            "position": index.passages["position"].to_numpy()[rows] + 1,
+            "text": index.passages["text"].to_numpy()[rows],
+            "themes": [list(theme_ids[tagged.indices[tagged.indptr[i]:tagged.indptr[i + 1]]]) for i in range(len(rows))],
+            "actors": [list(actor_ids[mentioned.indices[mentioned.indptr[i]:mentioned.indptr[i + 1]]]) for i in range(len(rows))],
+        },
+        columns=PASSAGE_COLUMNS,
+    )
+
+
+def display_title(title) -> str:
+    return title if isinstance(title, str) and title else "(untitled)"

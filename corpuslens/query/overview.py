@@ -1,0 +1,76 @@
+"""The Overview and Documents views: counts by year, theme, author and publication; document lists."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from corpuslens.filters import UNKNOWN
+from corpuslens.index.corpus_index import CorpusIndex
+
+
+def _selected_per_doc(index: CorpusIndex, mask: np.ndarray) -> np.ndarray:
+    """Selected passages per document (0 for documents outside the selection)."""
+    return np.bincount(index.passage_doc[mask], minlength=len(index.docs))
+
+
+def documents_by_year(index: CorpusIndex, mask: np.ndarray) -> tuple[pd.DataFrame, int]:
+    """Selected documents and passages per known year, and how many selected documents have no year."""
+    per_doc = _selected_per_doc(index, mask)
+    chosen = per_doc > 0
+    years = index.docs["year"]
+    known = chosen & years.notna().to_numpy()
+    frame = pd.DataFrame({"year": years[known].astype(int).to_numpy(), "passages": per_doc[known]})
+    table = frame.groupby("year", as_index=False).agg(documents=("passages", "size"), passages=("passages", "sum"))
+    return table[["year", "documents", "passages"]], int((chosen & ~known).sum())
+
+
+def theme_shares(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
+    """Per theme: selected passages tagged with it, and their share of the selection."""
+    total = int(mask.sum())
+    tagged = np.asarray(index.theme_tagged[mask].sum(axis=0)).ravel() if total else np.zeros(len(index.themes))
+    return pd.DataFrame(
+        {
+            "theme": [t.id for t in index.themes],
+            "label": [t.label for t in index.themes],
+            "passages": tagged.astype(np.int64),
+            "share": tagged / total if total else np.zeros(len(index.themes)),
+        }
+    ).sort_values(["passages", "label"], ascending=[False, True], ignore_index=True)
+
+
+def contributors(index: CorpusIndex, mask: np.ndarray, field: str = "authors") -> pd.DataFrame:
+    """Authors (or publications) of the selection: documents and passages each, unknown included."""
+    per_doc = _selected_per_doc(index, mask)
+    rows_by_value = index.author_docs if field == "authors" else index.publication_docs
+    records = []
+    for name, rows in rows_by_value.items():
+        passages = int(per_doc[rows].sum())
+        if passages:
+            records.append((name, int((per_doc[rows] > 0).sum()), passages))
+    table = pd.DataFrame(records, columns=["name", "documents", "passages"])
+    return table.sort_values(["passages", "name"], ascending=[False, True], ignore_index=True)
+
+
+DOCUMENT_COLUMNS = ["id", "file", "title", "authors", "publication", "date", "year", "passages", "selected", "themes",
+                    "duplicate_of", "provenance"]
+
+
+def documents_table(index: CorpusIndex, mask: np.ndarray | None = None, include_duplicates: bool = False) -> pd.DataFrame:
+    """Documents with selected passages (all live documents when mask is None), with metadata and provenance."""
+    docs = index.docs
+    per_doc = _selected_per_doc(index, mask) if mask is not None else docs["passages"].to_numpy()
+    keep = per_doc > 0
+    if include_duplicates:
+        keep |= ~index.live_docs
+    table = docs.loc[keep].copy()
+    table["selected"] = per_doc[keep]
+    table["themes"] = table["themes"].map(lambda shares: dict(sorted(shares.items(), key=lambda kv: -kv[1])))
+    return table[DOCUMENT_COLUMNS].reset_index(drop=True)
+
+
+def unknown_label(value) -> str:
+    """How an unknown metadata value is shown: never blank, never guessed."""
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA or value == "" or value == []:
+        return UNKNOWN
+    return ", ".join(value) if isinstance(value, list) else str(value)

@@ -1,0 +1,78 @@
+"""The Terms view: top terms, distinctive terms, a term's trend and keyword in context."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from corpuslens.analysis import frequencies, keyness
+from corpuslens.analysis.kwic import kwic as find_in_context
+from corpuslens.index.corpus_index import CorpusIndex
+from corpuslens.query.common import display_title, passage_ids
+from corpuslens.selection import passages_with_words
+from corpuslens.tokens import tokenize
+
+
+def top_terms(index: CorpusIndex, mask: np.ndarray, n: int = 25, kind: str = "all") -> pd.DataFrame:
+    """The selection's most frequent words and phrases: term, count, passages."""
+    return frequencies.top_terms(index.terms, index.vocab, n=n, kind=kind, rows=mask, is_phrase=index.is_phrase)
+
+
+def cloud_frequencies(index: CorpusIndex, mask: np.ndarray, n: int = 120) -> dict[str, int]:
+    table = top_terms(index, mask, n=n, kind="all")
+    return dict(zip(table["term"], table["count"].astype(int)))
+
+
+def distinctive_terms(index: CorpusIndex, mask_a: np.ndarray, mask_b: np.ndarray | None = None, top: int = 20) -> pd.DataFrame:
+    """Terms over-represented in A versus B (default B: the rest of the corpus), both sides.
+
+    Columns term, count_a, count_b, log_odds, z, side ("a"/"b"). The prior is the whole corpus.
+    """
+    if mask_b is None:
+        mask_b = ~mask_a & index.live_docs[index.passage_doc]
+    counts_a = frequencies.selection_counts(index.terms, mask_a)
+    counts_b = frequencies.selection_counts(index.terms, mask_b)
+    return keyness.distinctive_terms(counts_a, counts_b, index.vocab, prior=index.corpus_term_counts, top=top, side="both",
+                                     min_count=2)
+
+
+def term_column(index: CorpusIndex, term: str) -> int | None:
+    """The vocabulary column of a typed term (folded and tokenised like the index), if any."""
+    words = [w for w in tokenize(term) if w]
+    return index.term_column.get(" ".join(words)) if words else None
+
+
+def term_trend(index: CorpusIndex, mask: np.ndarray, term: str) -> pd.DataFrame:
+    """Occurrences of the term per year in the selection, with a rate per 1,000 terms."""
+    column = term_column(index, term)
+    counts = np.zeros(index.n_passages) if column is None else index.terms[:, column]
+    return frequencies.term_trend(counts, index.passage_year, index.passage_term_totals, rows=mask)
+
+
+KWIC_COLUMNS = ["passage", "doc", "title", "year", "left", "match", "right"]
+
+
+def kwic(index: CorpusIndex, mask: np.ndarray, term: str, width: int = 70, limit: int = 300) -> pd.DataFrame:
+    """Every occurrence of the term in the selection (first `limit`), with its context and document."""
+    if not term.strip():
+        return pd.DataFrame(columns=KWIC_COLUMNS)
+    # The term matrix says which passages can contain the term; only those are scanned.
+    rows = np.flatnonzero(mask & passages_with_words(index, term))
+    texts = index.passages["text"].to_numpy()[rows]
+    hits = find_in_context(list(texts), term, width=width, limit=limit)
+    if not hits:
+        return pd.DataFrame(columns=KWIC_COLUMNS)
+    hit_rows = rows[[h["row"] for h in hits]]
+    docs = index.docs.iloc[index.passage_doc[hit_rows]]
+    return pd.DataFrame(
+        {
+            "passage": passage_ids(index, hit_rows),
+            "doc": docs["id"].to_numpy(),
+            "title": [display_title(t) for t in docs["title"]],
+            "year": docs["year"].to_numpy(),
+            "left": [h["left"] for h in hits],
+            "match": [h["match"] for h in hits],
+            "right": [h["right"] for h in hits],
+        },
+        columns=KWIC_COLUMNS,
+    )
