@@ -1,0 +1,140 @@
+"""Actor charts: the co-mention heatmap, a network view, and mentions over the years."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import style
+from .common import finish, plain, plain_series, short_labels, year_axis
+
+# Colour bar title, colour scale, fixed range and hover number format per measure.
+MEASURES = {
+    "count": dict(title="co-mentions", scale=style.SEQUENTIAL, zmin=0, zmax=None, fmt=",.0f"),
+    "jaccard": dict(title="Jaccard", scale=style.SEQUENTIAL, zmin=0, zmax=1, fmt=".3f"),
+    "npmi": dict(title="NPMI", scale=style.DIVERGING, zmin=-1, zmax=1, fmt="+.3f"),
+}
+
+
+def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "count",
+                       label_chars: int = 28) -> go.Figure:
+    """Actor × actor heatmap of co-mentions, first actor at the top left.
+
+    `matrix`: square (n × n), rows and columns in the order of `labels` (actor names). `measure`:
+    "count" (sequential scale from 0; the diagonal is kept and reads as the actor's own mention
+    count), "jaccard" (0–1) or "npmi" (diverging, centred on 0, fixed -1…1). For Jaccard and NPMI
+    the diagonal is blanked (NaN): an actor's association with itself is trivially maximal and
+    would only stretch the eye. Every label is shown; the height grows by 28 px per actor.
+    """
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {sorted(MEASURES)}, not {measure!r}")
+    spec = MEASURES[measure]
+    z = np.array(matrix, dtype=float)
+    n = len(labels)
+    if z.shape != (n, n):
+        raise ValueError(f"matrix shape {z.shape} does not match {n} labels")
+    if measure != "count":
+        np.fill_diagonal(z, np.nan)
+    names = np.array([plain(label) for label in labels], dtype=object)
+    pair = names[:, None] + " × " + names[None, :]
+    heatmap = go.Heatmap(
+        z=z, x=np.arange(n), y=np.arange(n), customdata=pair, colorscale=spec["scale"],
+        zmin=spec["zmin"], zmax=spec["zmax"] if spec["zmax"] is not None else (np.nanmax(z) if n and np.isfinite(z).any() else 1),
+        zmid=0 if measure == "npmi" else None, xgap=1, ygap=1, hoverongaps=False,
+        colorbar=dict(title=dict(text=spec["title"], side="right")),
+        hovertemplate="%{customdata}: %{z:" + spec["fmt"] + "}<extra></extra>",
+    )
+    if n <= 15:
+        heatmap.update(texttemplate="%{z:" + spec["fmt"].lstrip("+").replace(".3f", ".2f") + "}", textfont=dict(size=10))
+    fig = go.Figure(heatmap)
+    ticks = dict(tickmode="array", tickvals=list(range(n)), ticktext=short_labels(labels, label_chars),
+                 showgrid=False, automargin=True, tickfont=dict(size=12))
+    fig.update_xaxes(**ticks, tickangle=-45, side="bottom")
+    fig.update_yaxes(**ticks, autorange="reversed")
+    title = "Actor co-mentions" + ("" if measure == "count" else f" ({spec['title']})")
+    return finish(fig, title, "actor", "actor", height=max(420, n * style.ROW_PX + 220))
+
+
+def _circle(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Deterministic circular layout, first node at the top, clockwise."""
+    angle = np.pi / 2 - 2 * np.pi * np.arange(n) / max(n, 1)
+    return np.cos(angle), np.sin(angle)
+
+
+def actor_network(matrix: np.ndarray, labels: list[str], min_value: float = 1,
+                  mentions: np.ndarray | None = None) -> go.Figure:
+    """Network of actors on a circle: an edge where the co-mention value is at least `min_value`.
+
+    `matrix`: square co-mention matrix (counts or an association measure) in the order of
+    `labels`; only its upper triangle is read. `mentions`: each actor's mention count for the
+    node size (default: the matrix diagonal). Edges fall into up to three width classes, one
+    line trace each, whose legend entries give the value range; a note explains node size.
+    """
+    z = np.array(matrix, dtype=float)
+    n = len(labels)
+    sizes_from = np.diag(z) if mentions is None else np.asarray(mentions, dtype=float)
+    x, y = _circle(n)
+    names = np.array([plain(label) for label in labels], dtype=object)
+    i, j = np.triu_indices(n, k=1)
+    keep = np.isfinite(z[i, j]) & (z[i, j] >= min_value)
+    i, j, values = i[keep], j[keep], z[i, j][keep]
+    fig = go.Figure()
+    if len(values):
+        edges = np.unique(np.quantile(values, [0, 1 / 3, 2 / 3, 1]))
+        classes = np.clip(np.searchsorted(edges, values, side="right") - 1, 0, max(len(edges) - 2, 0))
+        for k in range(max(len(edges) - 1, 1)):
+            sel = classes == k
+            if not sel.any():
+                continue
+            # One trace per width class: node pairs separated by None (NaN) breaks.
+            ex = np.column_stack([x[i[sel]], x[j[sel]], np.full(sel.sum(), np.nan)]).ravel()
+            ey = np.column_stack([y[i[sel]], y[j[sel]], np.full(sel.sum(), np.nan)]).ravel()
+            lo, hi = values[sel].min(), values[sel].max()
+            fig.add_trace(go.Scatter(x=ex, y=ey, mode="lines", hoverinfo="skip", name=f"co-mentions {lo:g}–{hi:g}",
+                                     line=dict(width=1 + 2.5 * k, color=style.NEUTRAL), opacity=0.7,
+                                     legendgroup="edges", legendgrouptitle_text="line width"))
+        # Invisible points at edge midpoints carry the hover ("A × B: value").
+        fig.add_trace(go.Scatter(
+            x=(x[i] + x[j]) / 2, y=(y[i] + y[j]) / 2, mode="markers", marker=dict(size=8, opacity=0),
+            customdata=(names[i] + " × " + names[j]), text=values, showlegend=False,
+            hovertemplate="%{customdata}: %{text:,.3~f}<extra></extra>",
+        ))
+    safe = np.nan_to_num(sizes_from, nan=0.0).clip(min=0)
+    node_size = 12 + 30 * np.sqrt(safe / safe.max()) if n and safe.max() > 0 else np.full(n, 14.0)
+    fig.add_trace(go.Scatter(
+        x=x, y=y, mode="markers+text", name="actor (size: mentions)", text=short_labels(labels, 22),
+        textposition=["top center" if yy >= 0 else "bottom center" for yy in y],
+        marker=dict(size=node_size, color=style.ACCENT, line=dict(width=1, color="white")),
+        customdata=np.column_stack([names, safe]) if n else None,
+        hovertemplate="%{customdata[0]}: %{customdata[1]:,.0f} mentions<extra></extra>",
+    ))
+    fig.update_xaxes(visible=False, range=[-1.45, 1.45])
+    fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
+    return finish(fig, "Actor network", height=620,
+                  subtitle=f"node size: mentions · line width: co-mention value ≥ {min_value:g} · {len(values)} links",
+                  legend=dict(orientation="v", x=1.0, xanchor="left", y=1.0))
+
+
+def actor_trend(df: pd.DataFrame) -> go.Figure:
+    """Lines of passages mentioning each actor per year, one trace (and legend entry) per actor.
+
+    df columns: `year` (int), `actor` (name), `passages` (int). Actors keep their order of first
+    appearance in df (the caller's ranking); colours follow that order in the shared palette.
+    """
+    years = df["year"].astype(int)
+    fig = go.Figure()
+    for k, (actor, rows) in enumerate(df.groupby("actor", sort=False).indices.items()):
+        part = df.iloc[rows].assign(year=years.iloc[rows]).sort_values("year")
+        name = plain(actor)
+        fig.add_trace(go.Scatter(
+            x=part["year"].to_numpy(), y=part["passages"].to_numpy(), mode="lines+markers", name=short_labels([actor], 28)[0],
+            line=dict(color=style.palette_color(k), width=2), marker=dict(size=7),
+            hovertemplate=None, hovertext=(name + " · " + part["year"].astype(str) + ": "
+                                           + part["passages"].astype(int).astype(str) + " passages").to_numpy(),
+            hoverinfo="text",
+        ))
+    fig.update_xaxes(**year_axis(years.unique()), showgrid=False)
+    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    return finish(fig, "Actor mentions over the years", "year", "passages mentioning the actor", height=420,
+                  legend=dict(title=dict(text="actor")))

@@ -1,0 +1,49 @@
+"""A word cloud of term frequencies, as a PIL image (plotly has no word cloud)."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image
+from wordcloud import WordCloud
+
+from . import style
+
+
+@lru_cache(maxsize=1)
+def _font_path() -> str | None:
+    """DejaVu Sans as shipped with matplotlib (a wordcloud dependency): it has ə, İ and Cyrillic,
+    which wordcloud's default DroidSansMono lacks (it draws "Əliyev" with a missing-glyph box)."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec and spec.origin:
+        font = Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
+        if font.is_file():
+            return str(font)
+    return None  # wordcloud's own default font
+
+
+def _color_for(word: str, **_) -> str:
+    # crc32, not hash(): Python's string hash changes per process, colours must not.
+    return style.PALETTE[zlib.crc32(word.encode("utf-8")) % len(style.PALETTE)]
+
+
+def word_cloud_image(frequencies: dict[str, float], width: int = 800, height: int = 400,
+                     scale: float = 1, max_words: int = 150) -> Image.Image | None:
+    """Render `frequencies` (term → weight > 0) as a white-background word cloud image.
+
+    Deterministic: fixed layout seed and a colour per word from the house palette. The image is
+    `width*scale` × `height*scale` pixels. Returns None when no term has a positive weight.
+    """
+    usable = {str(term): float(weight) for term, weight in frequencies.items()
+              if str(term).strip() and weight is not None and math.isfinite(weight) and weight > 0}
+    if not usable:
+        return None
+    cloud = WordCloud(width=width, height=height, scale=scale, background_color="white", random_state=0,
+                      font_path=_font_path(),
+                      color_func=_color_for, max_words=max_words, prefer_horizontal=0.9,
+                      relative_scaling=0.5, margin=4, collocations=False)
+    return cloud.generate_from_frequencies(usable).to_image()
