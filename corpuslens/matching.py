@@ -1,0 +1,252 @@
+"""Finding actors, theme terms and unlisted proper names in passages.
+
+All three run once per passage over the whole corpus (100,000 passages at scale), so each
+compiles its lexicon into one regular expression shaped as a trie: the alternation is
+factored by common prefixes, so at any position of the text only the aliases that start
+with the character found there are tried, and a longer alias is always tried before a
+shorter one that it extends ("Heydar Aliyev" before ... "Aliyev" never competes: the scan
+reaches "Heydar" first; "the Kremlin" before "the ..."; "OSCE Minsk Group" before "OSCE").
+
+Matching is done on the folded text (`textnorm.fold`: one character out per character in,
+İ -> i), with typographic apostrophes made plain (also one for one), so every span found
+is a valid span of the original text. Word boundaries use Python's Unicode `\\w`, which
+knows ə, ı, ğ and Cyrillic letters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from corpuslens.model import Actor, Mention, Theme
+from corpuslens.textnorm import fold
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+# An alias must not be glued to a word on either side, nor be part of a web address:
+# "Kremlin.ru" or "moscow-baku.ru" name sites, not the state ("U.S." still ends with its dot).
+_BEFORE = r"(?<!\w)(?<!\w\.)"
+_AFTER = r"(?!\w)(?!\.\w)"
+_END, _PREFIX = "", "*"
+
+
+def _prepare(text: str) -> str:
+    """Folded text with plain apostrophes; same length as `text`."""
+    return fold(text).translate(_APOSTROPHES)
+
+
+def _key(phrase: str) -> str:
+    """The lookup form of an alias, a term or a matched string: folded, single spaces."""
+    return " ".join(_prepare(phrase).split())
+
+
+def _trie_regex(keys: list[str], prefixes: list[str] = ()) -> str:
+    """An alternation of `keys` (exact) and `prefixes` (followed by any word characters), as a trie.
+
+    A space in a key matches any run of whitespace. At every node, continuing is tried
+    before stopping, so the longest key that fits the text (boundary included) wins.
+    """
+    root: dict = {}
+    for word, marker in [(k, _END) for k in keys] + [(p, _PREFIX) for p in prefixes]:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[marker] = {}
+
+    def render(node: dict) -> str:
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + render(child)
+            for ch, child in sorted(node.items())
+            if ch not in (_END, _PREFIX)
+        ]
+        if _PREFIX in node:
+            branches.append(r"\w*")
+        if _END in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        if branches[-1] == "" and len(branches) == 2:
+            return f"(?:{branches[0]})?"
+        return "(?:" + "|".join(branches) + ")"
+
+    return render(root)
+
+
+def _case_sensitive(alias: str) -> bool:
+    """Short all-capital acronyms ("US", "EU", "UN", "CIS") match only in capitals: "us" is a pronoun."""
+    return len(alias) <= 3 and alias.isupper() and alias.isalpha() or alias in ("U.S", "U.N")
+
+
+class ActorMatcher:
+    """Finds actor mentions: each alias (or the label) resolves to exactly one actor.
+
+    Possessives need no aliases of their own ("Russia's", "Aliyev’s" match "Russia",
+    "Aliyev": the apostrophe is a word boundary and the span stops before it).
+    """
+
+    def __init__(self, actors: list[Actor]):
+        self._folded: dict[str, tuple[str, str]] = {}  # key -> (actor id, alias as written)
+        self._exact: dict[str, tuple[str, str]] = {}  # case-sensitive acronyms
+        for actor in actors:
+            for alias in dict.fromkeys((actor.label, *actor.aliases)):
+                target = self._exact if _case_sensitive(alias) else self._folded
+                key = alias if target is self._exact else _key(alias)
+                if key in target and target[key][0] != actor.id:
+                    raise ValueError(f"alias {alias!r} belongs to both {target[key][0]!r} and {actor.id!r}")
+                target[key] = (actor.id, alias)
+        self._folded_re = self._compile(list(self._folded), 0)
+        self._exact_re = self._compile(list(self._exact), 0)
+
+    @staticmethod
+    def _compile(keys: list[str], flags: int) -> re.Pattern | None:
+        if not keys:
+            return None
+        return re.compile(_BEFORE + "(?:" + _trie_regex(keys) + ")" + _AFTER, flags)
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions in `text`, sorted by position, never overlapping; spans index `text`."""
+        found: list[tuple[int, int, str, str]] = []
+        if self._folded_re is not None:
+            prepared = _prepare(text)
+            table = self._folded
+            for m in self._folded_re.finditer(prepared):
+                matched = m.group()
+                hit = table.get(matched) or table[" ".join(matched.split())]
+                found.append((m.start(), m.end(), *hit))
+        if self._exact_re is not None:
+            extra = [(m.start(), m.end(), *self._exact[m.group()]) for m in self._exact_re.finditer(text)]
+            if extra:
+                # The two scans may overlap: the earlier span wins, and at one start the longer.
+                found = sorted(found + extra, key=lambda f: (f[0], f[0] - f[1]))
+        mentions: list[Mention] = []
+        last_end = -1
+        for start, end, actor, alias in found:
+            if start < last_end:
+                continue
+            mentions.append(Mention(actor=actor, start=start, end=end, alias=alias))
+            last_end = end
+        return mentions
+
+
+class ThemeTagger:
+    """Counts theme-term matches in a text, per theme.
+
+    All themes' terms are scanned at once. A match credits every theme having a term that
+    matches from the same place: "oil pipeline" counts for a theme listing "oil" and for one
+    listing "oil pipeline", and once for a theme listing both. Themes without a hit are
+    left out of the result.
+    """
+
+    def __init__(self, themes: list[Theme]):
+        self._exact: dict[str, set[str]] = {}
+        self._prefix: dict[str, set[str]] = {}
+        for theme in themes:
+            for term in theme.terms:
+                if term.endswith("*"):
+                    self._prefix.setdefault(_key(term[:-1]), set()).add(theme.id)
+                else:
+                    self._exact.setdefault(_key(term), set()).add(theme.id)
+        self._order = {t.id: i for i, t in enumerate(themes)}
+        self._regex = re.compile(_BEFORE + "(?:" + _trie_regex(list(self._exact), list(self._prefix)) + r")(?!\w)")
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def _themes_of(self, matched: str) -> tuple[str, ...]:
+        cached = self._cache.get(matched)
+        if cached is not None:
+            return cached
+        key = " ".join(matched.split())
+        ids: set[str] = set()
+        for term, owners in self._exact.items():
+            if key == term or key.startswith(term + " "):
+                ids |= owners
+        for prefix, owners in self._prefix.items():
+            if key.startswith(prefix):
+                ids |= owners
+        result = tuple(sorted(ids, key=self._order.__getitem__))
+        if len(self._cache) < 200_000:
+            self._cache[matched] = result
+        return result
+
+    def hits(self, text: str) -> dict[str, int]:
+        """{theme id: number of term matches} for the themes found in `text`."""
+        counts: dict[str, int] = {}
+        for matched in self._regex.findall(_prepare(text)):
+            for theme_id in self._themes_of(matched):
+                counts[theme_id] = counts.get(theme_id, 0) + 1
+        return counts
+
+
+def _upper_class() -> str:
+    """A character class of the capital letters of the Latin, Greek, Cyrillic and Armenian scripts."""
+    ranges: list[list[int]] = []
+    for code in range(0x2C00):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+
+
+_CAP_WORD = _upper_class() + r"[^\W_]*(?:[-'’][^\W_]+)*"
+# A run of capitalised words separated by single spaces, not glued to a word before it and
+# not part of a web address ("Kremlin.ru", "President.az").
+_CAP_RUN = re.compile(r"(?<![\w'’.-])" + _CAP_WORD + r"(?: " + _CAP_WORD + r")*(?![\w'’-]|\.\w)")
+_CAP_WORD_RE = re.compile(_CAP_WORD)
+_OPENERS = "\"'“‘«([„ \t"
+_SENTENCE_END = ".!?…:\n"
+
+
+@lru_cache(maxsize=1)
+def _shipped_stopwords() -> frozenset[str]:
+    from corpuslens.lexicon import load_stopwords
+
+    path = Path(__file__).resolve().parent.parent / "data" / "stopwords.txt"
+    return load_stopwords(path) if path.exists() else frozenset()
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """True when only spaces, quotes or brackets separate `start` from a sentence end or a line start."""
+    before = text[max(0, start - 40) : start].rstrip(_OPENERS)
+    return not before or before[-1] in _SENTENCE_END
+
+
+def proper_name_candidates(
+    text: str, mentions: list[Mention], stopwords: frozenset[str] | None = None
+) -> list[str]:
+    """Capitalised names of 1–3 words that no actor mention covers, in order of appearance.
+
+    These help a user grow the actor dictionary ("Haber Global", "Dossier Center"). A single
+    word at the start of a sentence is skipped (it may be capitalised only for that reason);
+    stopwords ("The", "In", month names with the shipped list) split a run; a trailing
+    possessive is dropped; runs longer than three words (headlines in title case) are skipped.
+    `stopwords` defaults to the shipped list.
+    """
+    stop = _shipped_stopwords() if stopwords is None else stopwords
+    starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
+    out: list[str] = []
+    for run in _CAP_RUN.finditer(text):
+        segment: list[tuple[int, str]] = []
+        segments: list[list[tuple[int, str]]] = []
+        for w in _CAP_WORD_RE.finditer(run.group()):
+            s, e = run.start() + w.start(), run.start() + w.end()
+            word = w.group()
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            i = bisect.bisect_right(starts, e - 1) - 1  # last mention starting inside or before the word
+            covered = i >= 0 and ends[i] > s
+            if covered or len(word) < 2 or fold(word).replace("’", "'") in stop:
+                if segment:
+                    segments.append(segment)
+                segment = []
+            else:
+                segment.append((s, word))
+        if segment:
+            segments.append(segment)
+        for seg in segments:
+            if len(seg) > 3 or (len(seg) == 1 and _at_sentence_start(text, seg[0][0])):
+                continue
+            out.append(" ".join(word for _, word in seg))
+    return out
