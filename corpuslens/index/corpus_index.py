@@ -27,6 +27,20 @@ def _rows_by_value(values: pd.Series) -> dict[str, np.ndarray]:
 
 
 @dataclass
+class Topics:
+    """One fitted topic model's view of the passages: weights, best topic, map position, top terms."""
+
+    doc_topic: np.ndarray  # passages x k, rows sum to 1 (0 for passages without terms)
+    topic: np.ndarray  # best topic per passage, -1 when none
+    coords: np.ndarray  # passages x 2
+    terms: list[list[str]]
+
+    @property
+    def n_topics(self) -> int:
+        return self.doc_topic.shape[1]
+
+
+@dataclass
 class CorpusIndex:
     manifest: dict
     # One row per document, duplicates included (they own no passages). Columns: id, file,
@@ -109,6 +123,16 @@ class CorpusIndex:
     def live_docs(self) -> np.ndarray:
         """Boolean per document: False for duplicates, which are kept out of every count."""
         return self.docs["duplicate_of"].isna().to_numpy()
+
+    @cached_property
+    def topics(self) -> Topics:
+        """The topic model fitted at build time (with the settings' number of topics)."""
+        return Topics(
+            doc_topic=self.doc_topic,
+            topic=self.passages["topic"].to_numpy(),
+            coords=self.passages[["x", "y"]].to_numpy(),
+            terms=self.topic_terms,
+        )
 
     @cached_property
     def author_docs(self) -> dict[str, np.ndarray]:

@@ -5,50 +5,62 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from corpuslens.analysis.topics import prevalence
+from corpuslens.analysis.topics import TopicModel, prevalence
 from corpuslens.filters import UNKNOWN
-from corpuslens.index.corpus_index import CorpusIndex
+from corpuslens.index.corpus_index import CorpusIndex, Topics
 from corpuslens.query.common import display_title, passage_table
 
 MAP_POINTS = 3000  # more points add nothing a person can see and slow the browser
 
 
-def topic_label(index: CorpusIndex, topic: int) -> str:
+def topics_for(index: CorpusIndex, n_topics: int, seed: int = 0) -> Topics:
+    """The index's own topic model, or a new one with another number of topics over the same passages."""
+    if n_topics == index.topics.n_topics or index.n_passages == 0:
+        return index.topics
+    model = TopicModel(n_topics=n_topics, seed=seed, max_fit_samples=index.manifest["settings"]["topic_fit_sample"])
+    model.fit(index.terms, index.vocab)
+    return Topics(doc_topic=model.doc_topic_, topic=np.asarray(model.topic_), coords=model.coords_, terms=model.top_terms_)
+
+
+def topic_label(topics: Topics, topic: int) -> str:
     """"T3 · lavrov · mediator · minsk": the number users pick by, then its top terms."""
-    return f"T{topic + 1} · " + " · ".join(index.topic_terms[topic][:3]) if topic >= 0 else "no topic"
+    return f"T{topic + 1} · " + " · ".join(topics.terms[topic][:3]) if topic >= 0 else "no topic"
 
 
-def topic_table(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
+def topic_table(index: CorpusIndex, mask: np.ndarray, topics: Topics | None = None) -> pd.DataFrame:
     """Each topic with its top terms, its passages in the selection and their share."""
-    topics = index.passages["topic"].to_numpy()[mask]
-    counts = np.bincount(topics[topics >= 0], minlength=index.n_topics)
+    topics = topics or index.topics
+    chosen = topics.topic[mask]
+    counts = np.bincount(chosen[chosen >= 0], minlength=topics.n_topics)
     total = max(int(mask.sum()), 1)
     return pd.DataFrame({
-        "topic": np.arange(index.n_topics) + 1,
-        "label": [topic_label(index, t) for t in range(index.n_topics)],
-        "terms": [", ".join(terms) for terms in index.topic_terms],
+        "topic": np.arange(topics.n_topics) + 1,
+        "label": [topic_label(topics, t) for t in range(topics.n_topics)],
+        "terms": [", ".join(terms) for terms in topics.terms],
         "passages": counts.astype(int),
         "share": counts / total,
     })
 
 
-def map_points(index: CorpusIndex, mask: np.ndarray, max_points: int = MAP_POINTS, seed: int = 0) -> tuple[pd.DataFrame, int]:
+def map_points(index: CorpusIndex, mask: np.ndarray, topics: Topics | None = None, max_points: int = MAP_POINTS,
+               seed: int = 0) -> tuple[pd.DataFrame, int]:
     """Map positions of the selection's passages, a fixed random sample when there are too many, and the total."""
-    rows = np.flatnonzero(mask & (index.passages["topic"].to_numpy() >= 0))
+    topics = topics or index.topics
+    rows = np.flatnonzero(mask & (topics.topic >= 0))
     total = len(rows)
     if total > max_points:
         rows = np.sort(np.random.default_rng(seed).choice(rows, size=max_points, replace=False))
     passages = index.passages
     titles = index.docs["title"].to_numpy()[index.passage_doc[rows]]
     texts = passages["text"].to_numpy()[rows]
-    topics = passages["topic"].to_numpy()[rows]
-    labels = [topic_label(index, t) for t in range(index.n_topics)]
+    chosen = topics.topic[rows]
+    labels = [topic_label(topics, t) for t in range(topics.n_topics)]
     return pd.DataFrame({
         "row": rows,
-        "x": passages["x"].to_numpy()[rows],
-        "y": passages["y"].to_numpy()[rows],
-        "topic": topics,
-        "topic_label": [labels[t] for t in topics],
+        "x": topics.coords[rows, 0],
+        "y": topics.coords[rows, 1],
+        "topic": chosen,
+        "topic_label": [labels[t] for t in chosen],
         "hover": [f"{display_title(title)}<br>{_start(text)}" for title, text in zip(titles, texts)],
     }), total
 
@@ -57,8 +69,9 @@ def _start(text: str, chars: int = 160) -> str:
     return text if len(text) <= chars else text[: chars - 1].rsplit(" ", 1)[0] + "…"
 
 
-def topic_prevalence(index: CorpusIndex, mask: np.ndarray, by: str = "year") -> pd.DataFrame:
+def topic_prevalence(index: CorpusIndex, mask: np.ndarray, by: str = "year", topics: Topics | None = None) -> pd.DataFrame:
     """Mean topic share per year, author or publication in the selection: group, topic_label, share, passages."""
+    topics = topics or index.topics
     rows = np.flatnonzero(mask)
     docs = index.docs.iloc[index.passage_doc[rows]]
     if by == "author":
@@ -71,15 +84,17 @@ def topic_prevalence(index: CorpusIndex, mask: np.ndarray, by: str = "year") -> 
         groups = [p if p else UNKNOWN for p in docs["publication"]]
     else:
         groups = [str(int(y)) if pd.notna(y) else UNKNOWN for y in docs["year"]]
-    table = prevalence(index.doc_topic[rows], groups)
-    table["topic_label"] = [topic_label(index, t) for t in table["topic"]]
+    table = prevalence(topics.doc_topic[rows], groups)
+    table["topic_label"] = [topic_label(topics, t) for t in table["topic"]]
     return table[["group", "topic", "topic_label", "share", "passages"]]
 
 
-def topic_passages(index: CorpusIndex, mask: np.ndarray, topic: int, limit: int = 100) -> tuple[pd.DataFrame, int]:
+def topic_passages(index: CorpusIndex, mask: np.ndarray, topic: int, topics: Topics | None = None,
+                   limit: int = 100) -> tuple[pd.DataFrame, int]:
     """The selection's passages of one topic (0-based), strongest first, with their weight."""
-    rows = np.flatnonzero(mask & (index.passages["topic"].to_numpy() == topic))
-    weights = index.doc_topic[rows, topic]
+    topics = topics or index.topics
+    rows = np.flatnonzero(mask & (topics.topic == topic))
+    weights = topics.doc_topic[rows, topic]
     order = np.argsort(-weights, kind="stable")[:limit]
     table = passage_table(index, rows[order])
     table.insert(0, "weight", np.round(weights[order], 3))

@@ -1,0 +1,5 @@
+import sys
+
+from corpuslens.cli import main
+
+sys.exit(main())

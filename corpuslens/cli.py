@@ -1,0 +1,182 @@
+"""`python -m corpuslens`: build the index and ask it what the dashboard shows, as table, CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from corpuslens.filters import Filters
+from corpuslens.index import CorpusIndex, load_or_build
+from corpuslens.query import actors, overview, terms, topics
+from corpuslens.query.common import choices_for, passage_table, size_label
+from corpuslens.selection import selection_mask
+from corpuslens.settings import IndexSettings, data_dir
+from corpuslens.urlstate import parse_params
+
+FORMATS = ("table", "csv", "json")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", help="data folder holding raw/ (default: $CORPUSLENS_DATA, else the shipped data/)")
+    common.add_argument("--topics", type=int, default=IndexSettings.n_topics, help="number of topics (default %(default)s)")
+    common.add_argument("--format", choices=FORMATS, default="table")
+    common.add_argument("--author", action="append", default=[], help="repeatable; '(unknown)' selects unknown authors")
+    common.add_argument("--publication", action="append", default=[])
+    common.add_argument("--theme", action="append", default=[], help="theme id (repeatable)")
+    common.add_argument("--keyword", action="append", default=[], help="ad-hoc theme keyword or phrase (repeatable)")
+    common.add_argument("--actor", action="append", default=[], help="actor id or any alias (repeatable)")
+    common.add_argument("--year-from", type=int)
+    common.add_argument("--year-to", type=int)
+    common.add_argument("--query", default="", help="every word must occur in the passage")
+
+    parser = argparse.ArgumentParser(prog="python -m corpuslens", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", parents=[common], help="build the index (if needed) and report skipped files")
+    sub.add_parser("documents", parents=[common], help="documents in the selection with metadata and provenance")
+    p = sub.add_parser("passages", parents=[common], help="passages in the selection")
+    p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+    p = sub.add_parser("terms", parents=[common], help="top terms, or distinctive terms against the rest")
+    p.add_argument("--n", type=int, default=25)
+    p.add_argument("--kind", choices=("all", "words", "phrases"), default="all")
+    p.add_argument("--distinctive", action="store_true", help="log-odds z-scores of the selection vs the rest")
+    sub.add_parser("topics", parents=[common], help="topics with top terms and their passages in the selection")
+    p = sub.add_parser("actors", parents=[common], help="actor co-mention matrix")
+    p.add_argument("--window", choices=actors.WINDOWS, default="sentence")
+    p.add_argument("--measure", choices=actors.MEASURES, default="count")
+    p.add_argument("--kind", action="append", default=[], choices=("state", "person", "organisation", "bloc"))
+    p.add_argument("--top", type=int, default=20)
+    p = sub.add_parser("kwic", parents=[common], help="keyword in context")
+    p.add_argument("term")
+    p.add_argument("--limit", type=int, default=300)
+    return parser
+
+
+def _filters(args, index: CorpusIndex) -> Filters:
+    """The CLI's filters, validated by the same rules as a link; anything unknown is an error here."""
+    params = {
+        "author": args.author, "publication": args.publication, "theme": args.theme, "kw": args.keyword,
+        "actor": args.actor, "q": [args.query] if args.query else [],
+        "from": [str(args.year_from)] if args.year_from is not None else [],
+        "to": [str(args.year_to)] if args.year_to is not None else [],
+    }
+    state = parse_params({k: v for k, v in params.items() if v}, choices_for(index))
+    if state.notices:
+        raise SystemExit("error: " + "; ".join(state.notices))
+    return state.filters
+
+
+def _progress(fraction: float, message: str) -> None:
+    print(f"[{fraction:4.0%}] {message}", file=sys.stderr)
+
+
+def _emit(data, fmt: str, out=sys.stdout) -> None:
+    if fmt == "json":
+        json.dump(data if not isinstance(data, pd.DataFrame) else _records(data), out, ensure_ascii=False, indent=1,
+                  default=_json_default)
+        out.write("\n")
+    elif fmt == "csv":
+        _flat(data).to_csv(out, index=False)
+    else:
+        with pd.option_context("display.max_rows", 500, "display.max_columns", 20, "display.width", 160,
+                               "display.max_colwidth", 60):
+            out.write(_flat(data).to_string(index=False) + "\n")
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return [{k: _json_default(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def _json_default(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return value
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists and dicts as readable strings for table and CSV output."""
+    frame = frame.copy()
+    for col in frame.columns:
+        if frame[col].map(lambda v: isinstance(v, (list, dict, tuple))).any():
+            frame[col] = frame[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple))
+                                        else json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v)
+    return frame
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = IndexSettings(n_topics=args.topics)
+    data = data_dir(args.data)
+    if not (data / "raw").is_dir():
+        print(f"error: {data} has no raw/ folder of articles", file=sys.stderr)
+        return 2
+    index = load_or_build(data, settings, progress=_progress)
+    if args.command == "build":
+        return _report_build(index, args.format)
+    filters = _filters(args, index)
+    mask = selection_mask(index, filters)
+    print(size_label(index, mask), file=sys.stderr)
+    if args.command == "documents":
+        _emit(overview.documents_table(index, mask, include_duplicates=filters.is_empty()), args.format)
+    elif args.command == "passages":
+        rows = np.flatnonzero(mask)
+        _emit(passage_table(index, rows[: args.limit] if args.limit else rows), args.format)
+    elif args.command == "terms":
+        table = terms.distinctive_terms(index, mask, top=args.n) if args.distinctive else terms.top_terms(index, mask, args.n, args.kind)
+        _emit(table, args.format)
+    elif args.command == "topics":
+        _emit(topics.topic_table(index, mask), args.format)
+    elif args.command == "actors":
+        result = actors.co_mentions(index, mask, args.window, args.measure, tuple(args.kind), args.top)
+        if args.format == "json":
+            _emit({"actors": result.ids, "labels": result.labels, "matrix": _matrix(result.values),
+                   "counts": result.counts.tolist(), "window": result.window, "measure": result.measure,
+                   "units": result.units}, "json")
+        else:
+            frame = result.as_frame().round(4)
+            frame.insert(0, "actor", result.labels)
+            _emit(frame, args.format)
+    elif args.command == "kwic":
+        _emit(terms.kwic(index, mask, args.term, limit=args.limit), args.format)
+    return 0
+
+
+def _matrix(values: np.ndarray) -> list[list[float | None]]:
+    return [[None if np.isnan(v) else round(float(v), 6) for v in row] for row in values]
+
+
+def _report_build(index: CorpusIndex, fmt: str) -> int:
+    live = int(index.live_docs.sum())
+    summary = {
+        "index": str(index.path),
+        "documents": len(index.docs),
+        "duplicates": len(index.docs) - live,
+        "passages": index.n_passages,
+        "sentences": len(index.sentence_passage),
+        "vocabulary": len(index.vocab),
+        "topics": index.n_topics,
+        "build_seconds": index.manifest.get("build_seconds"),
+        "skipped": [{"file": s.file, "reason": s.reason} for s in index.skipped],
+    }
+    if fmt == "json":
+        _emit(summary, "json")
+    else:
+        for key, value in summary.items():
+            if key != "skipped":
+                print(f"{key:>13}: {value}")
+        for doc in index.docs[~index.live_docs].itertuples():
+            print(f"    duplicate: {doc.file} ({doc.duplicate_kind} copy of {doc.duplicate_of})")
+        for skipped in index.skipped:
+            print(f"      skipped: {skipped.file}: {skipped.reason}")
+    return 0 if live else 1
