@@ -1,0 +1,47 @@
+"""Ingestion: the raw article files of a data folder -> clean, deduplicated `Document`s.
+
+    ingest_folder(raw_dir, catalog, settings) -> IngestResult(documents, skipped)
+
+Files are found safely and in sorted order (files.py), decoded (decode.py), read by format
+(readers.py), cleaned of site furniture (furniture.py), given the metadata they state
+(metadata.py, dates.py), overridden by the curated catalog (catalog.py) and checked for copies
+(duplicates.py). Passages and sentences for the index come from passages.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuslens.ingest.catalog import apply_catalog_row, match_rows, read_catalog
+from corpuslens.ingest.decode import UnreadableFile
+from corpuslens.ingest.document import build_document
+from corpuslens.ingest.duplicates import mark_duplicates
+from corpuslens.ingest.files import find_files, read_bytes, unique_ids
+from corpuslens.ingest.passages import split_passages, split_sentences
+from corpuslens.model import Document, IngestResult, SkippedFile
+from corpuslens.settings import IndexSettings
+
+__all__ = ["ingest_folder", "split_passages", "split_sentences"]
+
+
+def ingest_folder(raw_dir: Path, catalog: Path | None = None, settings: IndexSettings = IndexSettings()) -> IngestResult:
+    """Every readable article under raw_dir as a Document; every other file as a SkippedFile with its reason."""
+    found, skipped = find_files(Path(raw_dir))
+    ids = unique_ids([f.relative for f in found])
+    documents: list[Document] = []
+    for doc_id, file in zip(ids, found):
+        try:
+            documents.append(build_document(doc_id, file.relative, read_bytes(file.path)))
+        except UnreadableFile as problem:
+            skipped.append(SkippedFile(file.relative, str(problem)))
+        except OSError as error:
+            skipped.append(SkippedFile(file.relative, f"cannot be read ({error.strerror or error})"))
+
+    rows = match_rows(read_catalog(catalog), [d.file for d in documents])
+    for doc in documents:
+        if doc.file in rows:
+            apply_catalog_row(doc, rows[doc.file])
+
+    mark_duplicates(documents, settings.near_duplicate_threshold)
+    skipped.sort(key=lambda s: s.file)
+    return IngestResult(documents=documents, skipped=skipped)

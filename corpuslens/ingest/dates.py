@@ -1,0 +1,118 @@
+"""Read a publication date written by a person or a machine, and return it as ISO text.
+
+`parse_date` accepts a string that IS a date (a dateline, a meta tag, a front matter value), not
+a sentence that mentions one: finding dates inside prose would turn events into publication
+dates. Results are "YYYY-MM-DD", "YYYY-MM", or (only with `allow_year`) "YYYY".
+
+Numeric day/month order, the one rule that needs a decision:
+- dotted numbers ("25.09.2020", "1.9.2018") are day.month.year, the European and Russian convention;
+- ISO order ("2020-09-25", "2020/09/25", "2020.09.25") is year-month-day;
+- slashed or dashed numbers with the year last ("03/04/2020") are read only when one of the first two
+  numbers is above 12 ("25/09/2020" -> day first, "09/25/2020" -> month first), or both are equal;
+  otherwise the date is ambiguous between the US and European orders and is NOT guessed (None).
+Impossible dates (2023-02-30, month 13) give None. Years outside 1900-2100 give None.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    # Russian, nominative and genitive ("25 сентября 2020").
+    "январь": 1, "января": 1, "февраль": 2, "февраля": 2, "март": 3, "марта": 3, "апрель": 4,
+    "апреля": 4, "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7, "июля": 7, "август": 8,
+    "августа": 8, "сентябрь": 9, "сентября": 9, "октябрь": 10, "октября": 10, "ноябрь": 11,
+    "ноября": 11, "декабрь": 12, "декабря": 12,
+}
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+# Words that may introduce a dateline: "Published: 25.09.2020", "Posted on Feb 23, 2024".
+_PREFIX = r"(?:(?:published|posted|updated|date|dated|last updated)(?:\s+on)?\s*[:\-–—]?\s*)?"
+# A time or zone after the date is allowed and ignored: "2024-02-23 10:00", "Feb 23, 2024, 9:15 am".
+_TIME = r"(?:[,\s]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z)?)?"
+
+_PATTERNS = [
+    ("iso", re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")),
+    ("ymd", re.compile(r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})")),
+    ("ym", re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})")),
+    ("dotted", re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")),
+    ("slashed", re.compile(r"(?P<a>\d{1,2})[/\-](?P<b>\d{1,2})[/\-](?P<year>\d{4})")),
+    ("mdy", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I)),
+    ("dmy", re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})(?:\s*(?:г\.|года))?", re.I)),
+    ("my", re.compile(_MONTH + r",?\s+(?P<year>\d{4})", re.I)),
+    ("y", re.compile(r"(?P<year>\d{4})")),
+]
+_WRAPPED = [
+    (kind, re.compile(r"\s*" + _PREFIX + _WEEKDAY + "(?:" + rx.pattern + ")" + _TIME + r"\s*\.?\s*", rx.flags | re.I))
+    for kind, rx in _PATTERNS
+]
+
+_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/\-](?P<month>[01]?\d)(?:[/\-](?P<day>[0-3]?\d))?(?=[/\-_.]|$)")
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if not 1900 <= year <= 2100:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")]
+
+
+def parse_date(text: str | None, allow_year: bool = False) -> str | None:
+    """The ISO form of a string that is a date, else None (see the module docstring for the rules)."""
+    if not text or len(text) > 80:
+        return None
+    for kind, pattern in _WRAPPED:
+        match = pattern.fullmatch(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        year = int(parts["year"])
+        if kind == "y":
+            return _iso(year) if allow_year else None
+        if kind == "slashed":
+            a, b = int(parts["a"]), int(parts["b"])
+            if a > 12 >= b:
+                return _iso(year, b, a)
+            if b > 12 >= a or a == b:
+                return _iso(year, a, b)
+            return None  # 03/04/2020: day-month or month-day? Not guessed.
+        month = _month_number(parts["month"])
+        day = int(parts["day"]) if parts.get("day") else None
+        return _iso(year, month, day)
+    return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A date written in a URL's path, like /2020/09/25/ or /2020/09/, else None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", url.strip(), flags=re.I).split("?", 1)[0]
+    for match in _URL_DATE.finditer(path):
+        day = match.group("day")
+        found = _iso(int(match.group("year")), int(match.group("month")), int(day) if day else None)
+        if found:
+            return found
+    return None
+
+
+def year_of(date: str | None) -> int | None:
+    """The year of an ISO date string, else None."""
+    return int(date[:4]) if date and len(date) >= 4 and date[:4].isdigit() else None

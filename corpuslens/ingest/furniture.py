@@ -1,0 +1,214 @@
+"""Recognise site furniture: the lines a web page wraps around an article.
+
+Navigation and breadcrumbs, category lists, share buttons and counters, newsletter and donation
+pleas, comment forms, image placeholders, photo captions and credits, a bare publication name,
+author biographies. `classify_furniture` gives each paragraph a reason (or None for article
+text); the caller keeps the furniture out of the passages and shows it, with its reason, in the
+debug view. `split_trailing_note` cuts an author note off the end of a paragraph that has no
+line break before it (an article pasted as one long paragraph).
+
+Positional rules keep the guessing honest: biographies and bare names are only looked for in
+the block of furniture that closes the article, never in the middle of the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A capitalised word of a personal name, in any script ("Shiriyev", "Əliyev", "O’Brien", "Jean-Luc").
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽƏА-ЯЁ][\w'’\-]*[^\W\d_]"
+_PARTICLE = r"(?:de|van|von|der|den|al|el|bin|ibn|da|di|du|la|le|dos|del)"
+NAME_PATTERN = rf"{_WORD}(?:\s+(?:[A-Z]\.\s*)*(?:{_PARTICLE}\s+)?{_WORD}){{1,3}}"
+
+# Capitalised words that make a line a heading or a place, not a person's name.
+_NOT_NAME_WORDS = frozenset(
+    """the of and in on for to a an with is are was by at from as or not but into over under about after
+    home news blog blogs posts post review reviews politics policy relations war peace analysis opinion
+    categories category tags topics region regional world politics report reports press comment comments
+    share subscribe newsletter menu search contact about university institute centre center foundation
+    daily weekly monitor journal times post herald agency affairs studies council republic federation
+    russia azerbaijan armenia turkey iran georgia ukraine europe european union caucasus south north
+    east west eurasia asia central america united states kingdom moscow baku yerevan ankara tehran
+    president minister ministry government parliament army forces conflict security international
+    staff editor editors editorial senior fellow professor analyst correspondent director writer contributor
+    reporter associate expert team desk guest
+    """.split()
+)
+
+_SHARE_WORDS = frozenset(
+    "share shares shared tweet email e-mail print facebook twitter x linkedin whatsapp telegram reddit vk "
+    "pinterest copy link this on via save bookmark messenger viber ok odnoklassniki flipboard pocket".split()
+)
+_SHARE_ACTIONS = frozenset("share shares tweet email e-mail print facebook twitter linkedin whatsapp telegram reddit vk pinterest".split())
+_NAV_LINES = {
+    "placeholder canvas": "image placeholder",
+    "blog posts": "site navigation", "blog": "site navigation", "menu": "site navigation",
+    "search": "site navigation", "skip to content": "site navigation", "skip to main content": "site navigation",
+    "home": "site navigation", "main menu": "site navigation", "related posts": "related links",
+    "related articles": "related links", "read more": "related links", "read also": "related links",
+    "you may also like": "related links", "popular posts": "related links", "recent posts": "related links",
+    "latest news": "related links", "most read": "related links", "advertisement": "advertisement",
+    "sponsored": "advertisement", "follow us": "share buttons", "share this": "share buttons",
+    "share this article": "share buttons", "print this page": "share buttons",
+}
+_LIST_HEADINGS = re.compile(r"^(?:categories|category|tags|topics|filed under|related topics|keywords)\s*:?$", re.I)
+_INLINE_LIST = re.compile(r"^(?:categories|category|tags|topics|filed under|keywords)\s*:\s*\S", re.I)
+_BREADCRUMB = re.compile(r"^(?:home|main|homepage|главная|ana səhifə)\s*[/>»›|→]\s*\S|^[^/>»›|]{1,60}(?:\s[/>»›|→]\s[^/>»›|]{1,120}){2,}$", re.I)
+_COUNTER = re.compile(r"^[\d.,]+\s*[kKмМ]?\s*(?:shares?|comments?|views?|likes?|reads?|просмотр\w*)$", re.I)
+_NEWSLETTER = re.compile(r"^(?:sign up|subscribe|join)\b.{0,200}\b(?:newsletter|inbox|updates|mailing list|e-?mail)|^sign up for\b", re.I)
+_DONATION = re.compile(r"^(?:support|donate to)\b[^:]{0,60}:\s*help\b|^(?:support|donate)\b.{0,120}\bjournalism\b", re.I)
+_COMMENT_FORM = re.compile(
+    r"^(?:leave a (?:reply|comment)|post comment|submit comment|your email address will not be published|"
+    r"required fields are marked|save my name, email|comments are closed|you must be logged in to post|"
+    r"\d+ comments?$|(?:name|email|website|comment)\s*\*?$)",
+    re.I,
+)
+_CREDIT = re.compile(r"^\(?\s*(?:source|photo|photograph|image|picture|credit|photo credit|фото|источник)\s*:\s*[^()]{1,100}\)?$", re.I)
+_PHOTO_BY = re.compile(r"^(?:photo|image|picture)\s+(?:by|courtesy|credit)\b.{0,200}$|\((?:photo|image)\s*:[^()]{1,80}\)$", re.I)
+# "…, Moscow, February 22, 2022 / President.Az": a caption whose credit follows a slash.
+_SLASH_CREDIT = re.compile(r"\s/\s*(?P<credit>[\w.\-]+(?:\s[\w.\-]+){0,3})$")
+_CREDIT_WORDS = re.compile(
+    r"\w\.\w|\b(?:ap|afp|reuters|getty|tass|sputnik|ria|epa|apa|anadolu|shutterstock|wikimedia|photo|images?|"
+    r"press service|kremlin|president)\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.I)
+
+_ROLE_WORDS = re.compile(
+    r"\b(?:analyst|fellow|professor|associate|researcher|research|director|journalist|editor|correspondent|"
+    r"writer|scholar|expert|lecturer|candidate|consultant|student|founder|chair|chairman|reporter|"
+    r"contributor|author|specialist|adviser|advisor|economist|historian|political scientist|freelance|"
+    r"commentator|columnist|doctoral|phd|dean|coordinator|head of)\b",
+    re.I,
+)
+_NOTE_IS = re.compile(rf"^(?P<name>{NAME_PATTERN})\s+(?:is|was|has been)\s+(?:an?|the|currently an?)\s+(?P<role>[^.!?]{{2,250}})")
+_COMMA_ROLE = (
+    r"(?i:(?:an?\s+|the\s+)?(?:(?:senior|associate|assistant|visiting|adjunct|full|research|non-?resident|deputy|"
+    r"executive|managing|chief|contributing|independent)\s+)*(?:professor|fellow|researcher|director|lecturer|"
+    r"analyst|editor|expert|head|scholar|associate|correspondent|journalist|dean|chair|ph\.?d\.?|candidate|doctor)\b)"
+)
+_NOTE_COMMA = re.compile(rf"^(?P<name>{NAME_PATTERN}),\s+{_COMMA_ROLE}")
+_TRAILING_NOTE = re.compile(
+    rf"(?<=[.!?”\"»)])\s+(?P<note>(?P<name>{NAME_PATTERN})(?:,\s+{_COMMA_ROLE}[^!?]{{0,300}}|\s+is\s+an?\s+[^.!?]{{2,250}}\.?))\Z"
+)
+_BIO_FOLLOW_UP = re.compile(r"^(?:he|she|they|his|her|their|follow (?:him|her|them)|find (?:him|her))\b|@\w{2,}|\btwitter\b", re.I)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+_TERMINAL = re.compile(r"[.!?:;,]$")
+
+TAIL_WINDOW = 6  # how many closing paragraphs may hold the article's trailing furniture
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to four capitalised words (initials and particles allowed) that are not heading words."""
+    text = text.strip()
+    if not 3 <= len(text) <= 60 or not re.fullmatch(NAME_PATTERN, text):
+        return False
+    words = [w for w in re.split(r"\s+", text) if not re.fullmatch(r"[A-Z]\.|" + _PARTICLE, w)]
+    return 2 <= len(words) <= 4 and not any(w.lower().strip(".'’") in _NOT_NAME_WORDS for w in words)
+
+
+def author_in_note(text: str) -> str | None:
+    """The person an author note is about: "X is a … analyst at …", "X, Associate Professor, …"."""
+    match = _NOTE_IS.match(text)
+    if match and _ROLE_WORDS.search(match.group("role")) and looks_like_name(match.group("name")):
+        return match.group("name")
+    match = _NOTE_COMMA.match(text)
+    if match and len(text) <= 500 and looks_like_name(match.group("name")):
+        return match.group("name")
+    return None
+
+
+def split_trailing_note(paragraph: str) -> tuple[str, str] | None:
+    """(body, note) when a long paragraph ends with an author note after its last sentence."""
+    if len(paragraph) < 200:
+        return None
+    offset = max(0, len(paragraph) - 700)
+    match = _TRAILING_NOTE.search(paragraph, offset)
+    if not match or not author_in_note(match.group("note")):
+        return None
+    return paragraph[: match.start()].rstrip(), match.group("note").strip()
+
+
+def _line_key(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+def _is_share_line(key: str) -> bool:
+    words = re.findall(r"[\w\-]+", key)
+    return (
+        bool(words) and len(words) <= 12
+        and all(w in _SHARE_WORDS or w.isdigit() for w in words)
+        and any(w in _SHARE_ACTIONS for w in words)
+    )
+
+
+def _is_short_label(text: str) -> bool:
+    """A few Title-Case words with no sentence punctuation: a logo's alt text, a site or person name."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and len(text) <= 50 and not _TERMINAL.search(text) and all(w[0].isupper() or not w[0].isalpha() for w in words)
+
+
+def line_reason(text: str) -> str | None:
+    """The furniture reason of a line judged on its own, else None."""
+    key = _line_key(text)
+    if key in _NAV_LINES:
+        return _NAV_LINES[key]
+    if _INLINE_LIST.match(text):
+        return "category list"
+    if len(text) <= 300 and _BREADCRUMB.search(text):
+        return "breadcrumb navigation"
+    if _COUNTER.match(key) or _is_share_line(key):
+        return "share buttons"
+    if _NEWSLETTER.search(text):
+        return "newsletter sign-up"
+    if _DONATION.search(text):
+        return "donation plea"
+    if len(text) <= 200 and _COMMENT_FORM.match(text):
+        return "comment form"
+    if len(text) <= 200 and (_CREDIT.match(text) or _PHOTO_BY.search(text)):
+        return "photo credit"
+    credit = _SLASH_CREDIT.search(text) if len(text) <= 400 and not text.endswith(".") else None
+    if credit and _CREDIT_WORDS.search(credit.group("credit")):
+        return "image caption"
+    if len(text) <= 300 and _COPYRIGHT.search(text):
+        return "copyright notice"
+    return None
+
+
+def classify_furniture(paragraphs: list[str]) -> list[str | None]:
+    """A furniture reason per paragraph, None for article text."""
+    reasons = [line_reason(p) for p in paragraphs]
+    n = len(paragraphs)
+    for i, text in enumerate(paragraphs):
+        if _LIST_HEADINGS.match(text):
+            reasons[i] = "category list"
+            if i + 1 < n and len(paragraphs[i + 1]) <= 300 and not paragraphs[i + 1].endswith("."):
+                reasons[i + 1] = "category list"
+        if i + 1 < n and len(text) <= 400 and _line_key(text) == _line_key(paragraphs[i + 1]):
+            reasons[i] = reasons[i + 1] = "image caption (repeated line)"
+    _classify_closing_block(paragraphs, reasons)
+    return reasons
+
+
+def _classify_closing_block(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """Walk back from the end over furniture, author notes and bare name lines; stop at article text.
+
+    Lines such as "He can be found on Twitter" count as biography only when an author note
+    stands above them in the same closing block."""
+    n = len(paragraphs)
+    pending: list[int] = []
+    for i in range(n - 1, max(-1, n - 1 - TAIL_WINDOW), -1):
+        if reasons[i]:
+            continue
+        text = paragraphs[i]
+        if author_in_note(text):
+            reasons[i] = "author biography"
+            for j in pending:
+                reasons[j] = "author biography"
+            pending.clear()
+        elif _is_short_label(text) and i > 0:
+            reasons[i] = "author signature" if looks_like_name(text) else "publication name"
+        elif len(text) <= 600 and _BIO_FOLLOW_UP.search(text):
+            pending.append(i)
+        else:
+            break

@@ -1,0 +1,319 @@
+"""Format readers: decoded text of a .txt, .md or .html file -> paragraphs plus stated metadata.
+
+A reader does not judge content: it splits the body into paragraph candidates, hands over the
+metadata the file states in its own structure (Markdown front matter, HTML <meta> tags), and the
+explicit heading if the markup has one. Site furniture and metadata lines are the later stages' job.
+HTML is read with the standard library's parser; the contents of script, style, iframe, noscript,
+template, svg and head (other than <title> and <meta>) never become text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import yaml
+
+from corpuslens.ingest.dates import parse_date
+from corpuslens.textnorm import normalize_text
+
+
+@dataclass
+class ParsedFile:
+    paragraphs: list[str]
+    # Metadata stated by the file's structure: title, authors, publication, date, url.
+    stated: dict[str, object] = field(default_factory=dict)
+    stated_from: str = "unknown"  # "front matter" or "html meta"
+    heading: str | None = None  # the markup's own top heading (# Title, <h1>)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+
+
+_SPACES = re.compile(r"[ \t]+")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?:;\"”»)]$")
+
+
+def clean_line(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """A block typed with line breaks at ~70-80 columns: its lines belong to one paragraph."""
+    if len(lines) < 3:
+        return False
+    body = lines[:-1]
+    lengths = sorted(len(line) for line in body)
+    return lengths[-1] <= 100 and lengths[len(lengths) // 2] >= 45 and not any(_SENTENCE_END.search(line) and len(line) < 40 for line in body)
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks; inside a block each line is a paragraph unless the block is hard-wrapped."""
+    paragraphs: list[str] = []
+    for block in _BLANK_LINES.split(text):
+        lines = [clean_line(line) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        if _is_hard_wrapped(lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+# ---------------------------------------------------------------- Markdown
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+_MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_MD_QUOTE = re.compile(r"^\s*>\s?")
+
+_KEYS = {
+    "title": ("title", "headline"),
+    "authors": ("authors", "author", "by", "byline", "creator"),
+    "publication": ("publication", "publisher", "source", "site", "site_name", "journal", "outlet"),
+    "date": ("date", "published", "publication_date", "pubdate", "date_published"),
+    "url": ("url", "link", "source_url", "canonical_url", "permalink"),
+}
+_NAME_SEPARATORS = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
+
+
+def split_names(value: object) -> list[str]:
+    """Author names from a list or from 'A; B', 'A and B', 'A & B'."""
+    items = value if isinstance(value, (list, tuple)) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name", "")
+        for name in _NAME_SEPARATORS.split(str(item or "")):
+            name = clean_line(name)
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _stated_from_mapping(data: dict, from_url: bool = True) -> dict[str, object]:
+    lowered = {str(k).lower().replace("-", "_"): v for k, v in data.items()}
+    stated: dict[str, object] = {}
+    for fieldname, keys in _KEYS.items():
+        value = next((lowered[k] for k in keys if lowered.get(k) not in (None, "", [])), None)
+        if value is None:
+            continue
+        if fieldname == "authors":
+            names = split_names(value)
+            if names:
+                stated["authors"] = names
+        elif fieldname == "date":
+            date = parse_date(str(value).strip(), allow_year=True)
+            if date:
+                stated["date"] = date
+        elif isinstance(value, (str, int, float)):
+            stated[fieldname] = clean_line(str(value))
+    return stated
+
+
+def _markdown_line(line: str) -> str:
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_EMPHASIS.sub(r"\2", line)
+    line = _MD_QUOTE.sub("", line)
+    return _MD_LIST.sub("", line)
+
+
+def read_markdown(text: str) -> ParsedFile:
+    parsed = ParsedFile(paragraphs=[])
+    match = _FRONT_MATTER.match(text)
+    if match:
+        text = text[match.end():]
+        try:
+            data = yaml.safe_load(match.group("yaml") or "")
+        except yaml.YAMLError:
+            data = None
+            parsed.removed.append((clean_line(match.group(0))[:300], "front matter that is not valid YAML (ignored)"))
+        if isinstance(data, dict):
+            parsed.stated = _stated_from_mapping(data)
+            parsed.stated_from = "front matter"
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        if _MD_RULE.match(raw):
+            lines.append("")
+            continue
+        heading = _MD_HEADING.match(raw)
+        if heading:
+            title = clean_line(_markdown_line(heading.group(2)))
+            if heading.group(1) == "#" and parsed.heading is None and title:
+                parsed.heading = title
+            lines.extend(["", title, ""])  # a heading is its own paragraph
+            continue
+        for image in _MD_IMAGE.finditer(raw):
+            if image.group(1).strip():
+                parsed.removed.append((image.group(1).strip(), "image description"))
+        lines.append(_markdown_line(raw))
+    parsed.paragraphs = text_paragraphs("\n".join(lines))
+    return parsed
+
+
+# ---------------------------------------------------------------- HTML
+
+_DROPPED = {"script", "style", "iframe", "noscript", "template", "svg", "head", "object", "canvas", "select", "button", "form"}
+_RECORDED = {"nav": "navigation menu", "figcaption": "image caption"}
+_BLOCKS = {
+    "p", "div", "br", "li", "ul", "ol", "section", "article", "header", "footer", "aside", "main",
+    "blockquote", "pre", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figure",
+    "hr", "dd", "dt", "dl", "address", "details", "summary", "caption", "body", "html",
+} | set(_RECORDED)
+_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
+
+_META_KEYS = {
+    "title": ("og:title", "citation_title", "dc.title", "twitter:title", "parsely-title", "headline"),
+    "authors": ("citation_author", "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"),
+    "publication": ("og:site_name", "citation_journal_title", "citation_publisher", "dc.publisher", "application-name"),
+    "date": (
+        "article:published_time", "citation_publication_date", "citation_date", "citation_online_date",
+        "dc.date", "dc.date.issued", "datepublished", "date", "pubdate", "publish-date", "publish_date",
+        "parsely-pub-date", "sailthru.date", "og:published_time",
+    ),
+    "url": ("og:url", "citation_public_url", "citation_abstract_html_url"),
+}
+_BYLINE_PREFIX = re.compile(r"^by\s+", re.I)
+
+
+class _HTMLText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.meta: dict[str, list[str]] = {}
+        self.title_tag: list[str] = []
+        self.h1: list[str] | None = None
+        self.h1_done = False
+        self.canonical: str | None = None
+        self.dropping: list[str] = []  # stack of dropped elements we are inside
+        self.recording: list[tuple[str, list[str]]] = []
+        self.in_title = False
+        self.removed: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (attr.get("property") or attr.get("name") or attr.get("itemprop") or "").strip().lower()
+            if key and attr.get("content", "").strip():
+                self.meta.setdefault(key, []).append(attr["content"].strip())
+            return
+        if tag == "link" and "canonical" in attr.get("rel", "").lower().split() and attr.get("href"):
+            self.canonical = attr["href"].strip()
+            return
+        if tag == "body":  # a missing </head> must not swallow the page
+            self.dropping = [d for d in self.dropping if d != "head"]
+        if tag == "title" and not self.dropping_body():
+            self.in_title = True
+            return
+        if tag == "time" and attr.get("itemprop", "").lower() == "datepublished" and attr.get("datetime"):
+            self.meta.setdefault("datepublished", []).append(attr["datetime"])
+        if tag in _VOID:
+            if tag in _BLOCKS and not self.dropping:
+                self.chunks.append("\n\n")
+            return
+        if self.dropping or tag in _DROPPED:
+            self.dropping.append(tag)
+            return
+        if tag in _RECORDED:
+            self.recording.append((tag, []))
+        if tag == "h1" and not self.h1_done:
+            self.h1 = []
+        if tag in _BLOCKS:
+            self.chunks.append("\n\n")
+
+    def dropping_body(self) -> bool:
+        return bool(self.dropping) and self.dropping != ["head"]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+            return
+        if self.dropping:
+            if tag in self.dropping:
+                while self.dropping and self.dropping.pop() != tag:
+                    pass
+            return
+        if self.recording and self.recording[-1][0] == tag:
+            kind, parts = self.recording.pop()
+            text = clean_line(" ".join(parts))
+            if text:
+                self.removed.append((text, _RECORDED[kind]))
+        if tag == "h1" and self.h1 is not None and not self.h1_done:
+            self.h1_done = True
+        if tag in _BLOCKS:
+            self.chunks.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_tag.append(data)
+            return
+        if self.dropping:
+            return
+        if self.recording:
+            self.recording[-1][1].append(data)
+            return
+        if self.h1 is not None and not self.h1_done:
+            self.h1.append(data)
+        self.chunks.append(data.replace("\n", " "))
+
+
+def _html_stated(reader: _HTMLText) -> dict[str, object]:
+    stated: dict[str, object] = {}
+    for fieldname, keys in _META_KEYS.items():
+        values = next((reader.meta[k] for k in keys if reader.meta.get(k)), None)
+        if not values:
+            continue
+        if fieldname == "authors":
+            people = [v for v in values if not v.lower().startswith(("http://", "https://"))]
+            names = split_names([_BYLINE_PREFIX.sub("", v) for v in people])
+            if names:
+                stated["authors"] = names
+        elif fieldname == "date":
+            date = next((d for d in (parse_date(v, allow_year=True) for v in values) if d), None)
+            if date:
+                stated["date"] = date
+        else:
+            stated[fieldname] = clean_line(values[0])
+    if "url" not in stated and reader.canonical:
+        stated["url"] = reader.canonical
+    title_tag = clean_line(" ".join(reader.title_tag))
+    if "title" not in stated and title_tag:
+        stated["title"] = title_tag
+    return stated
+
+
+def read_html(text: str) -> ParsedFile:
+    reader = _HTMLText()
+    reader.feed(text)
+    reader.close()
+    body = "".join(reader.chunks)
+    paragraphs = [clean_line(p) for p in re.split(r"\n\s*\n", body)]
+    heading = clean_line(" ".join(reader.h1)) if reader.h1 else None
+    return ParsedFile(
+        paragraphs=[p for p in paragraphs if p],
+        stated=_html_stated(reader),
+        stated_from="html meta",
+        heading=heading or None,
+        removed=reader.removed,
+    )
+
+
+def read_plain(text: str) -> ParsedFile:
+    return ParsedFile(paragraphs=text_paragraphs(text))
+
+
+def parse_file(text: str, suffix: str) -> ParsedFile:
+    """Dispatch on the (lower-case) suffix; text is normalised first."""
+    text = normalize_text(text)
+    if suffix in (".html", ".htm"):
+        return read_html(text)
+    if suffix in (".md", ".markdown"):
+        return read_markdown(text)
+    return read_plain(text)
