@@ -11,12 +11,16 @@ import re
 
 from corpuslens.textnorm import fold
 
+
+def _plain_apostrophes(text: str) -> str:
+    """’ ‘ ʼ written as ' (one character for one; chained replace is much faster than translate)."""
+    return text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+
 # A word: letters or digits (any script, not "_"), with internal hyphens or apostrophes
 # kept inside it: "nagorno-karabakh", "kavkaz-2020", "o'brien". ’ is rewritten to ' first.
 _WORD = re.compile(r"[^\W_]+(?:[-'‐][^\W_]+)*")
 # Punctuation that ends a phrase: two words on either side of it are not a phrase.
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»„…—–/|•·]|\s['‘]|['’]\s|\n")
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 
 
 def _words(folded: str) -> list[str]:
@@ -31,7 +35,7 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("Russia's role in Nagorno-Karabakh (2020)")
     ['russia', 'role', 'in', 'nagorno-karabakh', '2020']
     """
-    return _words(fold(text).translate(_APOSTROPHES))
+    return _words(_plain_apostrophes(fold(text)))
 
 
 def _is_content(token: str, stopwords: frozenset[str]) -> bool:
@@ -48,7 +52,7 @@ def terms(text: str, stopwords: frozenset[str]) -> list[str]:
     punctuation mark between two words breaks it, so "Russia and Turkey" gives no phrase
     and neither does "Baku. Moscow".
     """
-    folded = fold(text).translate(_APOSTROPHES)
+    folded = _plain_apostrophes(fold(text))
     unigrams: list[str] = []
     phrases: list[str] = []
     for chunk in _BREAK.split(folded):
