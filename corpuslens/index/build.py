@@ -43,6 +43,14 @@ def index_root(data: Path) -> Path:
     return Path(chosen).expanduser().resolve() if chosen else data / "index"
 
 
+def built_index_folder(data: Path, settings: IndexSettings = IndexSettings()) -> Path | None:
+    """The folder of a complete index for the data as it is now, or None if a build is needed."""
+    fingerprint = corpus_fingerprint(data, settings)
+    folder = index_root(data) / fingerprint[:24]
+    manifest = store.read_manifest(folder)
+    return folder if manifest and manifest.get("fingerprint") == fingerprint else None
+
+
 def load_or_build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progress = _quiet) -> CorpusIndex:
     """The index for the data folder as it is now: loaded if already built, else built."""
     fingerprint = corpus_fingerprint(data, settings)

@@ -1,0 +1,74 @@
+"""Corpus Lens: the dashboard's entry point. Builds the index if needed, draws the shared sidebar,
+and runs the chosen page; the URL always holds the whole view."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from corpuslens.index import built_index_folder, load_or_build
+from corpuslens.settings import data_dir
+from corpuslens.urlstate import B_PREFIX, filters_to_params, view_to_params
+from dashboard import cache, state
+from dashboard.context import Context, set_current
+from dashboard.sidebar import filter_widgets
+from dashboard.text import md_escape
+
+st.set_page_config(page_title="Corpus Lens", page_icon="🔍", layout="wide")
+
+DATA = data_dir()
+
+
+def ensure_index() -> None:
+    """Build the index on first start, with visible progress; later starts find it on disk."""
+    if built_index_folder(DATA) is not None:
+        return
+    bar = st.progress(0.0, text="Building the index of the articles (first start only)…")
+    load_or_build(DATA, progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
+    bar.empty()
+
+
+if not (DATA / "raw").is_dir():
+    st.error(f"No articles: the data folder {md_escape(DATA)} has no raw/ folder.")
+    st.stop()
+ensure_index()
+index = cache.corpus_index(str(DATA))
+if index.n_passages == 0:
+    st.error("None of the files in the data folder could be read, so there is nothing to explore.")
+    for skipped in index.skipped:
+        st.write(f"{skipped.file}: {skipped.reason}")
+    st.stop()
+
+choices = cache.choices(index)
+state.start_session(choices)
+
+pages = {
+    "overview": st.Page("pages/overview.py", title="Overview", icon="📊", default=True),
+    "topics": st.Page("pages/topics.py", title="Topics", icon="🧭", url_path="topics"),
+    "terms": st.Page("pages/terms.py", title="Terms", icon="🔤", url_path="terms"),
+    "actors": st.Page("pages/actors.py", title="Actors", icon="🤝", url_path="actors"),
+    "documents": st.Page("pages/documents.py", title="Documents", icon="📄", url_path="documents"),
+}
+page = st.navigation(list(pages.values()))
+page_name = next(name for name, p in pages.items() if p.url_path == page.url_path)
+
+with st.sidebar:
+    st.header("Filters")
+    filters = filter_widgets(st.sidebar, index, choices)
+
+for notice in state.take_notices():
+    st.warning(f"Link: {md_escape(notice)}", icon="⚠️")
+
+set_current(Context(index=index, filters=filters, choices=choices))
+page.run()
+
+compare = st.session_state.get("compare") if state.view_value("compare") == "b" else None
+state.write_url(page_name, filters, compare)
+
+with st.sidebar.expander("Share this view"):
+    params = {**filters_to_params(filters), **view_to_params(page_name, st.session_state["view"]),
+              **(filters_to_params(compare, B_PREFIX) if compare else {})}
+    base = (st.context.url or "").split("?")[0]
+    st.code(base + ("?" + urlencode(params, doseq=True) if params else ""), language=None, wrap_lines=True)
+    st.caption("Copy this link (button at the right of the box): it reopens exactly this view.")

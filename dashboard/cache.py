@@ -1,0 +1,157 @@
+"""The one cached layer between the pages and the engine.
+
+`st.cache_resource` holds the loaded index (one shared, read-only object per data folder);
+`st.cache_data` holds results, keyed by the index fingerprint and the hashable filters and
+settings, so a filter change already seen by any visitor is answered from memory. Cached
+functions read only their arguments; the index is hashed by its fingerprint alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import streamlit as st
+
+from corpuslens.filters import Filters
+from corpuslens.index import CorpusIndex, load_or_build
+from corpuslens.index.corpus_index import Topics
+from corpuslens.query import actors, overview, terms, topics
+from corpuslens.query.common import choices_for, passage_table
+from corpuslens.selection import selection_mask
+from corpuslens.settings import IndexSettings
+from corpuslens.urlstate import Choices
+
+def _fingerprint(index: CorpusIndex) -> str:
+    return index.manifest["fingerprint"]
+
+
+_BY_FINGERPRINT = {CorpusIndex: _fingerprint}
+RESULTS = dict(max_entries=500, show_spinner=False, hash_funcs=_BY_FINGERPRINT)
+
+
+@st.cache_resource(show_spinner=False)
+def corpus_index(data: str) -> CorpusIndex:
+    """The index of a data folder, built beforehand by the app's start-up step with visible progress."""
+    return load_or_build(Path(data), IndexSettings())
+
+
+@st.cache_resource(show_spinner=False, hash_funcs=_BY_FINGERPRINT)
+def choices(index: CorpusIndex) -> Choices:
+    return choices_for(index)
+
+
+@st.cache_resource(show_spinner="Fitting topics…", max_entries=8, hash_funcs=_BY_FINGERPRINT)
+def topic_model(index: CorpusIndex, n_topics: int) -> Topics:
+    """One topic model per number of topics, shared by every visitor (read-only)."""
+    return topics.topics_for(index, n_topics)
+
+
+@st.cache_data(**RESULTS)
+def mask(index: CorpusIndex, filters: Filters) -> np.ndarray:
+    return selection_mask(index, filters)
+
+
+# -- Overview and documents --------------------------------------------------------------
+
+@st.cache_data(**RESULTS)
+def documents_by_year(index: CorpusIndex, filters: Filters):
+    return overview.documents_by_year(index, mask(index, filters))
+
+
+@st.cache_data(**RESULTS)
+def theme_shares(index: CorpusIndex, filters: Filters):
+    return overview.theme_shares(index, mask(index, filters))
+
+
+@st.cache_data(**RESULTS)
+def contributors(index: CorpusIndex, filters: Filters, field: str):
+    return overview.contributors(index, mask(index, filters), field)
+
+
+@st.cache_data(**RESULTS)
+def documents_table(index: CorpusIndex, filters: Filters):
+    return overview.documents_table(index, mask(index, filters))
+
+
+@st.cache_data(**RESULTS)
+def selected_passages(index: CorpusIndex, filters: Filters, limit: int | None = None):
+    rows = np.flatnonzero(mask(index, filters))
+    return passage_table(index, rows if limit is None else rows[:limit])
+
+
+# -- Terms -------------------------------------------------------------------------------
+
+@st.cache_data(**RESULTS)
+def top_terms(index: CorpusIndex, filters: Filters, n: int, kind: str):
+    return terms.top_terms(index, mask(index, filters), n, kind)
+
+
+@st.cache_data(**RESULTS)
+def cloud_frequencies(index: CorpusIndex, filters: Filters):
+    return terms.cloud_frequencies(index, mask(index, filters))
+
+
+@st.cache_data(**RESULTS)
+def distinctive_terms(index: CorpusIndex, filters: Filters, compare: Filters | None, top: int = 20):
+    mask_b = None if compare is None else mask(index, compare)
+    return terms.distinctive_terms(index, mask(index, filters), mask_b, top)
+
+
+@st.cache_data(**RESULTS)
+def term_trend(index: CorpusIndex, filters: Filters, term: str):
+    return terms.term_trend(index, mask(index, filters), term)
+
+
+@st.cache_data(**RESULTS)
+def kwic(index: CorpusIndex, filters: Filters, term: str):
+    return terms.kwic(index, mask(index, filters), term)
+
+
+# -- Actors ------------------------------------------------------------------------------
+
+@st.cache_data(**RESULTS)
+def co_mentions(index: CorpusIndex, filters: Filters, window: str, measure: str, kinds: tuple, top: int):
+    return actors.co_mentions(index, mask(index, filters), window, measure, kinds, top)
+
+
+@st.cache_data(**RESULTS)
+def pair_passages(index: CorpusIndex, filters: Filters, actor_a: str, actor_b: str, window: str):
+    return actors.pair_passages(index, mask(index, filters), actor_a, actor_b, window)
+
+
+@st.cache_data(**RESULTS)
+def actor_trend(index: CorpusIndex, filters: Filters, actor_ids: tuple):
+    return actors.actor_trend(index, mask(index, filters), list(actor_ids))
+
+
+@st.cache_data(**RESULTS)
+def actor_mentions(index: CorpusIndex, filters: Filters):
+    return actors.actor_mentions(index, mask(index, filters))
+
+
+@st.cache_data(**RESULTS)
+def uncovered_names(index: CorpusIndex, filters: Filters, n: int = 30):
+    return actors.uncovered_names(index, mask(index, filters), n)
+
+
+# -- Topics ------------------------------------------------------------------------------
+
+@st.cache_data(**RESULTS)
+def topic_table(index: CorpusIndex, filters: Filters, n_topics: int):
+    return topics.topic_table(index, mask(index, filters), topic_model(index, n_topics))
+
+
+@st.cache_data(**RESULTS)
+def map_points(index: CorpusIndex, filters: Filters, n_topics: int):
+    return topics.map_points(index, mask(index, filters), topic_model(index, n_topics))
+
+
+@st.cache_data(**RESULTS)
+def topic_prevalence(index: CorpusIndex, filters: Filters, n_topics: int, by: str):
+    return topics.topic_prevalence(index, mask(index, filters), by, topic_model(index, n_topics))
+
+
+@st.cache_data(**RESULTS)
+def topic_passages(index: CorpusIndex, filters: Filters, n_topics: int, topic: int):
+    return topics.topic_passages(index, mask(index, filters), topic, topic_model(index, n_topics))

@@ -1,0 +1,57 @@
+"""What every page receives from the app: the index, the current filters, the corpus's choices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from corpuslens.filters import Filters
+from corpuslens.index import CorpusIndex
+from corpuslens.query.common import size_label
+from corpuslens.urlstate import Choices
+from dashboard import cache
+from dashboard.text import md_escape
+
+_KEY = "context"
+
+
+@dataclass(frozen=True)
+class Context:
+    index: CorpusIndex
+    filters: Filters
+    choices: Choices
+
+    @property
+    def mask(self) -> np.ndarray:
+        return cache.mask(self.index, self.filters)
+
+    @property
+    def empty(self) -> bool:
+        return not self.mask.any()
+
+
+def set_current(context: Context) -> None:
+    st.session_state[_KEY] = context
+
+
+def current() -> Context:
+    return st.session_state[_KEY]
+
+
+def page_header(title: str, how_to_read: str) -> Context:
+    """Title, the selection's size, and a one-line guide: the same top on every page."""
+    context = current()
+    st.title(title)
+    st.caption(how_to_read)
+    size = size_label(context.index, context.mask)
+    described = context.filters.describe()
+    st.markdown(f"**{md_escape(size)}** · {md_escape(described)}")
+    return context
+
+
+def empty_state(what: str = "this view") -> None:
+    """The message shown instead of empty charts when the filters leave nothing."""
+    st.info(f"No passages match the current filters, so there is nothing to show in {what}. "
+            "Remove a filter in the sidebar (or widen the years) to see results.", icon="🔎")

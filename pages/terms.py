@@ -1,0 +1,3 @@
+import streamlit as st
+from dashboard.context import page_header
+ctx = page_header('terms', 'placeholder')
