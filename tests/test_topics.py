@@ -101,7 +101,16 @@ def test_fit_on_a_sample_still_covers_every_passage_deterministically():
 
 def test_params_are_only_stored_in_init():
     model = TopicModel(n_topics=5, seed=3, max_fit_samples=100, n_top_terms=4)
-    assert vars(model) == {"n_topics": 5, "seed": 3, "max_fit_samples": 100, "n_top_terms": 4, "min_df": 2}
+    assert vars(model) == {"n_topics": 5, "seed": 3, "max_fit_samples": 100, "n_top_terms": 4, "min_df": 2,
+                           "max_terms": 20_000, "max_iter": 400}
+
+
+def test_max_terms_keeps_the_most_widespread_words():
+    # passages containing each word: a 3, b 1, c 2, d 3 -> with max_terms=2 only a and d are used.
+    counts = sp.csr_matrix(np.array([[1, 0, 1, 1], [2, 0, 0, 1], [1, 1, 1, 1]]))
+    model = TopicModel(n_topics=2, max_terms=2, min_df=1).fit(counts, ["a", "b", "c", "d"])
+    assert model.components_[:, [1, 2]].sum() == 0
+    assert model.components_.shape == (model.n_topics_, 4)
 
 
 def test_fewer_passages_than_topics_caps_k():

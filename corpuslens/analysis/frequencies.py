@@ -42,15 +42,20 @@ def selection_counts(matrix: sp.spmatrix, rows=None) -> np.ndarray:
     return np.asarray(matrix.T @ mask.astype(matrix.dtype)).ravel()
 
 
-def selection_passage_counts(matrix: sp.spmatrix, rows=None) -> np.ndarray:
-    """Per column, the number of selected rows with a non-zero entry (passages containing the term)."""
+def selection_passage_counts(matrix: sp.spmatrix, rows=None, columns=None) -> np.ndarray:
+    """Per column, the number of selected rows with a non-zero entry (passages containing the term).
+
+    A 0/1 matrix sharing the count matrix's structure times the row mask: one sparse product, faster than a
+    bincount over every entry. float32 counts are exact up to 16 million rows. `columns` (indices) returns
+    just those columns' counts, in that order."""
     matrix = sp.csr_matrix(matrix)
     mask = row_mask(rows, matrix.shape[0])
-    if mask is None:
-        return np.bincount(matrix.indices[matrix.data != 0], minlength=matrix.shape[1])
-    row_of_entry = np.repeat(mask, np.diff(matrix.indptr))
-    keep = row_of_entry & (matrix.data != 0)
-    return np.bincount(matrix.indices[keep], minlength=matrix.shape[1])
+    indicator = sp.csr_matrix(
+        ((matrix.data != 0).astype(np.float32), matrix.indices, matrix.indptr), shape=matrix.shape
+    )
+    weights = np.ones(matrix.shape[0], dtype=np.float32) if mask is None else mask.astype(np.float32)
+    per_column = np.rint(indicator.T @ weights).astype(np.int64)
+    return per_column if columns is None else per_column[np.asarray(columns, dtype=np.intp)]
 
 
 def top_terms(
@@ -87,12 +92,12 @@ def top_terms(
         candidates = candidates[c >= threshold]
     order = np.lexsort((terms[candidates], -counts[candidates]))
     chosen = candidates[order[: max(n, 0)]]
-    passages = selection_passage_counts(matrix, rows)
+    passages = selection_passage_counts(matrix, rows, columns=chosen)
     return pd.DataFrame(
         {
             "term": terms[chosen].astype(object),
             "count": counts[chosen].astype(np.int64),
-            "passages": passages[chosen].astype(np.int64),
+            "passages": passages.astype(np.int64),
         },
         columns=TOP_TERMS_COLUMNS,
     )
