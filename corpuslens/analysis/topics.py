@@ -48,7 +48,8 @@ class TopicModel:
       doc_topic_ (passages x k float32, rows sum to 1, all zero for a passage with no usable term),
       topic_ (int64 argmax per passage, -1 for a passage with no usable term),
       coords_ (passages x 2 float32 map positions), anchors_ (k x 2: each topic's place on the map),
-      n_topics_ (the k actually used), n_iter_ and converged_ (NMF's iterations). Topics are numbered by decreasing prevalence: topic 0 is the largest.
+      n_topics_ (the k actually used), n_iter_ and converged_ (NMF's iterations).
+    Topics are numbered by decreasing prevalence: topic 0 is the largest.
     """
 
     def __init__(self, n_topics: int = 8, seed: int = 0, max_fit_samples: int = 20_000, n_top_terms: int = 10,
@@ -182,7 +183,8 @@ def prevalence(doc_topic, groups, weights=None) -> pd.DataFrame:
     """Each group's mean topic share, as a long table: group, topic, share, passages.
 
     `doc_topic` is passages x k (rows summing to 1, or all zero for a passage with no topic), `groups` one label
-    per passage (a year, an author; missing values form one last group with a missing label: unknown is shown as unknown),
+    per passage (a year, an author; missing values form one last group with a missing label, because unknown
+    is shown as unknown),
     `weights` optional per-passage weights (e.g. passage length) for a weighted mean. Passages with no topic are
     left out, so each group's shares sum to 1. `passages` is the number of passages with a topic in the group.
     Groups in sorted order, topics ascending; no passages gives an empty table with these columns.
@@ -191,8 +193,12 @@ def prevalence(doc_topic, groups, weights=None) -> pd.DataFrame:
     dt = np.asarray(doc_topic, dtype=np.float64)
     if dt.ndim != 2:
         raise ValueError("doc_topic must be a passages x topics matrix")
-    labels = groups if isinstance(groups, pd.Series) else pd.Series(
-        groups if isinstance(groups, np.ndarray) else list(groups), dtype=None if isinstance(groups, np.ndarray) else object)
+    if isinstance(groups, pd.Series):
+        labels = groups
+    elif isinstance(groups, np.ndarray):
+        labels = pd.Series(groups)
+    else:  # a list may mix years and None: keep the values as they are rather than turn them into floats
+        labels = pd.Series(list(groups), dtype=object)
     if labels.size != dt.shape[0]:
         raise ValueError(f"{labels.size} group labels for {dt.shape[0]} passages")
     w = np.ones(dt.shape[0]) if weights is None else np.asarray(weights, dtype=np.float64).ravel()
