@@ -64,15 +64,15 @@ class TopicModel:
 
     def fit(self, counts_csr, vocab: Sequence[str]) -> "TopicModel":
         """Fit on the passages x vocab count matrix; learned attributes cover every row of it."""
-        counts = sp.csr_matrix(counts_csr, dtype=np.float64)
-        counts.eliminate_zeros()
+        counts = sp.csr_matrix(counts_csr)  # no copy when it is already CSR
         terms = np.asarray(vocab, dtype=str)
         n_rows, n_cols = counts.shape
         if terms.size != n_cols:
             raise ValueError(f"vocab has {terms.size} terms for {n_cols} columns")
 
         columns = self._usable_columns(counts, terms)
-        x = counts[:, columns]
+        x = counts[:, columns].astype(np.float64)
+        x.eliminate_zeros()
         nonempty = np.flatnonzero(np.diff(x.indptr) > 0)
         k = int(min(self.n_topics, nonempty.size, columns.size))
         self.n_topics_ = max(k, 0)
@@ -114,7 +114,7 @@ class TopicModel:
     def _usable_columns(self, counts: sp.csr_matrix, terms: np.ndarray) -> np.ndarray:
         """Single-word columns seen in at least min_df passages (min_df relaxed to 1 on a tiny corpus), at most
         max_terms of them: those in the most passages, ties by column, returned in column order."""
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        df = np.bincount(counts.indices[counts.data != 0], minlength=counts.shape[1])
         words = ~phrase_mask(terms) if terms.size else np.zeros(0, dtype=bool)
         columns = np.flatnonzero(words & (df >= self.min_df))
         if columns.size < self.n_topics:
