@@ -4,7 +4,8 @@ Order of evidence, strongest first: a byte-order mark (UTF-8, UTF-16, UTF-32); t
 of BOM-less UTF-16 (every other byte zero in ASCII-heavy text); strict UTF-8 (what almost every
 file is); Windows-1251 when the non-ASCII bytes read as Russian letters (the usual legacy encoding
 for Russian articles, and one that a statistical detector confuses with its neighbours on short
-texts); charset-normalizer for anything else. Known binary signatures, stray NUL bytes and text
+texts); Windows-1252 when every non-ASCII character reads as a common Western European letter;
+charset-normalizer for anything else. Known binary signatures, stray NUL bytes and text
 full of control characters are rejected as not being articles.
 """
 
@@ -46,6 +47,9 @@ _SIGNATURES = (
     (b"\x7fELF", "a program (ELF executable)"),
     (b"MZ\x90\x00", "a Windows program"),
 )
+_WESTERN = frozenset(
+    "àâäæçéèêëîïôœùûüÿÀÂÄÆÇÉÈÊËÎÏÔŒÙÛÜŸáíóúñÁÍÓÚÑãõÃÕßöÖåÅ‘’“”–—…€«»°©®·§\u00a0"
+)
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC_RUN = re.compile("[\u0400-\u04ff]{2,}")
 
@@ -79,6 +83,16 @@ def _reads_as_russian(data: bytes) -> str | None:
         return None
     in_runs = sum(len(run) for run in _CYRILLIC_RUN.findall(text))
     return text if in_runs / cyrillic >= 0.9 else None
+
+
+def _reads_as_western(data: bytes) -> str | None:
+    """The cp1252 reading of `data` if every non-ASCII character is a common Western European letter
+    or typographic sign (charset-normalizer often calls short French or German text Baltic)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return text if all(ch in _WESTERN for ch in text if ord(ch) > 127) else None
 
 
 def _control_share(text: str) -> float:
@@ -125,6 +139,9 @@ def decode_bytes(data: bytes) -> Decoded:
     russian = _reads_as_russian(data)
     if russian is not None:
         return _checked(russian, "cp1251")
+    western = _reads_as_western(data)
+    if western is not None:
+        return _checked(western, "cp1252")
     best = from_bytes(data[:200_000]).best()
     if best is None or not best.encoding:
         raise UnreadableFile("its text encoding could not be worked out (not UTF-8, UTF-16 or a known legacy encoding)")

@@ -18,7 +18,8 @@ import re
 # A capitalised word of a personal name, in any script ("Shiriyev", "Əliyev", "O’Brien", "Jean-Luc").
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽƏА-ЯЁ][\w'’\-]*[^\W\d_]"
 _PARTICLE = r"(?:de|van|von|der|den|al|el|bin|ibn|da|di|du|la|le|dos|del)"
-NAME_PATTERN = rf"{_WORD}(?:\s+(?:[A-Z]\.\s*)*(?:{_PARTICLE}\s+)?{_WORD}){{1,3}}"
+_INITIALS = r"(?:[A-Z]\.\s?)*"
+NAME_PATTERN = rf"{_INITIALS}{_WORD}(?:\s+{_INITIALS}(?:{_PARTICLE}\s+)?{_WORD}){{0,3}}"
 
 # Capitalised words that make a line a heading or a place, not a person's name.
 _NOT_NAME_WORDS = frozenset(
@@ -103,8 +104,10 @@ def looks_like_name(text: str) -> bool:
     text = text.strip()
     if not 3 <= len(text) <= 60 or not re.fullmatch(NAME_PATTERN, text):
         return False
-    words = [w for w in re.split(r"\s+", text) if not re.fullmatch(r"[A-Z]\.|" + _PARTICLE, w)]
-    return 2 <= len(words) <= 4 and not any(w.lower().strip(".'’") in _NOT_NAME_WORDS for w in words)
+    initials = re.findall(r"\b[A-Z]\.", text)
+    words = [w for w in re.split(r"[\s.]+", text) if len(w) > 1 and not re.fullmatch(_PARTICLE, w)]
+    enough = len(words) >= 2 or (len(words) == 1 and initials)
+    return bool(enough) and len(words) <= 4 and not any(w.lower().strip("'’") in _NOT_NAME_WORDS for w in words)
 
 
 def author_in_note(text: str) -> str | None:

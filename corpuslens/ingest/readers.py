@@ -181,6 +181,7 @@ _META_KEYS = {
     "url": ("og:url", "citation_public_url", "citation_abstract_html_url"),
 }
 _BYLINE_PREFIX = re.compile(r"^by\s+", re.I)
+_LAST_FIRST = re.compile(r"^([^,\s]+(?:\s[^,\s]+)?),\s*([^,]+)$")  # citation_author "Doe, Jane"
 
 
 class _HTMLText(HTMLParser):
@@ -271,7 +272,7 @@ def _html_stated(reader: _HTMLText) -> dict[str, object]:
         if not values:
             continue
         if fieldname == "authors":
-            people = [v for v in values if not v.lower().startswith(("http://", "https://"))]
+            people = [_LAST_FIRST.sub(r"\2 \1", v) for v in values if not v.lower().startswith(("http://", "https://"))]
             names = split_names([_BYLINE_PREFIX.sub("", v) for v in people])
             if names:
                 stated["authors"] = names
