@@ -75,7 +75,8 @@ def _progress(fraction: float, message: str) -> None:
     print(f"[{fraction:4.0%}] {message}", file=sys.stderr)
 
 
-def _emit(data, fmt: str, out=sys.stdout) -> None:
+def _emit(data, fmt: str) -> None:
+    out = sys.stdout
     if fmt == "json":
         json.dump(data if not isinstance(data, pd.DataFrame) else _records(data), out, ensure_ascii=False, indent=1,
                   default=_json_default)
