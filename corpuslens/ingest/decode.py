@@ -50,6 +50,8 @@ _SIGNATURES = (
 _WESTERN = frozenset(
     "àâäæçéèêëîïôœùûüÿÀÂÄÆÇÉÈÊËÎÏÔŒÙÛÜŸáíóúñÁÍÓÚÑãõÃÕßöÖåÅ‘’“”–—…€«»°©®·§\u00a0"
 )
+# Control characters other than tab, newline, carriage return and form feed (C0, DEL and C1).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC_RUN = re.compile("[\u0400-\u04ff]{2,}")
 
@@ -97,10 +99,7 @@ def _reads_as_western(data: bytes) -> str | None:
 
 def _control_share(text: str) -> float:
     sample = text[:20000]
-    if not sample:
-        return 0.0
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
-    return controls / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
 
 
 def _checked(text: str, encoding: str) -> Decoded:

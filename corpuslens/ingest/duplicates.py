@@ -32,11 +32,6 @@ def normalised_text(paragraphs: list[str]) -> str:
     return " ".join(fold(" ".join(paragraphs)).split())
 
 
-def content_hash(paragraphs: list[str]) -> str:
-    """Hex SHA-256 of the normalised text: equal for texts that differ only in case or spacing."""
-    return hashlib.sha256(normalised_text(paragraphs).encode("utf-8")).hexdigest()
-
-
 def _mix(values: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser: spreads nearby integers over all 64 bits."""
     with np.errstate(over="ignore"):
@@ -87,15 +82,18 @@ def jaccard(x: np.ndarray, y: np.ndarray) -> float:
 def mark_duplicates(docs: list[Document], threshold: float) -> None:
     """Set content_hash on every document, and duplicate_of/duplicate_kind on the copies."""
     originals_by_hash: dict[str, Document] = {}
-    for doc in docs:
-        doc.content_hash = content_hash(doc.paragraphs)
+    texts = [normalised_text(doc.paragraphs) for doc in docs]
+    for doc, text in zip(docs, texts):
+        # Equal for texts that differ only in case or spacing.
+        doc.content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
         original = originals_by_hash.setdefault(doc.content_hash, doc)
         if original is not doc:
             doc.duplicate_of, doc.duplicate_kind = original.id, "exact"
 
-    candidates = [d for d in docs if d.duplicate_of is None]
+    kept = [i for i, d in enumerate(docs) if d.duplicate_of is None]
+    candidates = [docs[i] for i in kept]
     vocabulary: dict[str, int] = {}
-    shingles = [shingle_set(normalised_text(d.paragraphs), vocabulary) for d in candidates]
+    shingles = [shingle_set(texts[i], vocabulary) for i in kept]
     a, b = _permutations()
     root = list(range(len(candidates)))  # candidate -> the original it copies (itself if none)
     buckets: dict[bytes, list[int]] = {}

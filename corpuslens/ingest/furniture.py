@@ -153,6 +153,8 @@ def _is_short_label(text: str) -> bool:
 
 def line_reason(text: str) -> str | None:
     """The furniture reason of a line judged on its own, else None."""
+    if len(text) > 600:
+        return None  # furniture is short; a long paragraph is article text (or has its note cut off first)
     key = _line_key(text)
     if key in _NAV_LINES:
         return _NAV_LINES[key]
@@ -187,7 +189,7 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
             reasons[i] = "category list"
             if i + 1 < n and len(paragraphs[i + 1]) <= 300 and not paragraphs[i + 1].endswith("."):
                 reasons[i + 1] = "category list"
-        if i + 1 < n and len(text) <= 400 and _line_key(text) == _line_key(paragraphs[i + 1]):
+        if i + 1 < n and len(text) <= 400 and abs(len(text) - len(paragraphs[i + 1])) <= 4 and _line_key(text) == _line_key(paragraphs[i + 1]):
             reasons[i] = reasons[i + 1] = "image caption (repeated line)"
     _classify_closing_block(paragraphs, reasons)
     return reasons
