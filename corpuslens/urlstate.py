@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from corpuslens.filters import UNKNOWN, Filters
+from corpuslens.settings import IndexSettings
 from corpuslens.textnorm import fold
 
 MAX_VALUES_PER_KEY = 25
@@ -71,6 +72,7 @@ VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
     "topics": (
         ViewParam("topic", 0, low=0, high=50),  # 0: no topic chosen
         ViewParam("by", "year", options=("year", "author", "publication")),
+        ViewParam("k", IndexSettings().n_topics, low=3, high=20),  # number of topics; default: the index's model
     ),
     "terms": (
         ViewParam("grams", "all", options=("all", "words", "phrases")),
