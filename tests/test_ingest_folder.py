@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from corpuslens.ingest import ingest_folder
+from corpuslens.ingest import ingest_folder, split_passages
 from corpuslens.settings import MAX_FILE_BYTES, IndexSettings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +65,8 @@ def test_seeds_without_catalog_give_the_stated_metadata_and_no_furniture():
     assert sum(text.startswith(caption) for text, _ in docs["002"].removed) == 2
     # The one-paragraph article keeps its body and loses only the author note at its end.
     assert len(docs["001"].paragraphs) == 1 and docs["001"].paragraphs[0].endswith("between Moscow and Yerevan.")
+    passages = split_passages(docs["001"].paragraphs, SETTINGS.max_passage_words)
+    assert len(passages) >= 8 and all(len(p.split()) <= SETTINGS.max_passage_words for p in passages)
 
 
 def test_seeds_with_the_catalog():
