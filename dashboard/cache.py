@@ -18,6 +18,8 @@ from corpuslens.index import CorpusIndex, load_or_build
 from corpuslens.index.corpus_index import Topics
 from corpuslens.query import actors, overview, terms, topics
 from corpuslens.query.common import choices_for, passage_table
+from corpuslens.query import documents as document_views
+from corpuslens.matching import ThemeTagger
 from corpuslens.selection import selection_mask
 from corpuslens.settings import IndexSettings
 from corpuslens.urlstate import Choices
@@ -155,3 +157,66 @@ def topic_prevalence(index: CorpusIndex, filters: Filters, n_topics: int, by: st
 @st.cache_data(**RESULTS)
 def topic_passages(index: CorpusIndex, filters: Filters, n_topics: int, topic: int):
     return topics.topic_passages(index, mask(index, filters), topic, topic_model(index, n_topics))
+
+
+# -- Overview summary and the Documents page ---------------------------------------------
+
+@st.cache_data(**RESULTS)
+def selection_summary(index: CorpusIndex, filters: Filters) -> dict:
+    return overview.selection_summary(index, mask(index, filters))
+
+
+@st.cache_data(**RESULTS)
+def document_list(index: CorpusIndex, filters: Filters):
+    return overview.document_list(index, mask(index, filters))
+
+
+@st.cache_data(**RESULTS)
+def document_choices(index: CorpusIndex, filters: Filters) -> dict[str, str]:
+    return document_views.document_choices(index, mask(index, filters))
+
+
+@st.cache_data(**RESULTS)
+def provenance_table(index: CorpusIndex, filters: Filters):
+    return document_views.provenance_table(index, mask(index, filters))
+
+
+@st.cache_data(**RESULTS)
+def duplicates_table(index: CorpusIndex):
+    return document_views.duplicates_table(index)
+
+
+@st.cache_data(**RESULTS)
+def skipped_table(index: CorpusIndex):
+    return document_views.skipped_table(index)
+
+
+@st.cache_resource(show_spinner=False, hash_funcs=_BY_FINGERPRINT)
+def theme_tagger(index: CorpusIndex) -> ThemeTagger:
+    """The theme lexicon compiled once per index, to mark theme terms in the reader."""
+    return ThemeTagger(index.themes)
+
+
+@st.cache_data(**RESULTS)
+def reader_passages(index: CorpusIndex, filters: Filters, doc_id: str):
+    return document_views.reader_passages(index, doc_id, mask(index, filters), theme_tagger(index))
+
+
+@st.cache_data(**RESULTS)
+def document_metadata(index: CorpusIndex, doc_id: str):
+    return document_views.document_metadata(index, doc_id)
+
+
+@st.cache_data(**RESULTS)
+def document_actors(index: CorpusIndex, doc_id: str):
+    return document_views.document_actors(index, doc_id)
+
+
+@st.cache_data(**RESULTS)
+def document_themes(index: CorpusIndex, doc_id: str):
+    return document_views.document_themes(index, doc_id)
+
+
+@st.cache_data(**RESULTS)
+def removed_lines(index: CorpusIndex, doc_id: str):
+    return document_views.removed_lines(index, doc_id)

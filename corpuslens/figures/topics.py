@@ -25,6 +25,7 @@ def topic_map(df: pd.DataFrame, sampled_from: int | None = None) -> go.Figure:
     (e.g. "T1 · russia · azerbaijan · baku"), `hover` (passage start and document title; free
     text from articles, escaped and wrapped here). `sampled_from`: the number of passages the
     rows were randomly sampled from, stated in the subtitle; None when df holds them all.
+    Each point's `customdata` is its topic id, so a click on the map can choose that topic.
     """
     topics = df["topic"].fillna(-1).astype(int).to_numpy()
     hover = hover_lines(df["hover"]).to_numpy()
@@ -39,6 +40,7 @@ def topic_map(df: pd.DataFrame, sampled_from: int | None = None) -> go.Figure:
             marker=dict(color=style.palette_color(topic), symbol=style.topic_symbol(topic), size=size,
                         opacity=0.75, line=dict(width=0)),
             hovertext=("<b>" + name + "</b><br>" + pd.Series(hover[rows], dtype=object)).to_numpy(),
+            customdata=np.full(len(rows), topic),  # a clicked point names its topic id
             hovertemplate="%{hovertext}<extra></extra>",
         ))
     n = len(df)

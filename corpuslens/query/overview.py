@@ -71,6 +71,46 @@ def documents_table(index: CorpusIndex, mask: np.ndarray | None = None, include_
 
 def unknown_label(value) -> str:
     """How an unknown metadata value is shown: never blank, never guessed."""
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA or value == "" or value == []:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return UNKNOWN
-    return ", ".join(value) if isinstance(value, list) else str(value)
+    if isinstance(value, (str, list, tuple)) and not value:
+        return UNKNOWN
+    return ", ".join(value) if isinstance(value, (list, tuple)) else str(value)
+
+
+DOCUMENT_LIST_COLUMNS = ["id", "title", "authors", "publication", "date", "year", "passages"]
+
+
+def document_list(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
+    """The selection's documents for reading and export: every metadata value as text, "(unknown)" when not known.
+
+    Columns: id, title, authors (joined), publication, date, year, passages (selected passages).
+    """
+    table = documents_table(index, mask)
+    return pd.DataFrame({
+        "id": table["id"],
+        "title": table["title"].map(unknown_label),
+        "authors": table["authors"].map(unknown_label),
+        "publication": table["publication"].map(unknown_label),
+        "date": table["date"].map(unknown_label),
+        "year": table["year"].map(unknown_label),
+        "passages": table["selected"].astype(int),
+    }, columns=DOCUMENT_LIST_COLUMNS)
+
+
+def selection_summary(index: CorpusIndex, mask: np.ndarray) -> dict:
+    """The selection's size: documents, passages, authors (known), and the span of known years."""
+    per_doc = _selected_per_doc(index, mask)
+    chosen = per_doc > 0
+    docs = index.docs[chosen]
+    years = docs["year"].dropna()
+    authors = {name for names in docs["authors"] for name in (names or [])}
+    return {
+        "documents": int(chosen.sum()),
+        "passages": int(mask.sum()),
+        "authors": len(authors),
+        "unknown_author_documents": int(sum(1 for names in docs["authors"] if not names)),
+        "year_min": int(years.min()) if len(years) else None,
+        "year_max": int(years.max()) if len(years) else None,
+        "unknown_year_documents": int(docs["year"].isna().sum()),
+    }

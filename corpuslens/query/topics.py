@@ -61,7 +61,8 @@ def map_points(index: CorpusIndex, mask: np.ndarray, topics: Topics | None = Non
         "y": topics.coords[rows, 1],
         "topic": chosen,
         "topic_label": [labels[t] for t in chosen],
-        "hover": [f"{display_title(title)}<br>{_start(text)}" for title, text in zip(titles, texts)],
+        # Plain text, one line break between title and passage start: the figure escapes and wraps it.
+        "hover": [f"{display_title(title)}\n{_start(text)}" for title, text in zip(titles, texts)],
     }), total
 
 

@@ -1,0 +1,177 @@
+"""The Documents view: metadata with its provenance, duplicates, skipped files, and the reader.
+
+The reader shows one document's passages with actor mentions and theme terms marked. Actor
+spans are stored in the index; theme spans are found here, on demand for one document, with
+the same compiled lexicon the index used to tag passages (`ThemeTagger`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from corpuslens.index.corpus_index import CorpusIndex
+from corpuslens.matching import ThemeTagger, _prepare
+from corpuslens.model import METADATA_FIELDS
+from corpuslens.query.common import display_title, passage_ids
+from corpuslens.query.overview import unknown_label
+
+# Span kinds in `reader_passages`: an actor mention or a theme term.
+ACTOR, THEME = "actor", "theme"
+
+
+def document_choices(index: CorpusIndex, mask: np.ndarray) -> dict[str, str]:
+    """{document id: "title — author, year"} for the selection's documents, in index order."""
+    rows = np.unique(index.passage_doc[mask])
+    docs = index.docs.iloc[rows]
+    return {doc_id: _choice_label(title, authors, year)
+            for doc_id, title, authors, year in zip(docs["id"], docs["title"], docs["authors"], docs["year"])}
+
+
+def _choice_label(title, authors, year) -> str:
+    return f"{display_title(title)} — {unknown_label(authors)}, {unknown_label(year)}"
+
+
+def has_document(index: CorpusIndex, doc_id: str) -> bool:
+    """True for a live (non-duplicate) document id of this corpus."""
+    return doc_id in _live_ids(index)
+
+
+def _live_ids(index: CorpusIndex) -> set[str]:
+    return set(index.docs["id"][index.live_docs])
+
+
+def _doc_row(index: CorpusIndex, doc_id: str) -> int:
+    rows = np.flatnonzero(index.docs["id"].to_numpy() == doc_id)
+    if not len(rows):
+        raise KeyError(f"no document {doc_id!r}")
+    return int(rows[0])
+
+
+PROVENANCE_FIELDS = ("title", "authors", "publication", "date", "url")
+
+
+def provenance_table(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
+    """The selection's documents: each metadata value (or "(unknown)") and, beside it, where it came from.
+
+    Columns: id, file, then for each field `<field>` and `<field> from` (text, front matter,
+    html meta, url, catalog or unknown).
+    """
+    rows = np.unique(index.passage_doc[mask])
+    docs = index.docs.iloc[rows]
+    table = pd.DataFrame({"id": docs["id"].to_numpy(), "file": docs["file"].to_numpy()})
+    for name in PROVENANCE_FIELDS:
+        table[name] = [unknown_label(v) for v in docs[name]]
+        table[f"{name} from"] = [(p or {}).get(name, "unknown") for p in docs["provenance"]]
+    return table
+
+
+def document_metadata(index: CorpusIndex, doc_id: str) -> pd.DataFrame:
+    """One document's metadata as rows: field, value ("(unknown)" when not known), source."""
+    doc = index.docs.iloc[_doc_row(index, doc_id)]
+    provenance = doc["provenance"] or {}
+    records = [(name, unknown_label(doc[name]), provenance.get(name, "unknown")) for name in METADATA_FIELDS]
+    records.append(("file", doc["file"], "file name"))
+    return pd.DataFrame(records, columns=["field", "value", "source"])
+
+
+def duplicates_table(index: CorpusIndex) -> pd.DataFrame:
+    """Documents left out as duplicates: their file, the document they repeat, exact or near."""
+    docs = index.docs
+    dup = docs[docs["duplicate_of"].notna()]
+    by_id = docs.set_index("id")
+    original = [by_id.loc[d] if d in by_id.index else None for d in dup["duplicate_of"]]
+    return pd.DataFrame({
+        "file": dup["file"].to_numpy(),
+        "title": [display_title(t) for t in dup["title"]],
+        "duplicates": [f"{o['file']} ({display_title(o['title'])})" if o is not None else str(d)
+                       for o, d in zip(original, dup["duplicate_of"])],
+        "kind": [unknown_label(k) for k in dup["duplicate_kind"]],
+    }, columns=["file", "title", "duplicates", "kind"])
+
+
+def skipped_table(index: CorpusIndex) -> pd.DataFrame:
+    """Files the build could not read, with the reason."""
+    return pd.DataFrame([(s.file, s.reason) for s in index.skipped], columns=["file", "reason"])
+
+
+def removed_lines(index: CorpusIndex, doc_id: str) -> pd.DataFrame:
+    """Lines cleaning took out of one document (site furniture, metadata lines), with the reason."""
+    removed = index.docs.iloc[_doc_row(index, doc_id)]["removed"]
+    return pd.DataFrame([tuple(r) for r in (removed or [])], columns=["line", "reason"])
+
+
+def theme_spans(tagger: ThemeTagger, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, theme ids) of every theme-term match in `text`, as the tagger counts them.
+
+    ThemeTagger only counts; this reads its compiled pattern to get the places. Matching runs
+    on the folded text, which has the same length as `text`, so spans index `text` directly.
+    """
+    return [(m.start(), m.end(), tagger._themes_of(m.group())) for m in tagger._regex.finditer(_prepare(text))]
+
+
+READER_COLUMNS = ["id", "position", "text", "selected", "spans"]
+
+
+def reader_passages(index: CorpusIndex, doc_id: str, mask: np.ndarray | None = None,
+                    tagger: ThemeTagger | None = None) -> pd.DataFrame:
+    """One document's passages in order, each with the spans to highlight.
+
+    `spans`: sorted, non-overlapping (start, end, kind, key) with kind "actor" (key: actor id)
+    or "theme" (key: theme ids joined by "+"). Where an actor and a theme term overlap, the
+    actor wins. `selected`: whether the passage is in the current selection (mask).
+    """
+    row = _doc_row(index, doc_id)
+    rows = np.flatnonzero(index.passage_doc == row)
+    texts = index.passages["text"].to_numpy()[rows]
+    tagger = tagger or ThemeTagger(index.themes)
+    mentions = index.mentions[index.mentions["passage"].isin(rows)]
+    actor_ids = [a.id for a in index.actors]
+    by_passage: dict[int, list] = {}
+    for passage, start, end, actor in zip(mentions["passage"], mentions["start"], mentions["end"], mentions["actor"]):
+        by_passage.setdefault(int(passage), []).append((int(start), int(end), ACTOR, actor_ids[actor]))
+    spans = []
+    for passage, text in zip(rows, texts):
+        actors = sorted(by_passage.get(int(passage), []))
+        themes = [(s, e, THEME, "+".join(ids)) for s, e, ids in theme_spans(tagger, text) if ids]
+        spans.append(_merge(actors, themes))
+    return pd.DataFrame({
+        "id": passage_ids(index, rows),
+        "position": index.passages["position"].to_numpy()[rows] + 1,
+        "text": texts,
+        "selected": mask[rows] if mask is not None else np.ones(len(rows), dtype=bool),
+        "spans": spans,
+    }, columns=READER_COLUMNS)
+
+
+def _merge(first: list[tuple], second: list[tuple]) -> list[tuple]:
+    """The spans of `first`, plus those of `second` that overlap none of them; sorted."""
+    kept = list(first)
+    for span in second:
+        if not any(span[0] < other[1] and other[0] < span[1] for other in first):
+            kept.append(span)
+    return sorted(kept)
+
+
+def document_actors(index: CorpusIndex, doc_id: str) -> pd.DataFrame:
+    """Actors named in one document: actor, kind, mentions, passages; most mentioned first."""
+    rows = np.flatnonzero(index.passage_doc == _doc_row(index, doc_id))
+    counts = index.actor_passage[rows]
+    mentions = np.asarray(counts.sum(axis=0)).ravel()
+    passages = np.bincount(counts.indices, minlength=len(index.actors))
+    table = pd.DataFrame({
+        "id": [a.id for a in index.actors],
+        "actor": [a.label for a in index.actors],
+        "kind": [a.kind for a in index.actors],
+        "mentions": mentions.astype(int),
+        "passages": passages.astype(int),
+    })
+    return table[table["mentions"] > 0].sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
+
+
+def document_themes(index: CorpusIndex, doc_id: str) -> pd.DataFrame:
+    """One document's themes: label and share of its passages tagged with it, largest first."""
+    shares = index.docs.iloc[_doc_row(index, doc_id)]["themes"] or {}
+    labels = {t.id: t.label for t in index.themes}
+    table = pd.DataFrame([(t, labels.get(t, t), float(s)) for t, s in shares.items()], columns=["theme", "label", "share"])
+    return table.sort_values(["share", "label"], ascending=[False, True], ignore_index=True)
