@@ -220,3 +220,14 @@ def document_themes(index: CorpusIndex, doc_id: str):
 @st.cache_data(**RESULTS)
 def removed_lines(index: CorpusIndex, doc_id: str):
     return document_views.removed_lines(index, doc_id)
+
+
+@st.cache_data(max_entries=20, show_spinner=False, hash_funcs=_BY_FINGERPRINT)
+def selected_passages_csv(index: CorpusIndex, filters: Filters) -> bytes:
+    """The selection's passages as CSV bytes, for a download generated when it is clicked."""
+    return selected_passages(index, filters).to_csv(index=False).encode("utf-8")
+
+
+@st.cache_data(**RESULTS)
+def has_document(index: CorpusIndex, doc_id: str) -> bool:
+    return document_views.has_document(index, doc_id)

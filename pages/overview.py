@@ -1,3 +1,81 @@
+"""Overview: the selection's size, documents over time, themes, authors and publications, the document table."""
+
+from __future__ import annotations
+
 import streamlit as st
-from dashboard.context import page_header
-ctx = page_header('overview', 'placeholder')
+
+from corpuslens import figures
+from dashboard import cache
+from dashboard.context import empty_state, page_header
+
+CHART = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def years_label(summary: dict) -> str:
+    low, high = summary["year_min"], summary["year_max"]
+    if low is None:
+        return "unknown"
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def main() -> None:
+    ctx = page_header("Overview", "What the current selection holds: how many documents and passages, from when, "
+                      "on which themes and by whom. Every number follows the filters in the sidebar.")
+    if ctx.empty:
+        empty_state("the overview")
+        return
+    index, filters = ctx.index, ctx.filters
+
+    summary = cache.selection_summary(index, filters)
+    documents, passages, authors, years = st.columns(4)
+    documents.metric("Documents", f"{summary['documents']:,}", border=True)
+    passages.metric("Passages", f"{summary['passages']:,}", border=True)
+    authors.metric("Authors", f"{summary['authors']:,}", border=True,
+                   help=f"Known authors; {summary['unknown_author_documents']:,} document(s) with no known author.")
+    years.metric("Years", years_label(summary), border=True,
+                 help=f"Span of known years; {summary['unknown_year_documents']:,} document(s) of unknown year.")
+
+    by_year, unknown_year = cache.documents_by_year(index, filters)
+    left, right = st.columns(2)
+    with left:
+        st.plotly_chart(figures.documents_by_year(by_year, unknown_year), config=CHART, key="overview.years")
+    with right:
+        st.plotly_chart(figures.theme_shares(cache.theme_shares(index, filters)), config=CHART, key="overview.themes")
+
+    left, right = st.columns(2)
+    with left:
+        st.plotly_chart(figures.top_contributors(cache.contributors(index, filters, "authors"), "Author"),
+                        config=CHART, key="overview.authors")
+    with right:
+        st.plotly_chart(figures.top_contributors(cache.contributors(index, filters, "publications"), "Publication"),
+                        config=CHART, key="overview.publications")
+
+    st.subheader("Documents in the selection")
+    table = cache.document_list(index, filters)
+    st.dataframe(
+        table, hide_index=True, key="overview.documents",
+        column_order=["title", "authors", "publication", "date", "year", "passages"],
+        column_config={
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "authors": st.column_config.TextColumn("Authors"),
+            "publication": st.column_config.TextColumn("Publication"),
+            "date": st.column_config.TextColumn("Date", help="As precise as the source states it"),
+            "year": st.column_config.TextColumn("Year"),
+            "passages": st.column_config.NumberColumn("Passages in selection", format="%d"),
+        },
+    )
+    st.caption("“(unknown)” means the article and the catalog do not state it; nothing is guessed. "
+               "The Documents page shows where each value came from.")
+
+    left, right = st.columns(2)
+    # The passages file can be large: it is made when the button is clicked, not on every rerun.
+    left.download_button("Download the selection's passages (CSV)", key="overview.download_passages",
+                         data=lambda: cache.selected_passages_csv(index, filters), on_click="ignore",
+                         file_name="corpuslens-passages.csv", mime="text/csv", icon=":material/download:")
+    right.download_button("Download the document table (CSV)", key="overview.download_documents",
+                          data=table.to_csv(index=False).encode("utf-8"),
+                          file_name="corpuslens-documents.csv", mime="text/csv", icon=":material/download:",
+                          on_click="ignore")
+
+
+main()

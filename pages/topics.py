@@ -1,3 +1,109 @@
+"""Topics: the passage map coloured by topic, topic cards, prevalence by group, and a topic's passages."""
+
+from __future__ import annotations
+
 import streamlit as st
-from dashboard.context import page_header
-ctx = page_header('topics', 'placeholder')
+
+from corpuslens import figures
+from dashboard import cache
+from dashboard.context import empty_state, page_header
+from dashboard.state import set_view, view_value, view_widget
+from dashboard.text import md_escape
+
+CHART = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+MAP_KEY = "topics.map"
+GROUP_TITLES = {"year": "Year", "author": "Author", "publication": "Publication"}
+CARDS_PER_ROW = 4
+
+
+def choose_topic_from_map() -> None:
+    """A click on a map point chooses that point's topic (its customdata is the 0-based topic id)."""
+    event = st.session_state.get(MAP_KEY)
+    points = (event or {}).get("selection", {}).get("points", [])
+    if not points:
+        return
+    topic = points[0].get("customdata")
+    topic = topic[0] if isinstance(topic, (list, tuple)) else topic
+    if isinstance(topic, (int, float)) and topic >= 0:
+        set_view("topic", int(topic) + 1)
+
+
+def choose_topic(topic: int) -> None:
+    set_view("topic", topic)
+
+
+def topic_cards(table) -> None:
+    """One bordered card per topic: its number, top terms, passages in the selection, a button to read them."""
+    records = table.to_dict("records")
+    for start in range(0, len(records), CARDS_PER_ROW):
+        columns = st.columns(CARDS_PER_ROW)
+        for column, topic in zip(columns, records[start:start + CARDS_PER_ROW]):
+            with column.container(border=True):
+                st.markdown(f"**Topic {topic['topic']}** · {topic['passages']:,} passages ({topic['share']:.0%})")
+                st.caption(md_escape(topic["terms"]))
+                st.button("Read its passages", key=f"topics.card.{topic['topic']}", on_click=choose_topic,
+                          args=(topic["topic"],), disabled=topic["passages"] == 0, type="tertiary",
+                          icon=":material/arrow_downward:")
+
+
+def main() -> None:
+    ctx = page_header("Topics", "Passages grouped by the words they share (NMF on TF-IDF, fitted on the whole corpus): "
+                      "nearby points on the map use similar words. Pick a topic to read its passages.")
+    if ctx.empty:
+        empty_state("the topic views")
+        return
+    index, filters = ctx.index, ctx.filters
+
+    k = view_widget(st.select_slider, "k", "Number of topics", options=list(range(3, 21)),
+                    help="Fitted once per number and shared by every visitor; the filters then only slice it.")
+    topic = view_value("topic")
+    if topic > k:
+        st.warning(f"Topic {topic} does not exist with {k} topics: no topic is chosen.", icon="⚠️")
+        set_view("topic", 0)
+
+    points, total = cache.map_points(index, filters, k)
+    st.plotly_chart(figures.topic_map(points, sampled_from=total), config=CHART, key=MAP_KEY,
+                    on_select=choose_topic_from_map, selection_mode="points")
+    st.caption("Hover a point to see its document and the start of the passage; click it to read its topic's passages.")
+
+    table = cache.topic_table(index, filters, k)
+    st.subheader("Topics and their top terms")
+    topic_cards(table)
+
+    st.subheader("Topic prevalence")
+    by = view_widget(st.radio, "by", "Compare topics by", options=list(GROUP_TITLES), format_func=GROUP_TITLES.get,
+                     horizontal=True)
+    prevalence = cache.topic_prevalence(index, filters, k, by)
+    st.plotly_chart(figures.topic_prevalence(prevalence, GROUP_TITLES[by]), config=CHART, key="topics.prevalence")
+    st.caption("Each cell: the topic's mean weight over that group's passages in the selection.")
+
+    st.subheader("A topic's passages")
+    labels = dict(zip(table["topic"], table["label"]))
+    chosen = view_widget(st.selectbox, "topic", "Topic", options=[0, *labels],
+                         format_func=lambda t: labels.get(t, "— choose a topic —"))
+    if not chosen:
+        st.caption("Choose a topic above, on a card, or by clicking a point on the map.")
+        return
+    passages, count = cache.topic_passages(index, filters, k, chosen - 1)
+    shown = f"the {len(passages):,} strongest of " if count > len(passages) else ""
+    st.markdown(f"**{md_escape(labels[chosen])}**: {shown}{count:,} passage{'s' * (count != 1)} in the selection")
+    if passages.empty:
+        st.info("No passage of the selection belongs to this topic.", icon="🔎")
+        return
+    st.dataframe(
+        passages, hide_index=True, key="topics.passages",
+        column_order=["title", "year", "text", "weight"],
+        column_config={
+            "title": st.column_config.TextColumn("Document", width="medium"),
+            "year": st.column_config.TextColumn("Year", width="small"),
+            "text": st.column_config.TextColumn("Passage", width="large"),
+            "weight": st.column_config.NumberColumn("Topic weight", format="%.2f", width="small",
+                                                    help="The passage's share of this topic (0–1)"),
+        },
+    )
+    st.download_button("Download these passages (CSV)", key="topics.download", on_click="ignore",
+                       data=passages.to_csv(index=False).encode("utf-8"), file_name=f"corpuslens-topic-{chosen}.csv",
+                       mime="text/csv", icon=":material/download:")
+
+
+main()

@@ -16,10 +16,6 @@ from corpuslens.model import METADATA_FIELDS
 from corpuslens.query.common import display_title, passage_ids
 from corpuslens.query.overview import unknown_label
 
-# Span kinds in `reader_passages`: an actor mention or a theme term.
-ACTOR, THEME = "actor", "theme"
-
-
 def document_choices(index: CorpusIndex, mask: np.ndarray) -> dict[str, str]:
     """{document id: "title — author, year"} for the selection's documents, in index order."""
     rows = np.unique(index.passage_doc[mask])
@@ -111,29 +107,33 @@ def theme_spans(tagger: ThemeTagger, text: str) -> list[tuple[int, int, tuple[st
 
 
 READER_COLUMNS = ["id", "position", "text", "selected", "spans"]
+THEME = "theme"  # the category of a theme-term span; actor spans have their actor's kind
 
 
 def reader_passages(index: CorpusIndex, doc_id: str, mask: np.ndarray | None = None,
                     tagger: ThemeTagger | None = None) -> pd.DataFrame:
     """One document's passages in order, each with the spans to highlight.
 
-    `spans`: sorted, non-overlapping (start, end, kind, key) with kind "actor" (key: actor id)
-    or "theme" (key: theme ids joined by "+"). Where an actor and a theme term overlap, the
-    actor wins. `selected`: whether the passage is in the current selection (mask).
+    `spans`: sorted, non-overlapping (start, end, label, category). An actor mention has its
+    actor's name and kind ("Vladimir Putin (person)", "person"); a theme term the theme names
+    ("theme: Energy and the Caspian", "theme"). Where both overlap, the actor wins.
+    `selected`: whether the passage is in the current selection (`mask`; all when None).
     """
     row = _doc_row(index, doc_id)
     rows = np.flatnonzero(index.passage_doc == row)
     texts = index.passages["text"].to_numpy()[rows]
     tagger = tagger or ThemeTagger(index.themes)
+    theme_names = {t.id: t.label for t in index.themes}
     mentions = index.mentions[index.mentions["passage"].isin(rows)]
-    actor_ids = [a.id for a in index.actors]
     by_passage: dict[int, list] = {}
-    for passage, start, end, actor in zip(mentions["passage"], mentions["start"], mentions["end"], mentions["actor"]):
-        by_passage.setdefault(int(passage), []).append((int(start), int(end), ACTOR, actor_ids[actor]))
+    for passage, start, end, column in zip(mentions["passage"], mentions["start"], mentions["end"], mentions["actor"]):
+        actor = index.actors[column]
+        by_passage.setdefault(int(passage), []).append((int(start), int(end), f"{actor.label} ({actor.kind})", actor.kind))
     spans = []
     for passage, text in zip(rows, texts):
         actors = sorted(by_passage.get(int(passage), []))
-        themes = [(s, e, THEME, "+".join(ids)) for s, e, ids in theme_spans(tagger, text) if ids]
+        themes = [(start, end, "theme: " + " / ".join(theme_names[t] for t in ids), THEME)
+                  for start, end, ids in theme_spans(tagger, text) if ids]
         spans.append(_merge(actors, themes))
     return pd.DataFrame({
         "id": passage_ids(index, rows),

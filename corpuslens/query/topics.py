@@ -9,6 +9,7 @@ from corpuslens.analysis.topics import TopicModel, prevalence
 from corpuslens.filters import UNKNOWN
 from corpuslens.index.corpus_index import CorpusIndex, Topics
 from corpuslens.query.common import display_title, passage_table
+from corpuslens.query.overview import unknown_label
 
 MAP_POINTS = 3000  # more points add nothing a person can see and slow the browser
 
@@ -92,11 +93,14 @@ def topic_prevalence(index: CorpusIndex, mask: np.ndarray, by: str = "year", top
 
 def topic_passages(index: CorpusIndex, mask: np.ndarray, topic: int, topics: Topics | None = None,
                    limit: int = 100) -> tuple[pd.DataFrame, int]:
-    """The selection's passages of one topic (0-based), strongest first, with their weight."""
+    """The selection's passages of one topic (0-based), strongest first, with their weight; and their total."""
     topics = topics or index.topics
     rows = np.flatnonzero(mask & (topics.topic == topic))
     weights = topics.doc_topic[rows, topic]
     order = np.argsort(-weights, kind="stable")[:limit]
     table = passage_table(index, rows[order])
     table.insert(0, "weight", np.round(weights[order], 3))
+    # Shown and exported as text: an unknown title or year is said, never left blank.
+    table["title"] = table["title"].map(display_title)
+    table["year"] = table["year"].map(unknown_label)
     return table, len(rows)
