@@ -101,3 +101,39 @@ def tiny_index(tiny_data):
 def shipped_index():
     """The shipped corpus's index (built into data/index/ if it is not there yet)."""
     return load_or_build(SHIPPED_DATA, IndexSettings())
+
+
+# -- Dashboard pages (streamlit.testing.v1.AppTest) ---------------------------------------
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+@pytest.fixture
+def open_page(shipped_index, monkeypatch):
+    """Open a dashboard page as a visitor following a link: `open_page("topics", topic="2")` -> a run AppTest.
+
+    The app builds its navigation with st.navigation, which in a real server turns Streamlit's old
+    pages/-folder mode off for good. AppTest switches that mode back on before every run (because a
+    pages/ folder exists), and then runs a chosen page file alone, without app.py; keeping it off
+    makes AppTest run app.py like the server does, so `switch_page` works even before the first run.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    original_init = PagesManager.__init__
+
+    def without_pages_folder_mode(self, *args, **kwargs):
+        PagesManager.uses_pages_directory = False
+        original_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(PagesManager, "__init__", without_pages_folder_mode)
+    monkeypatch.delenv("CORPUSLENS_DATA", raising=False)
+
+    def open_(page: str = "overview", **params) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.query_params = params
+        if page != "overview":
+            at.switch_page(f"pages/{page}.py")
+        return at.run()
+
+    return open_

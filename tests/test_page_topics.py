@@ -1,0 +1,126 @@
+"""The Topics page in AppTest, on the shipped corpus (68 passages, 8 topics by default)."""
+
+from __future__ import annotations
+
+import json
+
+from corpuslens.filters import Filters
+from corpuslens.selection import selection_mask
+
+
+def charts(at) -> dict[str, dict]:
+    return {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+
+
+def cards(at) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("**Topic ")]
+
+
+def passages_shown(at):
+    tables = [d for d in at.dataframe if "weight" in d.value.columns]
+    return tables[0].value if tables else None
+
+
+def test_default_view_has_map_cards_and_prevalence(open_page):
+    at = open_page("topics")
+    assert not at.exception
+    assert at.title[0].value == "Topics"
+    assert at.markdown[0].value.startswith("**68 passages in 5 documents**")
+    figures = charts(at)
+    assert list(figures) == ["topics.map", "topics.prevalence"]
+    points = sum(len(trace["hovertext"]) for trace in figures["topics.map"]["data"])
+    assert points == 68 and "68 passages" in figures["topics.map"]["layout"]["title"]["subtitle"]["text"]
+    assert len(cards(at)) == 8 and at.select_slider(key="view.k").value == 8
+    assert at.selectbox(key="view.topic").value == 0 and passages_shown(at) is None
+    assert at.radio(key="view.by").value == "year"
+
+
+def test_map_points_name_their_topic_and_hover_is_plain_text(open_page):
+    figure = charts(open_page("topics"))["topics.map"]
+    names = [trace["name"] for trace in figure["data"]]
+    assert len(names) == 8 and all(name.startswith(f"T{i + 1} · ") for i, name in enumerate(names))
+    for trace in figure["data"]:
+        assert "customdata" in trace  # each point names its topic, so a click can choose it
+        assert all("&lt;br&gt;" not in h and "<br>" in h for h in trace["hovertext"])
+
+
+def test_link_opens_a_topic_grouped_by_author(open_page):
+    at = open_page("topics", topic="2", by="author")
+    assert not at.exception
+    assert at.selectbox(key="view.topic").value == 2
+    assert at.radio(key="view.by").value == "author"
+    card = next(c for c in cards(at) if c.startswith("**Topic 2**"))
+    count = int(card.split("· ")[1].split(" passages")[0])
+    table = passages_shown(at)
+    assert len(table) == count and (table["weight"] > 0).all()
+    assert set(table["title"]) <= {"(untitled)", "Russia Seeks to Break the Ice in Relations with Azerbaijan",
+                                   "Balancing Is Inevitable. What Aliyev and Putin Agreed in Baku",
+                                   "Putin's War in Ukraine Is Putting Azerbaijan in a Bind",
+                                   "Russia, Azerbaijan Improve Relations Amidst Centrifugal Tendencies in Armenia"}
+    assert at.query_params == {"topic": "2", "by": "author"}
+    prevalence = charts(at)["topics.prevalence"]
+    assert prevalence["layout"]["xaxis"]["title"]["text"] == "Author"
+
+
+def test_link_with_another_number_of_topics(open_page):
+    at = open_page("topics", k="5")
+    assert not at.exception
+    assert at.select_slider(key="view.k").value == 5 and len(cards(at)) == 5
+    assert at.query_params == {"k": "5"}
+
+
+def test_theme_filter_narrows_topic_counts(open_page, shipped_index):
+    military = int(selection_mask(shipped_index, Filters(themes=("military",))).sum())
+    at = open_page("topics", theme="military")
+    counted = sum(int(c.split("· ")[1].split(" passages")[0]) for c in cards(at))
+    assert counted <= military < 68
+    points = sum(len(trace["hovertext"]) for trace in charts(at)["topics.map"]["data"])
+    assert points == counted
+
+
+def test_choosing_a_topic_lists_its_passages_and_goes_into_the_link(open_page):
+    at = open_page("topics")
+    at.selectbox(key="view.topic").set_value(3).run()
+    assert not at.exception
+    assert len(passages_shown(at)) > 0
+    assert at.query_params == {"topic": "3"}
+    assert any(b.label == "Download these passages (CSV)" for b in at.get("download_button"))
+
+
+def test_a_card_button_chooses_its_topic(open_page):
+    at = open_page("topics")
+    at.button(key="topics.card.4").click().run()
+    assert not at.exception
+    assert at.selectbox(key="view.topic").value == 4 and passages_shown(at) is not None
+
+
+def test_fewer_topics_drop_a_topic_that_no_longer_exists(open_page):
+    at = open_page("topics", topic="7")
+    at.select_slider(key="view.k").set_value(4).run()
+    assert not at.exception
+    assert any("Topic 7 does not exist with 4 topics" in w.value for w in at.warning)
+    assert at.selectbox(key="view.topic").value == 0
+    assert at.query_params == {"k": "4"}
+
+
+def test_bad_parameters_are_ignored_with_a_notice(open_page):
+    at = open_page("topics", topic="999", by="<script>", k="x")
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert "topic" in notices and "by" in notices and "k" in notices
+    assert at.selectbox(key="view.topic").value == 0 and at.radio(key="view.by").value == "year"
+    assert at.select_slider(key="view.k").value == 8
+
+
+def test_topic_beyond_the_model_is_named_in_a_notice(open_page):
+    at = open_page("topics", topic="30")
+    assert not at.exception
+    assert any("Topic 30 does not exist with 8 topics" in w.value for w in at.warning)
+    assert passages_shown(at) is None
+
+
+def test_empty_selection_shows_the_empty_state_and_no_chart(open_page):
+    at = open_page("topics", q="zzzznotaword", topic="2")
+    assert not at.exception
+    assert "No passages match" in at.info[0].value
+    assert charts(at) == {} and cards(at) == [] and len(at.dataframe) == 0
