@@ -16,6 +16,7 @@ import streamlit as st
 from corpuslens.filters import Filters
 from corpuslens.index import CorpusIndex, load_or_build
 from corpuslens.index.corpus_index import Topics
+from corpuslens import figures
 from corpuslens.query import actors, overview, terms, topics
 from corpuslens.query.common import choices_for, passage_table
 from corpuslens.query import documents as document_views
@@ -228,6 +229,21 @@ def selected_passages_csv(index: CorpusIndex, filters: Filters) -> bytes:
     return selected_passages(index, filters).to_csv(index=False).encode("utf-8")
 
 
+# -- Terms and Actors pages: extras ----------------------------------------------------------
+
+@st.cache_data(max_entries=50, show_spinner="Drawing the word cloud…")
+def word_cloud(frequencies: tuple[tuple[str, int], ...]):
+    """The word cloud image of (term, count) pairs: drawn once per distinct set of frequencies."""
+    return figures.word_cloud_image(dict(frequencies), width=700, height=380, scale=2)
+
+
 @st.cache_data(**RESULTS)
 def has_document(index: CorpusIndex, doc_id: str) -> bool:
     return document_views.has_document(index, doc_id)
+
+
+@st.cache_data(**RESULTS)
+def comparison_size(index: CorpusIndex, filters: Filters, compare: Filters | None) -> int:
+    """Passages on the other side of a comparison: selection B, or the rest of the corpus when B is None."""
+    mask_b = None if compare is None else mask(index, compare)
+    return int(terms.comparison_mask(index, mask(index, filters), mask_b).sum())

@@ -1,3 +1,194 @@
+"""Actors: who is named with whom (co-mention heatmap and network), the passages behind a pair,
+each actor's mentions over the years, and the names the actor dictionary does not cover yet."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
 import streamlit as st
-from dashboard.context import page_header
-ctx = page_header('actors', 'placeholder')
+
+from corpuslens import figures
+from corpuslens.query.actors import NETWORK_MIN_VALUE, resolve_actor, trend_actors
+from corpuslens.query.common import display_title
+from corpuslens.urlstate import shown_value
+from dashboard import cache, state
+from dashboard.context import current, empty_state, page_header
+from dashboard.text import highlighted_html, md_escape
+
+CHART = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+WINDOWS = {"sentence": "Same sentence", "passage": "Same passage"}
+MEASURES = {"count": "Count", "jaccard": "Jaccard", "npmi": "NPMI"}
+MEASURE_HELP = ("Count: units (sentences or passages) naming both. Jaccard: those units as a share of the units "
+                "naming either (0–1). NPMI: how much more (>0) or less (<0) often the two are named together than "
+                "chance predicts (−1…1), so frequent actors do not swamp the rest.")
+KINDS = {"state": "States", "person": "People", "organisation": "Organisations", "bloc": "Blocs"}
+PAIR_CSS = ("<style>.cl-pair{margin:0 0 1em 0;line-height:1.55}.cl-pair .cl-doc{color:#6b7280;font-size:.85em}"
+            "mark.cl-a{background:#cfe2f3;padding:0 2px;border-radius:3px}"
+            "mark.cl-b{background:#fbd9b5;padding:0 2px;border-radius:3px}</style>")
+PASSAGES_SHOWN = 50
+
+
+def settings() -> tuple[str, str, tuple, int]:
+    window_col, measure_col, kinds_col, top_col = st.columns([2, 3, 3, 2])
+    with window_col:
+        window = state.view_widget(st.radio, "window", "Named together in", options=list(WINDOWS),
+                                   format_func=WINDOWS.get, horizontal=True)
+    with measure_col:
+        measure = state.view_widget(st.radio, "measure", "Measure", options=list(MEASURES), format_func=MEASURES.get,
+                                    horizontal=True, help=MEASURE_HELP)
+    with kinds_col:
+        kinds = state.view_widget(st.multiselect, "kinds", "Kinds of actor", options=list(KINDS),
+                                  format_func=KINDS.get, placeholder="All kinds")
+    with top_col:
+        top = state.view_widget(st.slider, "top", "How many actors", min_value=3, max_value=60)
+    return window, measure, tuple(kinds), top
+
+
+def check_pair_in_link(index) -> None:
+    """A pair from a link names actors by id (or any alias); anything else is dropped with a notice."""
+    for key in ("a", "b"):
+        value = state.view_value(key)
+        if not value:
+            continue
+        actor_id = resolve_actor(index, value)
+        if actor_id is None:
+            st.warning(f"Link: {key}: {md_escape(shown_value(value))} is not an actor of this corpus, ignored", icon="⚠️")
+        if actor_id != value:
+            state.set_view(key, actor_id or "")
+
+
+def pick_pair_from_heatmap() -> None:
+    """A heatmap cell was clicked: its row and column actors become the chosen pair."""
+    points = st.session_state["actors.heatmap"].selection.points
+    if not points:
+        return
+    ctx = current()
+    result = cache.co_mentions(ctx.index, ctx.filters, state.view_value("window"), state.view_value("measure"),
+                               tuple(state.view_value("kinds")), state.view_value("top"))
+    x, y = points[0].get("x"), points[0].get("y")
+    pair = result.pair_at(int(y), int(x)) if isinstance(x, (int, float)) and isinstance(y, (int, float)) else None
+    if pair:
+        state.set_view("a", pair[0])
+        state.set_view("b", pair[1])
+
+
+def heatmap_section(index, filters, window, measure, kinds, top):
+    result = cache.co_mentions(index, filters, window, measure, kinds, top)
+    if not result.ids:
+        st.info("No actor of the chosen kinds is mentioned in the selection.")
+        return result
+    heatmap_tab, network_tab = st.tabs(["Heatmap", "Network"])
+    with heatmap_tab:
+        st.plotly_chart(figures.co_mention_heatmap(result.values, result.labels, measure), config=CHART,
+                        key="actors.heatmap", on_select=pick_pair_from_heatmap, selection_mode="points")
+        st.caption(f"{result.units:,} {window}s in the selection. Click a cell to read the passages naming both "
+                   "actors below, or choose the pair there.")
+    with network_tab:
+        min_value = NETWORK_MIN_VALUE[measure]
+        st.plotly_chart(figures.actor_network(result.values, result.labels, min_value=min_value,
+                                              mentions=result.counts.diagonal(), value_name=MEASURES[measure]),
+                        config=CHART, key="actors.network")
+        st.caption(f"A line joins two actors whose {MEASURES[measure]} is at least {min_value:g}.")
+    st.download_button("Download the co-mention matrix (CSV: counts and measure for every pair)",
+                       data=result.pairs_table().to_csv(index=False).encode("utf-8"),
+                       file_name=f"corpuslens-co-mentions-{window}-{measure}.csv", mime="text/csv",
+                       icon=":material/download:", key="actors.download_matrix")
+    return result
+
+
+def pair_html(table, actor_a: str, actor_b: str) -> str:
+    """The passages as escaped text, both actors marked; title and year escaped too."""
+    css = {actor_a: "cl-a", actor_b: "cl-b"}
+    blocks = []
+    for row in table.itertuples():
+        year = "unknown year" if pd.isna(row.year) else str(int(row.year))
+        blocks.append(f'<div class="cl-pair"><div class="cl-doc">{html.escape(display_title(row.title))} · '
+                      f'{html.escape(year)} · ¶{int(row.position)}</div>'
+                      f'{highlighted_html(row.text, row.highlights, css)}</div>')
+    return PAIR_CSS + "".join(blocks)
+
+
+def pair_section(index, filters, window) -> None:
+    st.subheader("Passages naming both")
+    actors = sorted(index.actors, key=lambda a: a.label.casefold())
+    options = [""] + [a.id for a in actors]
+    labels = {a.id: a.label for a in actors} | {"": "—"}
+    first, second = st.columns(2)
+    with first:
+        actor_a = state.view_widget(st.selectbox, "a", "First actor", options=options, format_func=labels.get)
+    with second:
+        actor_b = state.view_widget(st.selectbox, "b", "Second actor", options=options, format_func=labels.get)
+    if not actor_a or not actor_b:
+        st.caption("Choose two actors (or click a heatmap cell) to read the passages where both are named.")
+        return
+    if actor_a == actor_b:
+        st.caption("Choose two different actors.")
+        return
+    table, total = cache.pair_passages(index, filters, actor_a, actor_b, window)
+    shown = f" (the first {len(table)} listed)" if total > len(table) else ""
+    st.markdown(f"**{total:,} passage{'s' * (total != 1)}** name {md_escape(labels[actor_a])} and "
+                f"{md_escape(labels[actor_b])} in the same {window}{shown}.")
+    if total:
+        st.html(pair_html(table.head(PASSAGES_SHOWN), actor_a, actor_b))
+        if len(table) > PASSAGES_SHOWN:
+            st.caption(f"Showing {PASSAGES_SHOWN} here; the download has all {len(table):,}.")
+        st.download_button("Download these passages (CSV)", key="actors.download_pair",
+                           data=table.drop(columns="highlights").to_csv(index=False).encode("utf-8"),
+                           file_name=f"corpuslens-passages-{actor_a}-{actor_b}.csv", mime="text/csv",
+                           icon=":material/download:")
+    elif window == "sentence":
+        st.caption("Try “Same passage” above: the two may be named in neighbouring sentences.")
+
+
+def trend_section(index, filters, result) -> None:
+    chosen = trend_actors(result, state.view_value("a"), state.view_value("b"))
+    if not chosen:
+        return
+    trend = cache.actor_trend(index, filters, tuple(chosen))
+    if trend.empty:
+        st.info("No passage of the selection has a known year, so there is no trend to draw.")
+        return
+    st.plotly_chart(figures.actor_trend(trend), config=CHART, key="actors.trend")
+    st.caption("The chosen pair." if state.view_value("a") or state.view_value("b") else
+               f"The {len(chosen)} most mentioned actors of the heatmap; choose a pair to compare those two.")
+
+
+def tables_section(index, filters) -> None:
+    mentions, names = st.columns(2)
+    with mentions:
+        st.subheader("Actor mentions")
+        st.dataframe(cache.actor_mentions(index, filters), hide_index=True, key="actors.mentions",
+                     column_order=["actor", "kind", "mentions", "passages"], column_config={
+                         "actor": st.column_config.TextColumn("Actor"),
+                         "kind": st.column_config.TextColumn("Kind"),
+                         "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
+                         "passages": st.column_config.NumberColumn("Passages", format="%d"),
+                     })
+    with names:
+        st.subheader("Names no actor covers")
+        st.dataframe(cache.uncovered_names(index, filters), hide_index=True, key="actors.uncovered", column_config={
+            "name": st.column_config.TextColumn("Name"),
+            "passages": st.column_config.NumberColumn("Passages", format="%d"),
+        })
+        st.caption("Frequent proper names in the selection that match no actor. Adding them (or an alias of an "
+                   "existing actor) to data/actors.yaml grows the dictionary; the index is rebuilt on the next start.")
+
+
+def main() -> None:
+    ctx = page_header("Actors", "Which actors the texts name together. Each cell counts the sentences (or passages) "
+                      "naming both actors; NPMI and Jaccard show association rather than sheer frequency. "
+                      "Click a cell, or choose a pair, to read the evidence.")
+    if ctx.empty:
+        empty_state("the actor views")
+        return
+    check_pair_in_link(ctx.index)
+    window, measure, kinds, top = settings()
+    result = heatmap_section(ctx.index, ctx.filters, window, measure, kinds, top)
+    pair_section(ctx.index, ctx.filters, window)
+    st.subheader("Mentions over the years")
+    trend_section(ctx.index, ctx.filters, result)
+    tables_section(ctx.index, ctx.filters)
+
+
+main()

@@ -63,13 +63,14 @@ def _circle(n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def actor_network(matrix: np.ndarray, labels: list[str], min_value: float = 1,
-                  mentions: np.ndarray | None = None) -> go.Figure:
+                  mentions: np.ndarray | None = None, value_name: str = "co-mentions") -> go.Figure:
     """Network of actors on a circle: an edge where the co-mention value is at least `min_value`.
 
     `matrix`: square co-mention matrix (counts or an association measure) in the order of
     `labels`; only its upper triangle is read. `mentions`: each actor's mention count for the
     node size (default: the matrix diagonal). Edges fall into up to three width classes, one
     line trace each, whose legend entries give the value range; a note explains node size.
+    `value_name` names the matrix's values in the legend (e.g. "NPMI").
     """
     z = np.array(matrix, dtype=float)
     n = len(labels)
@@ -91,7 +92,7 @@ def actor_network(matrix: np.ndarray, labels: list[str], min_value: float = 1,
             ex = np.column_stack([x[i[sel]], x[j[sel]], np.full(sel.sum(), np.nan)]).ravel()
             ey = np.column_stack([y[i[sel]], y[j[sel]], np.full(sel.sum(), np.nan)]).ravel()
             lo, hi = values[sel].min(), values[sel].max()
-            fig.add_trace(go.Scatter(x=ex, y=ey, mode="lines", hoverinfo="skip", name=f"co-mentions {lo:g}–{hi:g}",
+            fig.add_trace(go.Scatter(x=ex, y=ey, mode="lines", hoverinfo="skip", name=f"{plain(value_name)} {lo:.3g}–{hi:.3g}",
                                      line=dict(width=1 + 2.5 * k, color=style.NEUTRAL), opacity=0.7,
                                      legendgroup="edges", legendgrouptitle_text="line width"))
         # Invisible points at edge midpoints carry the hover ("A × B: value").

@@ -13,13 +13,19 @@ from .common import finish, horizontal_bars, label_rows, plain, plain_series, sh
 SIDE_A_VALUES = ("A", "a", "selection")
 
 
+def bar_order(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a top-terms table in the order `term_bars` draws them, top bar first
+    (so a click on bar number i can be mapped back to its term)."""
+    return df.sort_values(["count", "passages"], ascending=False, kind="stable")
+
+
 def term_bars(df: pd.DataFrame, title: str = "Top terms", label_chars: int = 30) -> go.Figure:
     """Horizontal bars of term counts, most frequent at the top, in the order given by count.
 
     df columns: `term` (word or phrase), `count` (occurrences), `passages` (passages containing it).
     `title` is inserted as given (it is ours, not an article's).
     """
-    df = df.sort_values(["count", "passages"], ascending=False, kind="stable")
+    df = bar_order(df)
     hover = (plain_series(df["term"]) + ": " + df["count"].astype(int).map("{:,}".format) + " occurrences in "
              + df["passages"].astype(int).map("{:,}".format) + " passages")
     fig = go.Figure(horizontal_bars(df["count"].to_numpy(), hover))

@@ -10,6 +10,7 @@ import pandas as pd
 from corpuslens.analysis import comention
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.query.common import passage_table
+from corpuslens.textnorm import fold
 
 MEASURES = ("count", "jaccard", "npmi")
 WINDOWS = ("sentence", "passage")
@@ -27,6 +28,27 @@ class CoMentions:
 
     def as_frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.values, index=self.labels, columns=self.labels)
+
+    def pair_at(self, row: int, column: int) -> tuple[str, str] | None:
+        """The two actor ids of a heatmap cell (row, column), or None off the matrix or on its diagonal."""
+        n = len(self.ids)
+        if not (0 <= row < n and 0 <= column < n) or row == column:
+            return None
+        return self.ids[row], self.ids[column]
+
+    def pairs_table(self) -> pd.DataFrame:
+        """Every pair once (the diagonal: units naming the actor), for export: ids, names, the raw
+        co-mention count and, unless the measure is the count itself, the measure."""
+        i, j = np.triu_indices(len(self.ids))
+        ids, labels = np.array(self.ids, dtype=object), np.array(self.labels, dtype=object)
+        table = pd.DataFrame({
+            "actor_a": ids[i], "actor_b": ids[j], "name_a": labels[i], "name_b": labels[j],
+            f"{self.window}s_naming_both": self.counts[i, j].astype(np.int64),
+        })
+        if self.measure != "count":
+            table[self.measure] = self.values[i, j]
+        table[f"{self.window}s_in_selection"] = self.units
+        return table
 
 
 def _units(index: CorpusIndex, mask: np.ndarray, window: str):
@@ -132,3 +154,29 @@ def uncovered_names(index: CorpusIndex, mask: np.ndarray, n: int = 30) -> pd.Dat
     order = np.lexsort((index.name_vocab.astype(str), -passages))[:n]
     order = order[passages[order] > 0]
     return pd.DataFrame({"name": index.name_vocab[order].astype(str), "passages": passages[order].astype(int)})
+
+
+# Smallest co-mention value drawn as a link in the network view, per measure: a single shared
+# sentence for counts; for Jaccard and NPMI, only clearly positive associations (at NPMI 0 two
+# actors co-occur exactly as often as chance predicts).
+NETWORK_MIN_VALUE = {"count": 1.0, "jaccard": 0.05, "npmi": 0.1}
+
+
+def resolve_actor(index: CorpusIndex, value: str) -> str | None:
+    """An actor id from a link or a form: the id itself, or any name or alias of the actor (case-folded)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value in index.actor_column:
+        return value
+    wanted = fold(value)
+    for actor in index.actors:
+        if wanted == fold(actor.label) or wanted in (fold(alias) for alias in actor.aliases):
+            return actor.id
+    return None
+
+
+def trend_actors(result: CoMentions, actor_a: str = "", actor_b: str = "", n: int = 5) -> list[str]:
+    """Whose mentions over the years to draw: the chosen pair when there is one, else the `n` most mentioned."""
+    chosen = [a for a in dict.fromkeys((actor_a, actor_b)) if a]
+    return chosen if chosen else result.ids[:n]

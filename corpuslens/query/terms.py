@@ -28,12 +28,21 @@ def distinctive_terms(index: CorpusIndex, mask_a: np.ndarray, mask_b: np.ndarray
 
     Columns term, count_a, count_b, log_odds, z, side ("a"/"b"). The prior is the whole corpus.
     """
-    if mask_b is None:
-        mask_b = ~mask_a & index.live_docs[index.passage_doc]
+    mask_b = comparison_mask(index, mask_a, mask_b)
     counts_a = frequencies.selection_counts(index.terms, mask_a)
     counts_b = frequencies.selection_counts(index.terms, mask_b)
     return keyness.distinctive_terms(counts_a, counts_b, index.vocab, prior=index.corpus_term_counts, top=top, side="both",
                                      min_count=2)
+
+
+def comparison_mask(index: CorpusIndex, mask_a: np.ndarray, mask_b: np.ndarray | None = None) -> np.ndarray:
+    """The passages side A is compared with: `mask_b` if given, else the rest of the corpus (duplicates left out)."""
+    return ~mask_a & index.live_docs[index.passage_doc] if mask_b is None else mask_b
+
+
+def default_term(table: pd.DataFrame) -> str:
+    """The term a term view shows before the user chooses one: the selection's most frequent (first of a top-terms table)."""
+    return str(table["term"].iloc[0]) if len(table) else ""
 
 
 def term_column(index: CorpusIndex, term: str) -> int | None:
