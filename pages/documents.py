@@ -40,7 +40,7 @@ def provenance_section(index, filters) -> None:
         column_order=["title", "title from", "authors", "authors from", "publication", "publication from",
                       "date", "date from", "file"],
         column_config={
-            "title": st.column_config.TextColumn("Title", width="large"),
+            "title": st.column_config.TextColumn("Title", width="medium"),
             "title from": st.column_config.TextColumn("from", help=source),
             "authors": st.column_config.TextColumn("Authors"),
             "authors from": st.column_config.TextColumn("from", help=source),
@@ -107,7 +107,7 @@ def reader_section(index, filters) -> None:
     st.dataframe(metadata, hide_index=True, key="documents.metadata", column_config={
         "field": "Field", "value": st.column_config.TextColumn("Value", width="large"), "source": "Came from"})
 
-    text, side = st.columns([3, 1])
+    text, side = st.columns([2, 1], gap="large")
     with text:
         st.html(reader_html(cache.reader_passages(index, filters, doc)))
     with side:
@@ -117,7 +117,7 @@ def reader_section(index, filters) -> None:
             st.caption("No theme term in this document.")
         else:
             st.dataframe(themes, hide_index=True, key="documents.themes", column_order=["label", "share"],
-                         column_config={"label": "Theme", "share": st.column_config.ProgressColumn(
+                         column_config={"label": st.column_config.TextColumn("Theme", width="medium"), "share": st.column_config.ProgressColumn(
                              "Share", format="percent", min_value=0.0, max_value=1.0)})
         st.markdown("**Actors** (mentions)")
         actors = cache.document_actors(index, doc)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from corpuslens import figures
@@ -14,6 +16,10 @@ CHART = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale"
 MAP_KEY = "topics.map"
 GROUP_TITLES = {"year": "Year", "author": "Author", "publication": "Publication"}
 CARDS_PER_ROW = 4
+READ_FIRST = 10  # passages shown as readable text; all of them are in the table and the CSV
+PASSAGE_CSS = ("<style>.cl-passage{border-left:3px solid #1f5a96;padding:.2em 0 .2em .9em;margin:0 0 1em 0}"
+               ".cl-passage .cl-meta{color:#6b7785;font-size:.85em;margin-bottom:.2em}"
+               ".cl-passage p{margin:0;line-height:1.6}</style>")
 
 
 def choose_topic_from_map() -> None:
@@ -30,6 +36,16 @@ def choose_topic_from_map() -> None:
 
 def choose_topic(topic: int) -> None:
     set_view("topic", topic)
+
+
+def passages_html(passages) -> str:
+    """Passages as readable blocks: document, year and weight above the text; every article string escaped."""
+    blocks = [
+        f'<div class="cl-passage"><div class="cl-meta">{html.escape(str(p.title))} · {html.escape(str(p.year))}'
+        f" · ¶{int(p.position)} · topic weight {p.weight:.2f}</div><p>{html.escape(p.text)}</p></div>"
+        for p in passages.itertuples()
+    ]
+    return PASSAGE_CSS + "".join(blocks)
 
 
 def topic_cards(table) -> None:
@@ -90,17 +106,21 @@ def main() -> None:
     if passages.empty:
         st.info("No passage of the selection belongs to this topic.", icon="🔎")
         return
-    st.dataframe(
-        passages, hide_index=True, key="topics.passages",
-        column_order=["title", "year", "text", "weight"],
-        column_config={
-            "title": st.column_config.TextColumn("Document", width="medium"),
-            "year": st.column_config.TextColumn("Year", width="small"),
-            "text": st.column_config.TextColumn("Passage", width="large"),
-            "weight": st.column_config.NumberColumn("Topic weight", format="%.2f", width="small",
-                                                    help="The passage's share of this topic (0–1)"),
-        },
-    )
+    st.html(passages_html(passages.head(READ_FIRST)))
+    if len(passages) > READ_FIRST:
+        st.caption(f"The first {READ_FIRST} are shown; the table and the CSV hold all {len(passages):,}.")
+    with st.expander(f"All {len(passages):,} as a table"):
+        st.dataframe(
+            passages, hide_index=True, key="topics.passages",
+            column_order=["title", "year", "text", "weight"],
+            column_config={
+                "title": st.column_config.TextColumn("Document", width="medium"),
+                "year": st.column_config.TextColumn("Year", width="small"),
+                "text": st.column_config.TextColumn("Passage", width="large"),
+                "weight": st.column_config.NumberColumn("Topic weight", format="%.2f", width="small",
+                                                        help="The passage's share of this topic (0–1)"),
+            },
+        )
     st.download_button("Download these passages (CSV)", key="topics.download", on_click="ignore",
                        data=passages.to_csv(index=False).encode("utf-8"), file_name=f"corpuslens-topic-{chosen}.csv",
                        mime="text/csv", icon=":material/download:")

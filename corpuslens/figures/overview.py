@@ -9,6 +9,13 @@ from . import style
 from .common import finish, horizontal_bars, label_rows, plain, plain_series, year_axis
 
 
+def whole_step(counts: pd.Series, most_ticks: int = 8) -> int | None:
+    """A tick step of 1 for small counts, so a ",d" axis never shows 0, 0, 1, 1, 2 (plotly's 0.5 steps
+    rounded); None (plotly's choice) once the counts are large enough for whole steps anyway."""
+    top = int(counts.max()) if len(counts) else 0
+    return 1 if top <= most_ticks else None
+
+
 def documents_by_year(df: pd.DataFrame, unknown_count: int = 0) -> go.Figure:
     """Bars of documents per year.
 
@@ -28,7 +35,7 @@ def documents_by_year(df: pd.DataFrame, unknown_count: int = 0) -> go.Figure:
         noun = "document" if unknown_count == 1 else "documents"
         subtitle = f"plus {unknown_count:,} {noun} with unknown year (not on the axis)"
     fig.update_xaxes(**year_axis(years), showgrid=False)
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    fig.update_yaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["documents"]))
     return finish(fig, "Documents per year", "year", "documents", height=360, subtitle=subtitle,
                   showlegend=False, bargap=0.25)
 
@@ -61,7 +68,7 @@ def top_contributors(df: pd.DataFrame, what: str = "Author", top: int = 20, labe
              + df["passages"].astype(int).map("{:,}".format) + " passages")
     fig = go.Figure(horizontal_bars(df["documents"].to_numpy(), hover))
     label_rows(fig, df["name"].tolist(), label_chars)
-    fig.update_xaxes(rangemode="tozero", tickformat=",d")
+    fig.update_xaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["documents"]))
     kind = plain(what)
     return finish(fig, f"{kind}s by number of documents", "documents", kind, height=style.rows_height(len(df)),
                   showlegend=False)
