@@ -25,7 +25,7 @@ READER_CSS = "<style>" + "".join(
     f".cl-{kind}{{background:{colour};border-radius:3px;padding:0 2px;color:inherit}}"
     for kind, (colour, _) in MARKS.items()
 ) + (".cl-theme{border-bottom:2px solid #d4a017;border-radius:0;padding:0}"
-     ".cl-reader p{line-height:1.65;margin:0 0 .9em 0}"
+     ".cl-reader{max-width:56em}.cl-reader p{line-height:1.65;margin:0 0 .9em 0}"
      ".cl-reader .cl-n{color:#6b7785;font-size:.8em;margin-right:.5em}"
      ".cl-out{color:#8a94a0}"
      ".cl-legend span{margin-right:1em;font-size:.9em}</style>")
@@ -38,17 +38,16 @@ def provenance_section(index, filters) -> None:
     st.dataframe(
         table, hide_index=True, key="documents.provenance",
         column_order=["title", "title from", "authors", "authors from", "publication", "publication from",
-                      "date", "date from", "file"],
+                      "date", "date from"],
         column_config={
-            "title": st.column_config.TextColumn("Title", width="medium"),
-            "title from": st.column_config.TextColumn("from", help=source),
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "title from": st.column_config.TextColumn("from", help=source, width="small"),
             "authors": st.column_config.TextColumn("Authors"),
-            "authors from": st.column_config.TextColumn("from", help=source),
+            "authors from": st.column_config.TextColumn("from", help=source, width="small"),
             "publication": st.column_config.TextColumn("Publication"),
-            "publication from": st.column_config.TextColumn("from", help=source),
+            "publication from": st.column_config.TextColumn("from", help=source, width="small"),
             "date": st.column_config.TextColumn("Date"),
-            "date from": st.column_config.TextColumn("from", help=source),
-            "file": st.column_config.TextColumn("File under raw/"),
+            "date from": st.column_config.TextColumn("from", help=source, width="small"),
         },
     )
     duplicates, skipped = cache.duplicates_table(index), cache.skipped_table(index)
@@ -107,26 +106,27 @@ def reader_section(index, filters) -> None:
     st.dataframe(metadata, hide_index=True, key="documents.metadata", column_config={
         "field": "Field", "value": st.column_config.TextColumn("Value", width="large"), "source": "Came from"})
 
-    text, side = st.columns([2, 1], gap="large")
-    with text:
-        st.html(reader_html(cache.reader_passages(index, filters, doc)))
-    with side:
+    themes_column, actors_column = st.columns(2, gap="large")
+    with themes_column:
         st.markdown("**Themes** (share of its passages)")
         themes = cache.document_themes(index, doc)
         if themes.empty:
             st.caption("No theme term in this document.")
         else:
-            st.dataframe(themes, hide_index=True, key="documents.themes", column_order=["label", "share"],
-                         column_config={"label": st.column_config.TextColumn("Theme", width="medium"), "share": st.column_config.ProgressColumn(
-                             "Share", format="percent", min_value=0.0, max_value=1.0)})
+            st.dataframe(themes, hide_index=True, key="documents.themes", column_order=["label", "share"], height=250,
+                         column_config={"label": st.column_config.TextColumn("Theme", width="medium"),
+                                        "share": st.column_config.ProgressColumn(
+                                            "Share", format="percent", min_value=0.0, max_value=1.0)})
+    with actors_column:
         st.markdown("**Actors** (mentions)")
         actors = cache.document_actors(index, doc)
         if actors.empty:
             st.caption("No actor of the dictionary is named in this document.")
         else:
             st.dataframe(actors, hide_index=True, key="documents.actors", column_order=["actor", "kind", "mentions"],
-                         column_config={"actor": "Actor", "kind": "Kind",
-                                        "mentions": st.column_config.NumberColumn("Mentions", format="%d")})
+                         height=250, column_config={"actor": "Actor", "kind": "Kind", "mentions":
+                                                    st.column_config.NumberColumn("Mentions", format="%d")})
+    st.html(reader_html(cache.reader_passages(index, filters, doc)))
 
     removed = cache.removed_lines(index, doc)
     with st.expander(f"Removed lines ({len(removed):,}): what cleaning took out of this file, and why"):

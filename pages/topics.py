@@ -55,7 +55,8 @@ def topic_cards(table) -> None:
         columns = st.columns(CARDS_PER_ROW)
         for column, topic in zip(columns, records[start:start + CARDS_PER_ROW]):
             with column.container(border=True):
-                st.markdown(f"**Topic {topic['topic']}** · {topic['passages']:,} passages ({topic['share']:.0%})")
+                n = topic["passages"]
+                st.markdown(f"**Topic {topic['topic']}** · {n:,} passage{'s' * (n != 1)} ({topic['share']:.0%})")
                 st.caption(md_escape(topic["terms"]))
                 st.button("Read its passages", key=f"topics.card.{topic['topic']}", on_click=choose_topic,
                           args=(topic["topic"],), disabled=topic["passages"] == 0, type="tertiary",

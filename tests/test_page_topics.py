@@ -50,7 +50,7 @@ def test_link_opens_a_topic_grouped_by_author(open_page):
     assert at.selectbox(key="view.topic").value == 2
     assert at.radio(key="view.by").value == "author"
     card = next(c for c in cards(at) if c.startswith("**Topic 2**"))
-    count = int(card.split("· ")[1].split(" passages")[0])
+    count = int(card.split("· ")[1].split(" passage")[0])
     table = passages_shown(at)
     assert len(table) == count and (table["weight"] > 0).all()
     assert set(table["title"]) <= {"(untitled)", "Russia Seeks to Break the Ice in Relations with Azerbaijan",
@@ -58,6 +58,8 @@ def test_link_opens_a_topic_grouped_by_author(open_page):
                                    "Putin's War in Ukraine Is Putting Azerbaijan in a Bind",
                                    "Russia, Azerbaijan Improve Relations Amidst Centrifugal Tendencies in Armenia"}
     assert at.query_params == {"topic": "2", "by": "author"}
+    readable = at.get("html")[0].proto.body
+    assert readable.count('class="cl-passage"') == min(count, 10) and "<script" not in readable
     prevalence = charts(at)["topics.prevalence"]
     assert prevalence["layout"]["xaxis"]["title"]["text"] == "Author"
 
@@ -72,7 +74,7 @@ def test_link_with_another_number_of_topics(open_page):
 def test_theme_filter_narrows_topic_counts(open_page, shipped_index):
     military = int(selection_mask(shipped_index, Filters(themes=("military",))).sum())
     at = open_page("topics", theme="military")
-    counted = sum(int(c.split("· ")[1].split(" passages")[0]) for c in cards(at))
+    counted = sum(int(c.split("· ")[1].split(" passage")[0]) for c in cards(at))
     assert counted <= military < 68
     points = sum(len(trace["hovertext"]) for trace in charts(at)["topics.map"]["data"])
     assert points == counted
