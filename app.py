@@ -15,7 +15,7 @@ from dashboard.context import Context, set_current
 from dashboard.sidebar import filter_widgets
 from dashboard.text import md_escape
 
-st.set_page_config(page_title="Corpus Lens", page_icon="🔍", layout="wide")
+st.set_page_config(page_title="Corpus Lens", page_icon=":material/search:", layout="wide")
 
 DATA = data_dir()
 
@@ -44,11 +44,11 @@ choices = cache.choices(index)
 state.start_session(choices)
 
 pages = {
-    "overview": st.Page("pages/overview.py", title="Overview", icon="📊", default=True),
-    "topics": st.Page("pages/topics.py", title="Topics", icon="🧭", url_path="topics"),
-    "terms": st.Page("pages/terms.py", title="Terms", icon="🔤", url_path="terms"),
-    "actors": st.Page("pages/actors.py", title="Actors", icon="🤝", url_path="actors"),
-    "documents": st.Page("pages/documents.py", title="Documents", icon="📄", url_path="documents"),
+    "overview": st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    "topics": st.Page("pages/topics.py", title="Topics", icon=":material/scatter_plot:", url_path="topics"),
+    "terms": st.Page("pages/terms.py", title="Terms", icon=":material/match_word:", url_path="terms"),
+    "actors": st.Page("pages/actors.py", title="Actors", icon=":material/hub:", url_path="actors"),
+    "documents": st.Page("pages/documents.py", title="Documents", icon=":material/article:", url_path="documents"),
 }
 page = st.navigation(list(pages.values()))
 page_name = next(name for name, p in pages.items() if p.url_path == page.url_path)
@@ -58,7 +58,7 @@ with st.sidebar:
     filters = filter_widgets(st.sidebar, index, choices)
 
 for notice in state.take_notices():
-    st.warning(f"Link: {md_escape(notice)}", icon="⚠️")
+    st.warning(f"Link: {md_escape(notice)}", icon=":material/warning:")
 
 set_current(Context(index=index, filters=filters, choices=choices))
 page.run()

@@ -9,7 +9,7 @@ import streamlit as st
 
 from corpuslens.filters import Filters
 from corpuslens.index import CorpusIndex
-from corpuslens.query.common import size_label
+from corpuslens.query.common import describe_filters, size_label
 from corpuslens.urlstate import Choices
 from dashboard import cache
 from dashboard.text import md_escape
@@ -46,7 +46,7 @@ def page_header(title: str, how_to_read: str) -> Context:
     st.title(title)
     st.caption(how_to_read)
     size = size_label(context.index, context.mask)
-    described = context.filters.describe()
+    described = describe_filters(context.index, context.filters)
     st.markdown(f"**{md_escape(size)}** · {md_escape(described)}")
     return context
 
@@ -54,4 +54,4 @@ def page_header(title: str, how_to_read: str) -> Context:
 def empty_state(what: str = "this view") -> None:
     """The message shown instead of empty charts when the filters leave nothing."""
     st.info(f"No passages match the current filters, so there is nothing to show in {what}. "
-            "Remove a filter in the sidebar (or widen the years) to see results.", icon="🔎")
+            "Remove a filter in the sidebar (or widen the years) to see results.", icon=":material/search_off:")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from corpuslens.filters import UNKNOWN
+from corpuslens.filters import UNKNOWN, Filters
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.textnorm import fold
 from corpuslens.urlstate import Choices, choices_of
@@ -22,6 +22,16 @@ def selection_size(index: CorpusIndex, mask: np.ndarray) -> tuple[int, int]:
 def size_label(index: CorpusIndex, mask: np.ndarray) -> str:
     passages, docs = selection_size(index, mask)
     return f"{passages:,} passage{'s' * (passages != 1)} in {docs:,} document{'s' * (docs != 1)}"
+
+
+def describe_filters(index: CorpusIndex, filters: Filters) -> str:
+    """The filters in words, with theme and actor labels rather than ids."""
+    themes = {t.id: t.label for t in index.themes}
+    actors = {a.id: a.label for a in index.actors}
+    return filters.with_(
+        themes=tuple(themes.get(t, t) for t in filters.themes),
+        actors=tuple(actors.get(a, a) for a in filters.actors),
+    ).describe()
 
 
 def choices_for(index: CorpusIndex) -> Choices:
