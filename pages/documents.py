@@ -40,7 +40,7 @@ def provenance_section(index, filters) -> None:
         column_order=["title", "title from", "authors", "authors from", "publication", "publication from",
                       "date", "date from"],
         column_config={
-            "title": st.column_config.TextColumn("Title", width="large"),
+            "title": st.column_config.TextColumn("Title", width="medium"),
             "title from": st.column_config.TextColumn("from", help=source, width="small"),
             "authors": st.column_config.TextColumn("Authors"),
             "authors from": st.column_config.TextColumn("from", help=source, width="small"),
