@@ -30,7 +30,7 @@ PASSAGES_SHOWN = 50
 
 
 def settings() -> tuple[str, str, tuple, int]:
-    window_col, measure_col, kinds_col, top_col = st.columns([2, 3, 3, 2])
+    window_col, measure_col, kinds_col, top_col = st.columns([3, 3, 3, 2])
     with window_col:
         window = state.view_widget(st.radio, "window", "Named together in", options=list(WINDOWS),
                                    format_func=WINDOWS.get, horizontal=True)
@@ -80,7 +80,8 @@ def heatmap_section(index, filters, window, measure, kinds, top):
         return result
     heatmap_tab, network_tab = st.tabs(["Heatmap", "Network"])
     with heatmap_tab:
-        st.plotly_chart(figures.co_mention_heatmap(result.values, result.labels, measure), config=CHART,
+        st.plotly_chart(figures.co_mention_heatmap(result.values, result.labels, measure, counts=result.counts),
+                        config=CHART,
                         key="actors.heatmap", on_select=pick_pair_from_heatmap, selection_mode="points")
         st.caption(f"{result.units:,} {window}s in the selection. Click a cell to read the passages naming both "
                    "actors below, or choose the pair there.")

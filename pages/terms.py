@@ -68,11 +68,12 @@ def top_terms_section(index, filters) -> list[str]:
         else:
             st.image(image, caption=f"Word cloud of the selection's {len(frequencies)} most frequent words and phrases "
                      "(size: occurrences)", width="stretch")
-    st.dataframe(table, hide_index=True, key="terms.table", column_config={
-        "term": st.column_config.TextColumn("Term"),
-        "count": st.column_config.NumberColumn("Occurrences", format="%d"),
-        "passages": st.column_config.NumberColumn("Passages", format="%d", help="Passages containing the term"),
-    })
+    with st.expander(f"The term table ({len(table)} terms)"):
+        st.dataframe(table, hide_index=True, key="terms.table", column_config={
+            "term": st.column_config.TextColumn("Term"),
+            "count": st.column_config.NumberColumn("Occurrences", format="%d"),
+            "passages": st.column_config.NumberColumn("Passages", format="%d", help="Passages containing the term"),
+        })
     st.download_button("Download the term table (CSV)", data=csv_bytes(table), file_name="corpuslens-terms.csv",
                        mime="text/csv", icon=":material/download:", key="terms.download_terms")
     return list(bar_order(table)["term"])
@@ -151,11 +152,11 @@ def term_section(index, filters, listed: list[str]) -> None:
                 f"of “{md_escape(term)}”")
     st.dataframe(lines, hide_index=True, key="terms.kwic", column_order=["left", "match", "right", "title", "year"],
                  column_config={
-                     "left": st.column_config.TextColumn("Left context", width="large", alignment="right"),
-                     "match": st.column_config.TextColumn("Match", width="small"),
-                     "right": st.column_config.TextColumn("Right context", width="large"),
-                     "title": st.column_config.TextColumn("Document", width="medium"),
-                     "year": st.column_config.NumberColumn("Year", format="%d"),
+                     "left": st.column_config.TextColumn("Left context", width=330, alignment="right"),
+                     "match": st.column_config.TextColumn("Match", width=90, alignment="center"),
+                     "right": st.column_config.TextColumn("Right context", width=330),
+                     "title": st.column_config.TextColumn("Document", width=170),
+                     "year": st.column_config.NumberColumn("Year", format="%d", width=60),
                  })
     st.download_button("Download the keyword-in-context lines (CSV)", data=csv_bytes(lines),
                        file_name="corpuslens-kwic.csv", mime="text/csv", icon=":material/download:",

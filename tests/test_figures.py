@@ -318,3 +318,35 @@ def test_no_raw_script_reaches_any_figure(map_table):
         strings = all_strings(fig.to_dict())
         assert not any("<script" in s for s in strings)
         assert any("&lt;script&gt;" in s for s in strings)
+
+
+def test_co_mention_heatmap_counts_scale_to_the_pairs_not_the_diagonal():
+    d = co_mention_heatmap(MATRIX, ACTORS, "count").to_dict()
+    assert d["data"][0]["zmax"] == 2.0  # the largest pair; the diagonal (5, 4, 3) saturates
+    assert "diagonal" in d["layout"]["title"]["subtitle"]["text"]
+
+
+def test_co_mention_heatmap_blanks_pairs_never_named_together_when_counts_given():
+    npmi = np.array([[1.0, 0.4, -1.0], [0.4, 1.0, 0.1], [-1.0, 0.1, 1.0]])
+    counts = np.array([[5, 2, 0], [2, 4, 1], [0, 1, 3]])
+    d = co_mention_heatmap(npmi, ACTORS, "npmi", counts=counts).to_dict()
+    z = arr(d["data"][0]["z"])
+    assert np.isnan(z[0, 2]) and np.isnan(z[2, 0]) and z[0, 1] == 0.4
+    assert "never named together" in d["layout"]["title"]["subtitle"]["text"]
+
+
+def test_co_mention_heatmap_cells_are_clickable_points_with_the_pair_hover():
+    d = co_mention_heatmap(MATRIX, ACTORS, "count").to_dict()
+    cells = d["data"][1]
+    assert cells["type"] == "scatter" and cells["marker"]["opacity"] == 0
+    pairs = {(int(x), int(y)) for x, y in zip(arr(cells["x"]), arr(cells["y"]))}
+    assert pairs == {(x, y) for x in range(3) for y in range(3)}  # every drawn cell, the counts' diagonal too
+    assert "Russia × Azerbaijan" in list(arr(cells["customdata"]))
+    assert d["data"][0]["hoverinfo"] == "skip"
+
+
+def test_co_mention_heatmap_column_labels_turn_vertical_for_many_actors():
+    labels = [f"Actor number {i}" for i in range(50)]
+    d = co_mention_heatmap(np.ones((50, 50)), labels, "count").to_dict()
+    assert d["layout"]["xaxis"]["tickangle"] == -90
+    assert d["layout"]["xaxis"]["tickfont"]["size"] < 12

@@ -18,14 +18,18 @@ MEASURES = {
 
 
 def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "count",
-                       label_chars: int = 28) -> go.Figure:
+                       label_chars: int = 28, counts: np.ndarray | None = None) -> go.Figure:
     """Actor × actor heatmap of co-mentions, first actor at the top left.
 
     `matrix`: square (n × n), rows and columns in the order of `labels` (actor names). `measure`:
-    "count" (sequential scale from 0; the diagonal is kept and reads as the actor's own mention
-    count), "jaccard" (0–1) or "npmi" (diverging, centred on 0, fixed -1…1). For Jaccard and NPMI
-    the diagonal is blanked (NaN): an actor's association with itself is trivially maximal and
-    would only stretch the eye. Every label is shown; the height grows by 28 px per actor.
+    "count" (sequential scale from 0 to the largest pair count; the diagonal is kept and reads as
+    the actor's own mention count, drawn darkest when beyond that scale), "jaccard" (0–1) or
+    "npmi" (diverging, centred on 0, fixed -1…1). For Jaccard and NPMI the diagonal is blanked
+    (NaN): an actor's association with itself is trivially maximal and would only stretch the eye.
+    Every label is shown (column labels turn vertical and smaller as actors grow); the height
+    grows by 28 px per actor.
+    `counts` (optional, same shape): the raw co-mention counts; for Jaccard and NPMI, pairs never
+    named together are then left blank (no evidence) instead of a wall of 0 or -1 cells.
     """
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {sorted(MEASURES)}, not {measure!r}")
@@ -34,13 +38,27 @@ def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "co
     n = len(labels)
     if z.shape != (n, n):
         raise ValueError(f"matrix shape {z.shape} does not match {n} labels")
+    subtitle = None
     if measure != "count":
         np.fill_diagonal(z, np.nan)
+        if counts is not None:
+            never = np.asarray(counts) == 0
+            np.fill_diagonal(never, False)
+            if never.any():
+                z[never] = np.nan
+                subtitle = "blank: never named together"
     names = np.array([plain(label) for label in labels], dtype=object)
     pair = names[:, None] + " × " + names[None, :]
+    zmax = spec["zmax"]
+    if zmax is None:  # counts: scale to the pairs, so an actor's own (much larger) count does not wash them out
+        off_diagonal = z[~np.eye(n, dtype=bool)] if n > 1 else np.array([])
+        zmax = np.nanmax(off_diagonal) if off_diagonal.size and np.nanmax(off_diagonal) > 0 else (
+            np.nanmax(z) if n and np.isfinite(z).any() else 1)
+        if n > 1 and np.nanmax(z) > zmax:
+            subtitle = "diagonal: sentences or passages naming the actor at all (darkest: beyond the scale; hover for it)"
     heatmap = go.Heatmap(
         z=z, x=np.arange(n), y=np.arange(n), customdata=pair, colorscale=spec["scale"],
-        zmin=spec["zmin"], zmax=spec["zmax"] if spec["zmax"] is not None else (np.nanmax(z) if n and np.isfinite(z).any() else 1),
+        zmin=spec["zmin"], zmax=zmax,
         zmid=0 if measure == "npmi" else None, xgap=1, ygap=1, hoverongaps=False,
         colorbar=dict(title=dict(text=spec["title"], side="right")),
         hovertemplate="%{customdata}: %{z:" + spec["fmt"] + "}<extra></extra>",
@@ -48,12 +66,25 @@ def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "co
     if n <= 15:
         heatmap.update(texttemplate="%{z:" + spec["fmt"].lstrip("+").replace(".3f", ".2f") + "}", textfont=dict(size=10))
     fig = go.Figure(heatmap)
+    # Plotly cannot select heatmap cells (plotly.js gives heatmaps no point selection, so Streamlit's
+    # on_select returns nothing: streamlit/streamlit#8760). An invisible marker at the centre of every
+    # drawn cell carries the hover and makes a click select that cell as a point (x: column, y: row).
+    rows, columns = np.nonzero(np.isfinite(z))
+    fig.update_traces(hoverinfo="skip", selector=dict(type="heatmap"))
+    fig.add_trace(go.Scatter(
+        x=columns, y=rows, mode="markers", showlegend=False, name="cells",
+        marker=dict(symbol="square", size=max(6, min(24, 600 // max(n, 1))), opacity=0, color=style.NEUTRAL),
+        customdata=pair[rows, columns], text=z[rows, columns],
+        hovertemplate="%{customdata}: %{text:" + spec["fmt"] + "}<extra></extra>",
+    ))
     ticks = dict(tickmode="array", tickvals=list(range(n)), ticktext=short_labels(labels, label_chars),
                  showgrid=False, automargin=True, tickfont=dict(size=12))
-    fig.update_xaxes(**ticks, tickangle=-45, side="bottom")
+    # Many actors: vertical, smaller column labels so neighbours never overlap.
+    ticks["tickfont"] = dict(size=12 if n <= 30 else (10 if n <= 45 else 9))
+    fig.update_xaxes(**ticks, tickangle=-45 if n <= 15 else -90, side="bottom")
     fig.update_yaxes(**ticks, autorange="reversed")
     title = "Actor co-mentions" + ("" if measure == "count" else f" ({spec['title']})")
-    return finish(fig, title, "actor", "actor", height=max(420, n * style.ROW_PX + 220))
+    return finish(fig, title, "actor", "actor", height=max(420, n * style.ROW_PX + 220), subtitle=subtitle)
 
 
 def _circle(n: int) -> tuple[np.ndarray, np.ndarray]:
