@@ -37,7 +37,23 @@ def set_current(context: Context) -> None:
 
 
 def current() -> Context:
+    if _KEY not in st.session_state:
+        _run_through_app()
     return st.session_state[_KEY]
+
+
+def _run_through_app() -> None:
+    """Rerun a page that Streamlit started without app.py, so the app's shell runs first.
+
+    Because the page files sit in a folder named pages/, a fresh server treats the first
+    deep link (say /topics?topic=2) the legacy way and runs pages/topics.py alone, until
+    app.py has called st.navigation once. Switching that mode off and rerunning sends the
+    same URL, query included, through app.py like every later visit.
+    """
+    from streamlit.runtime.pages_manager import PagesManager  # pinned Streamlit: see requirements.txt
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def page_header(title: str, how_to_read: str) -> Context:
