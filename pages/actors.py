@@ -98,10 +98,11 @@ def heatmap_section(index, filters, window, measure, kinds, top):
     return result
 
 
-def pair_html(table, actor_a: str, actor_b: str) -> str:
+def pair_html(table, actor_a: str, actor_b: str, label_a: str, label_b: str) -> str:
     """The passages as escaped text, both actors marked; title and year escaped too."""
     css = {actor_a: "cl-a", actor_b: "cl-b"}
-    blocks = []
+    blocks = [f'<div class="cl-pair cl-doc">Marked: <mark class="cl-a">{html.escape(label_a)}</mark> '
+              f'<mark class="cl-b">{html.escape(label_b)}</mark> (any of their names)</div>']
     for row in table.itertuples():
         year = "unknown year" if pd.isna(row.year) else str(int(row.year))
         blocks.append(f'<div class="cl-pair"><div class="cl-doc">{html.escape(display_title(row.title))} · '
@@ -131,7 +132,8 @@ def pair_section(index, filters, window) -> None:
     st.markdown(f"**{total:,} passage{'s' * (total != 1)}** name {md_escape(labels[actor_a])} and "
                 f"{md_escape(labels[actor_b])} in the same {window}{shown}.")
     if total:
-        st.html(pair_html(table.head(PASSAGES_SHOWN), actor_a, actor_b))
+        with st.container(height=620 if len(table) > 3 else "content", key="actors.pair_passages"):
+            st.html(pair_html(table.head(PASSAGES_SHOWN), actor_a, actor_b, labels[actor_a], labels[actor_b]))
         if len(table) > PASSAGES_SHOWN:
             st.caption(f"Showing {PASSAGES_SHOWN} here; the download has all {len(table):,}.")
         st.download_button("Download these passages (CSV)", key="actors.download_pair",

@@ -79,12 +79,12 @@ def top_terms_section(index, filters) -> list[str]:
     return list(bar_order(table)["term"])
 
 
-def selection_b(index, choices) -> Filters:
+def selection_b(container, index, choices) -> Filters:
     """Selection B's filters, drawn in an expander with the sidebar's widgets (keys "compare.*")."""
     if any(f"compare.{key}" not in st.session_state for key in B_KEYS):
         # Streamlit forgets a widget's value while it is not drawn: restore B from the last one seen.
         state.seed_filter_widgets("compare.", st.session_state.get("compare") or Filters())
-    with st.expander("Selection B: its own filters", expanded=True):
+    with container.expander("Selection B: its own filters", expanded=True):
         compare = filter_widgets(st.container(), index, choices, prefix="compare.")
     st.session_state["compare"] = compare
     return compare
@@ -94,21 +94,25 @@ def distinctive_section(index, filters, choices) -> None:
     st.subheader("Distinctive terms")
     mode = state.view_widget(st.radio, "compare", "Compare the selection with", options=list(COMPARE),
                              format_func=COMPARE.get, horizontal=True)
-    compare = selection_b(index, choices) if mode == "b" else None
+    if mode == "b":  # B's filters at the left, the chart beside them, the table below
+        filters_column, chart, listing = *st.columns([1, 2]), st.container()
+        compare = selection_b(filters_column, index, choices)
+    else:
+        chart, listing = st.columns([3, 2])
+        compare = None
     label_a, label_b = ("selection A", "selection B") if compare else ("the selection", "the rest")
     st.caption(f"Terms used more in {label_a} (right) or in {label_b} (left) than chance predicts: z-scores of the "
                "log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). "
                "|z| > 1.96 is unlikely by chance.")
     if cache.comparison_size(index, filters, compare) == 0:
-        st.info("Selection B has no passages: choose its filters above." if compare else
+        chart.info("Selection B has no passages: choose its filters above." if compare else
                 "The selection is the whole corpus, so there is no rest to compare with. Narrow it with the filters "
                 "in the sidebar, or compare with another selection (B).")
         return
     table = cache.distinctive_terms(index, filters, compare, DISTINCTIVE_TOP)
     if table.empty:
-        st.info("No term occurs often enough on either side to compare.")
+        chart.info("No term occurs often enough on either side to compare.")
         return
-    chart, listing = st.columns([3, 2])
     chart.plotly_chart(figures.distinctive_terms(table, label_a, label_b), config=CHART, key="terms.distinctive")
     listing.dataframe(table.assign(side=table["side"].map({"a": label_a, "b": label_b})), hide_index=True,
                       key="terms.distinctive_table", column_order=["term", "side", "z", "count_a", "count_b"],
@@ -116,8 +120,10 @@ def distinctive_section(index, filters, choices) -> None:
                           "term": st.column_config.TextColumn("Term"),
                           "side": st.column_config.TextColumn("More in"),
                           "z": st.column_config.NumberColumn("z", format="%.2f"),
-                          "count_a": st.column_config.NumberColumn(f"In {label_a}", format="%d"),
-                          "count_b": st.column_config.NumberColumn(f"In {label_b}", format="%d"),
+                          "count_a": st.column_config.NumberColumn(f"In {label_a.split()[-1]}", format="%d",
+                                                                   help=f"Occurrences in {label_a}"),
+                          "count_b": st.column_config.NumberColumn(f"In {label_b.split()[-1]}", format="%d",
+                                                                   help=f"Occurrences in {label_b}"),
                       })
     listing.download_button("Download the distinctive terms (CSV)", data=csv_bytes(table),
                             file_name="corpuslens-distinctive-terms.csv", mime="text/csv",
@@ -152,11 +158,11 @@ def term_section(index, filters, listed: list[str]) -> None:
                 f"of “{md_escape(term)}”")
     st.dataframe(lines, hide_index=True, key="terms.kwic", column_order=["left", "match", "right", "title", "year"],
                  column_config={
-                     "left": st.column_config.TextColumn("Left context", width=330, alignment="right"),
-                     "match": st.column_config.TextColumn("Match", width=90, alignment="center"),
-                     "right": st.column_config.TextColumn("Right context", width=330),
-                     "title": st.column_config.TextColumn("Document", width=170),
-                     "year": st.column_config.NumberColumn("Year", format="%d", width=60),
+                     "left": st.column_config.TextColumn("Left context", width=280, alignment="right"),
+                     "match": st.column_config.TextColumn("Match", width=85, alignment="center"),
+                     "right": st.column_config.TextColumn("Right context", width=280),
+                     "title": st.column_config.TextColumn("Document", width=140),
+                     "year": st.column_config.NumberColumn("Year", format="%d", width=55),
                  })
     st.download_button("Download the keyword-in-context lines (CSV)", data=csv_bytes(lines),
                        file_name="corpuslens-kwic.csv", mime="text/csv", icon=":material/download:",

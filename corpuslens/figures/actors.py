@@ -78,7 +78,7 @@ def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "co
         hovertemplate="%{customdata}: %{text:" + spec["fmt"] + "}<extra></extra>",
     ))
     ticks = dict(tickmode="array", tickvals=list(range(n)), ticktext=short_labels(labels, label_chars),
-                 showgrid=False, automargin=True, tickfont=dict(size=12))
+                 showgrid=False, zeroline=False, automargin=True, tickfont=dict(size=12))
     # Many actors: vertical, smaller column labels so neighbours never overlap.
     ticks["tickfont"] = dict(size=12 if n <= 30 else (10 if n <= 45 else 9))
     fig.update_xaxes(**ticks, tickangle=-45 if n <= 15 else -90, side="bottom")

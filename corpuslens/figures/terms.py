@@ -76,7 +76,7 @@ def term_trend(df: pd.DataFrame, term: str) -> go.Figure:
     fig = go.Figure()
     # Occurrences as bars on the left axis; the rate on an overlaid right axis, so the line is drawn on top.
     fig.add_trace(go.Bar(
-        x=years, y=df["count"].to_numpy(), name="occurrences (left axis)",
+        x=years, y=df["count"].to_numpy(), name="occurrences (left axis)", width=0.7,  # one year wide at most
         marker_color=style.ACCENT_LIGHT, hovertemplate="%{x}: %{y:,} occurrences<extra></extra>",
     ))
     fig.add_trace(go.Scatter(
@@ -85,9 +85,10 @@ def term_trend(df: pd.DataFrame, term: str) -> go.Figure:
         hovertemplate="%{x}: %{y:.2f} per 1,000 terms<extra></extra>",
     ))
     fig.update_xaxes(**year_axis(years), showgrid=False)
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    # Whole occurrences only: small counts would otherwise get ticks at 0.5 that ",d" prints twice.
+    fig.update_yaxes(rangemode="tozero", tickformat=",d", **({"dtick": 1} if df["count"].max() <= 5 else {}))
     fig.update_layout(yaxis2=dict(title=dict(text="per 1,000 terms", font=dict(size=13, color=style.MUTED)),
                                   overlaying="y", side="right", rangemode="tozero", showgrid=False,
-                                  automargin=True))
+                                  tickmode="auto", tickformat=".3~g", automargin=True))
     return finish(fig, f"“{plain(shorten(term, 40))}” over the years", "year", "occurrences", height=380,
                   legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0))
