@@ -1,0 +1,118 @@
+"""Driving a Streamlit app in Playwright the way a person perceives it.
+
+Shared by the end-to-end tests and (later) the benchmark, so it imports nothing from pytest.
+
+A rerun is "done" for a person when the app says the script is no longer running
+(`[data-testid="stApp"][data-test-script-state="notRunning"]`) and the browser has painted
+that state (two animation frames later).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+APP = '[data-testid="stApp"]'
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+APP_BUSY = '[data-testid="stApp"]:not([data-test-script-state="notRunning"])'
+PLOTLY = '[data-testid="stPlotlyChart"], .js-plotly-plot'
+EXCEPTION = '[data-testid="stException"]'
+SIZE_RE = re.compile(r"([\d,]+) passages? in ([\d,]+) documents?")
+
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
+
+def wait_for_rerun(page: Page, triggered: bool = True, grace_ms: int = 1500, timeout_ms: int = 60_000) -> float:
+    """Wait until the app has finished its run and the result is painted; return the seconds waited.
+
+    `triggered`: an action that starts a rerun was just done. We first wait (at most `grace_ms`)
+    for the app to leave "notRunning", because the click's message may not have reached the
+    server yet; a fast rerun may already be over by then, which is fine, so the grace period
+    simply expires. Then we wait for "notRunning" and two animation frames.
+    """
+    start = time.perf_counter()
+    if triggered:
+        try:
+            page.wait_for_selector(APP_BUSY, state="attached", timeout=grace_ms)
+        except PlaywrightTimeout:
+            pass
+    page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout_ms)
+    page.evaluate(TWO_FRAMES)
+    return time.perf_counter() - start
+
+
+def open_app(page: Page, url: str, timeout_ms: int = 60_000) -> None:
+    """Load a URL and wait for the app's first run to finish and be painted."""
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(APP, state="attached", timeout=timeout_ms)
+    # On a fresh load the state goes initial -> running -> notRunning; wait for the run to start
+    # (or to have already finished), then for it to end.
+    wait_for_rerun(page, triggered=True, grace_ms=3000, timeout_ms=timeout_ms)
+    # A page's own content arrives in the same run; make sure the page title is there.
+    page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stMainBlockContainer"] h1',
+                           state="attached", timeout=timeout_ms)
+    page.evaluate(TWO_FRAMES)
+
+
+def wait_for_charts_drawn(page: Page, timeout_ms: int = 15_000) -> None:
+    """Plotly charts are lazy-loaded: wait until every chart container holds a drawn plot."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                 .every(c => c.querySelector('.js-plotly-plot .main-svg'))""",
+        timeout=timeout_ms,
+    )
+    page.evaluate(TWO_FRAMES)
+
+
+def size_line(page: Page) -> str:
+    """The "N passages in M documents" line shown in the main area."""
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    match = SIZE_RE.search(text)
+    assert match, f"no 'N passages in M documents' line on {page.url}; main text starts: {text[:300]!r}"
+    return match.group(0)
+
+
+def size_numbers(line: str) -> tuple[int, int]:
+    match = SIZE_RE.search(line)
+    assert match, line
+    return int(match.group(1).replace(",", "")), int(match.group(2).replace(",", ""))
+
+
+def chart_signature(page: Page) -> list[str]:
+    """What the charts and tables show, as comparable strings (plotly traces and table text)."""
+    plots = page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => JSON.stringify(
+               (p.data || []).map(t => [t.type, t.name, t.x, t.y, t.z, t.values, t.labels, t.text])))"""
+    )
+    tables = page.locator('[data-testid="stDataFrame"], [data-testid="stTable"]').evaluate_all(
+        "els => els.map(e => e.innerText)")
+    return list(plots) + list(tables)
+
+
+def screenshot(page: Page, path: Path, max_height: int = 12_000) -> Path:
+    """A full-page screenshot of the whole app, including what is below the fold.
+
+    Streamlit scrolls inside its own container, so Playwright's full_page alone captures only the
+    viewport; the viewport is made as tall as the content for the shot, then restored.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size or {"width": 1400, "height": 1000}
+    height = page.evaluate(
+        """() => Math.max(document.documentElement.scrollHeight,
+               ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"],'
+                  + ' [data-testid="stSidebarContent"], section.main')].map(e => e.scrollHeight))"""
+    )
+    tall = min(max(int(height) + 40, size["height"]), max_height)
+    if tall != size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": tall})
+        page.evaluate(TWO_FRAMES)
+        page.wait_for_timeout(300)  # plotly re-lays out on resize (debounced)
+    page.screenshot(path=str(path), full_page=True)
+    if tall != size["height"]:
+        page.set_viewport_size(size)
+        page.evaluate(TWO_FRAMES)
+    return path
