@@ -15,9 +15,11 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def normalize_text(text: str) -> str:
     """NFC, unified newlines, invisible characters and control characters removed, odd spaces made plain."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    # Remove before composing: "e" + zero-width space + combining accent must become "é", so that a
+    # second pass finds nothing left to change (normalising is idempotent).
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
     return _ODD_SPACES.sub(" ", text)
 
 

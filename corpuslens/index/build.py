@@ -65,6 +65,7 @@ def load_or_build(data: Path, settings: IndexSettings = IndexSettings(), progres
         index = _load_if_complete(target, fingerprint)
         if index is not None:
             return index
+        _remove_abandoned_builds(root)
         index = build(data, settings, progress, fingerprint=fingerprint)
         temporary = root / f".building-{fingerprint[:24]}-{os.getpid()}"
         shutil.rmtree(temporary, ignore_errors=True)
@@ -94,6 +95,13 @@ def _build_lock(root: Path):
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_abandoned_builds(root: Path) -> None:
+    """Temporary folders of builds that died: only the lock holder builds, so under the lock any is stale."""
+    for folder in root.glob(".building-*"):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _remove_other_indexes(root: Path, keep: Path) -> None:

@@ -57,10 +57,12 @@ def save(index: CorpusIndex, folder: Path) -> None:
 
 
 def read_manifest(folder: Path) -> dict | None:
+    """The manifest as a dict, or None when it is missing, unreadable or not a JSON object."""
     try:
-        return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return manifest if isinstance(manifest, dict) else None
 
 
 def load(folder: Path) -> CorpusIndex:
@@ -78,7 +80,16 @@ def load(folder: Path) -> CorpusIndex:
             arrays = {k: arrays[k] for k in arrays.files}
     except Exception as exc:  # any damage to any file means the same thing: rebuild
         raise CorruptIndex(f"{folder} is damaged: {exc}") from exc
-    index = CorpusIndex(
+    try:
+        index = _assemble(folder, manifest, docs, passages, mentions, matrices, arrays)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a manifest with missing or malformed entries
+        raise CorruptIndex(f"{folder} has a malformed manifest: {exc!r}") from exc
+    _check_consistent(index)
+    return index
+
+
+def _assemble(folder: Path, manifest: dict, docs, passages, mentions, matrices, arrays) -> CorpusIndex:
+    return CorpusIndex(
         manifest={k: v for k, v in manifest.items() if k not in ("themes", "actors", "skipped", "topic_terms", "topic_labels")},
         docs=docs,
         passages=passages,
@@ -96,8 +107,6 @@ def load(folder: Path) -> CorpusIndex:
         path=folder,
         **matrices,
     )
-    _check_consistent(index)
-    return index
 
 
 def _check_consistent(index: CorpusIndex) -> None:

@@ -71,8 +71,10 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _month_number(text: str) -> int:
-    return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")]
+def _month_number(text: str) -> int | None:
+    """The month's number; None for a spelling the case-insensitive pattern let through but the table
+    lacks (Unicode case-insensitive matching accepts "ſept" with a long s, or the Kelvin sign for k)."""
+    return int(text) if text.isdigit() else MONTHS.get(text.casefold().rstrip("."))
 
 
 def parse_date(text: str | None, allow_year: bool = False) -> str | None:
@@ -95,6 +97,8 @@ def parse_date(text: str | None, allow_year: bool = False) -> str | None:
                 return _iso(year, a, b)
             return None  # 03/04/2020: day-month or month-day? Not guessed.
         month = _month_number(parts["month"])
+        if month is None:
+            return None
         day = int(parts["day"]) if parts.get("day") else None
         return _iso(year, month, day)
     return None

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+|\n+")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_LOOKBACK = 64  # longer than any abbreviation or initialism the rules below recognise
+_NEXT_WORD = re.compile(r"[\w']+")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr sen rep gov gen col lt maj capt sgt adm cmdr pres amb
     vs etc e.g i.e cf al approx ca no nos vol vols pp p fig figs ed eds est inc ltd co corp dept univ
@@ -36,13 +37,15 @@ def _ends_sentence(text: str, stop: int, next_start: int) -> bool:
     first = text[next_start]
     if not (first.isupper() or first.isdigit() or first in _OPENING):
         return False
-    before = _TOKEN_BEFORE.search(text, 0, stop)
-    token = before.group(1) if before else ""
+    # Only the last few characters: searching from 0 made every period rescan the passage (quadratic).
+    window = text[max(0, stop - _LOOKBACK):stop]
+    words = window.split()
+    token = words[-1] if words and not window[-1].isspace() else ""
     if not token.endswith("."):
         return True  # ! ? … or a closing quote after the period
     word = token.rstrip(".").lstrip(_OPENING).lower()
     if _INITIALISM.match(token.lstrip(_OPENING)):
-        next_word = re.match(r"[\w']+", text[next_start:])
+        next_word = _NEXT_WORD.match(text, next_start)
         return bool(next_word) and next_word.group(0).lower() in _SENTENCE_OPENERS
     if _INITIAL.match(token.lstrip(_OPENING)) and token[:1].isupper():
         return False

@@ -65,9 +65,12 @@ def text_paragraphs(text: str) -> list[str]:
 # ---------------------------------------------------------------- Markdown
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+# Every pattern here runs in linear time on hostile lines: a bracket's inner text stops at the next
+# opening bracket, and a heading's closing hashes are stripped in code (a lazy group followed by
+# optional runs rescanned the line for each character).
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+_MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\([^()]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
 _MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -117,6 +120,13 @@ def _stated_from_mapping(data: dict, from_url: bool = True) -> dict[str, object]
     return stated
 
 
+def _without_closing_hashes(text: str) -> str:
+    """'Title ##' -> 'Title' (a closing sequence needs a space before it); 'C#' stays."""
+    text = text.rstrip()
+    bare = text.rstrip("#")
+    return bare.rstrip() if bare != text and (not bare or bare[-1].isspace()) else text
+
+
 def _markdown_line(line: str) -> str:
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
@@ -125,14 +135,22 @@ def _markdown_line(line: str) -> str:
     return _MD_LIST.sub("", line)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML in which dates stay text: parse_date judges them, so an impossible date such as
+    2023-02-30 becomes an unknown date instead of an error that would stop the whole build."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 def read_markdown(text: str) -> ParsedFile:
     parsed = ParsedFile(paragraphs=[])
     match = _FRONT_MATTER.match(text)
     if match:
         text = text[match.end():]
         try:
-            data = yaml.safe_load(match.group("yaml") or "")
-        except yaml.YAMLError:
+            data = yaml.load(match.group("yaml") or "", Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+        except (yaml.YAMLError, ValueError, RecursionError):
             data = None
             parsed.removed.append((clean_line(match.group(0))[:300], "front matter that is not valid YAML (ignored)"))
         if isinstance(data, dict):
@@ -145,7 +163,7 @@ def read_markdown(text: str) -> ParsedFile:
             continue
         heading = _MD_HEADING.match(raw)
         if heading:
-            title = clean_line(_markdown_line(heading.group(2)))
+            title = clean_line(_markdown_line(_without_closing_hashes(heading.group(2))))
             if heading.group(1) == "#" and parsed.heading is None and title:
                 parsed.heading = title
             lines.extend(["", title, ""])  # a heading is its own paragraph
@@ -290,9 +308,48 @@ def _html_stated(reader: _HTMLText) -> dict[str, object]:
     return stated
 
 
+# A complete tag whose parts never contain an angle bracket: checking one costs at most the distance
+# to the next '<' or '>', so checking every '<' of a file is linear.
+_WHOLE_TAG = re.compile(
+    r"""<(?:/?[A-Za-z][A-Za-z0-9:_.-]*(?:\s+[^<>"'\s=/]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*\s*/?"""
+    r"""|![A-Za-z][^<>]*|\?[^<>]*)>"""
+)
+
+
+def defuse_markup(text: str) -> str:
+    """The HTML with every '<' that does not open a complete tag written as '&lt;' (shown as text), and an
+    unterminated comment dropped with the rest of the file, as browsers do.
+
+    Why: the standard library's parser rescans to the end of the file for each '<' that opens no
+    complete tag ("<a<a<a…" without '>'), which is quadratic: minutes for a 100 KB file. After this
+    pass every '<' it meets ends at the next '>', so parsing is linear. Comments are copied whole."""
+    out: list[str] = []
+    i = 0
+    while True:
+        j = text.find("<", i)
+        if j < 0:
+            out.append(text[i:])
+            return "".join(out)
+        out.append(text[i:j])
+        if text.startswith("<!--", j):
+            close = text.find("-->", j + 4)
+            if close < 0:
+                return "".join(out)
+            out.append(text[j:close + 3])
+            i = close + 3
+            continue
+        tag = _WHOLE_TAG.match(text, j)
+        if tag:
+            out.append(tag.group(0))
+            i = tag.end()
+        else:
+            out.append("&lt;")
+            i = j + 1
+
+
 def read_html(text: str) -> ParsedFile:
     reader = _HTMLText()
-    reader.feed(text)
+    reader.feed(defuse_markup(text))
     reader.close()
     body = "".join(reader.chunks)
     paragraphs = [clean_line(p) for p in re.split(r"\n\s*\n", body)]
