@@ -94,16 +94,16 @@ def distinctive_section(index, filters, choices) -> None:
     st.subheader("Distinctive terms")
     mode = state.view_widget(st.radio, "compare", "Compare the selection with", options=list(COMPARE),
                              format_func=COMPARE.get, horizontal=True)
+    label_a, label_b = ("selection A", "selection B") if mode == "b" else ("the selection", "the rest")
+    st.caption(f"Terms used more in {label_a} (right) or in {label_b} (left) than chance predicts: z-scores of the "
+               "log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). "
+               "|z| > 1.96 is unlikely by chance.")
     if mode == "b":  # B's filters at the left, the chart beside them, the table below
         filters_column, chart, listing = *st.columns([1, 2]), st.container()
         compare = selection_b(filters_column, index, choices)
     else:
         chart, listing = st.columns([3, 2])
         compare = None
-    label_a, label_b = ("selection A", "selection B") if compare else ("the selection", "the rest")
-    st.caption(f"Terms used more in {label_a} (right) or in {label_b} (left) than chance predicts: z-scores of the "
-               "log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). "
-               "|z| > 1.96 is unlikely by chance.")
     if cache.comparison_size(index, filters, compare) == 0:
         chart.info("Selection B has no passages: choose its filters above." if compare else
                 "The selection is the whole corpus, so there is no rest to compare with. Narrow it with the filters "
