@@ -21,6 +21,13 @@ MAX_FILE_BYTES = 5_000_000
 
 READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
+# Articles a visitor adds in the browser, for their session only (corpuslens/ingest/uploads.py).
+# Bounded so one session cannot hold much memory or CPU on a shared server: a long article is ~100 KB.
+UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_UPLOAD_FILES = 20
+MAX_UPLOAD_BYTES = 1_000_000  # per file
+MAX_UPLOAD_TOTAL_BYTES = 5_000_000  # per session
+
 
 @dataclass(frozen=True)
 class IndexSettings:
