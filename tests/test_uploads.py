@@ -122,8 +122,10 @@ def test_names_are_labels_never_paths(name, label):
 
 
 def test_hostile_names_and_content_are_harmless(tmp_path, tiny_index):
+    workdir = tmp_path / "cwd"
+    workdir.mkdir()
     cwd = os.getcwd()
-    os.chdir(tmp_path)
+    os.chdir(workdir)
     try:
         batch = ingest_uploads([
             ("../../etc/passwd.txt", b"root:x:0:0:root:/root:/bin/bash\n\nPutin met Aliyev.\n"),
@@ -133,7 +135,7 @@ def test_hostile_names_and_content_are_harmless(tmp_path, tiny_index):
     finally:
         os.chdir(cwd)
     assert [d.file for d in batch.documents] == ["upload-1-passwd.txt", "upload-2-script.md", "upload-3-x.html"]
-    assert list(tmp_path.iterdir()) == []
+    assert list(workdir.iterdir()) == []
     index = session_index(tiny_index, batch.documents)
     assert not any("alert(2)" in t or "<script" in t for t in index.passages["text"])
 
