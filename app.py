@@ -10,7 +10,7 @@ import streamlit as st
 from corpuslens.index import built_index_folder, load_or_build
 from corpuslens.settings import data_dir
 from corpuslens.urlstate import B_PREFIX, filters_to_params, view_to_params
-from dashboard import cache, state
+from dashboard import cache, state, uploads
 from dashboard.context import Context, set_current
 from dashboard.sidebar import filter_widgets
 from dashboard.text import md_escape
@@ -40,6 +40,7 @@ if index.n_passages == 0:
         st.write(f"{skipped.file}: {skipped.reason}")
     st.stop()
 
+index = uploads.session_index(index)  # the shared index plus this session's own articles, if any
 choices = cache.choices(index)
 state.start_session(choices)
 

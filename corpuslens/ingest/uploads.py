@@ -38,6 +38,7 @@ class UploadBatch:
     documents: list[Document]  # accepted, in upload order; copies carry duplicate_of
     refused: list[Refused]
     labels: dict[str, str]  # document id -> the display name the visitor gave
+    data: dict[str, bytes]  # document id -> the bytes as uploaded (for the visitor's download)
 
 
 def display_name(name: str) -> str:
@@ -67,6 +68,7 @@ def ingest_uploads(files: Iterable[tuple[str, bytes]], settings: IndexSettings =
     documents: list[Document] = []
     refused: list[Refused] = []
     labels: dict[str, str] = {}
+    originals: dict[str, bytes] = {}
     total = 0
     for position, (name, data) in enumerate(files):
         label = display_name(name)
@@ -84,8 +86,9 @@ def ingest_uploads(files: Iterable[tuple[str, bytes]], settings: IndexSettings =
             continue
         documents.append(doc)
         labels[doc.id] = label
+        originals[doc.id] = bytes(data)
     mark_duplicates(documents, settings.near_duplicate_threshold)
-    return UploadBatch(documents, refused, labels)
+    return UploadBatch(documents, refused, labels, originals)
 
 
 def _refusal(label: str, data: bytes, position: int, total: int) -> str | None:
