@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+import streamlit_page
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -77,9 +79,18 @@ def app_url(built_index, tmp_path_factory):
                 pytest.fail(f"streamlit was not healthy at {base}/_stcore/health after {HEALTH_TIMEOUT:.0f} s\n"
                             f"{logs_text()}")
             time.sleep(0.2)
-        yield base
+        yield AppServer(base, logs_text)
     finally:
         _stop(proc)
+
+
+class AppServer(str):
+    """The base URL (a str, no trailing slash) that can also show the server's recent logs."""
+
+    def __new__(cls, base: str, logs):
+        server = super().__new__(cls, base)
+        server.logs = logs
+        return server
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -125,6 +136,7 @@ def new_page(browser):
     def make():
         context = browser.new_context(viewport=dict(VIEWPORT), device_scale_factor=1)
         context.set_default_timeout(30_000)
+        streamlit_page.install(context)
         contexts.append(context)
         page = context.new_page()
         page.console_errors = []

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 APP = '[data-testid="stApp"]'
@@ -25,6 +26,45 @@ SIZE_RE = re.compile(r"([\d,]+) passages? in ([\d,]+) documents?")
 
 TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
 
+# Counts the app's runs as they start (the script state leaving "notRunning"), so that a rerun
+# that starts and ends between two polls is still seen. Installed in a context with `install`.
+RUN_COUNTER = """
+window.__stRuns = 0;
+new MutationObserver(records => {
+  for (const r of records) {
+    if (r.target.getAttribute('data-testid') === 'stApp'
+        && r.target.getAttribute('data-test-script-state') !== 'notRunning'
+        && r.oldValue === 'notRunning') window.__stRuns += 1;
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+
+
+def install(context: BrowserContext) -> None:
+    """Count reruns in every page of this context (see `expect_rerun`)."""
+    context.add_init_script(RUN_COUNTER)
+
+
+@contextmanager
+def expect_rerun(page: Page, grace_ms: int = 5_000, timeout_ms: int = 60_000):
+    """Wrap the action that triggers a rerun; on exit, wait until that rerun has run and is painted.
+
+    Deterministic where `wait_for_rerun(triggered=True)` has to guess: the run counter installed by
+    `install` shows whether a run started after the action, however fast it was. Without the
+    counter this falls back to `wait_for_rerun`.
+    """
+    before = page.evaluate("() => window.__stRuns")
+    yield
+    if before is None:
+        wait_for_rerun(page, triggered=True, timeout_ms=timeout_ms)
+        return
+    try:
+        page.wait_for_function("n => window.__stRuns > n", arg=before, timeout=grace_ms)
+    except PlaywrightTimeout:
+        pass  # the action did not start a run (nothing changed): then the app is idle already
+    wait_for_rerun(page, triggered=False, timeout_ms=timeout_ms)
+
 
 def wait_for_rerun(page: Page, triggered: bool = True, grace_ms: int = 1500, timeout_ms: int = 60_000) -> float:
     """Wait until the app has finished its run and the result is painted; return the seconds waited.
@@ -32,7 +72,9 @@ def wait_for_rerun(page: Page, triggered: bool = True, grace_ms: int = 1500, tim
     `triggered`: an action that starts a rerun was just done. We first wait (at most `grace_ms`)
     for the app to leave "notRunning", because the click's message may not have reached the
     server yet; a fast rerun may already be over by then, which is fine, so the grace period
-    simply expires. Then we wait for "notRunning" and two animation frames.
+    simply expires (`expect_rerun` removes that guess). Then we wait for "notRunning", for the
+    lazily loaded elements to replace their grey placeholders (see `wait_for_settled`), and
+    for two animation frames.
     """
     start = time.perf_counter()
     if triggered:
@@ -41,31 +83,36 @@ def wait_for_rerun(page: Page, triggered: bool = True, grace_ms: int = 1500, tim
         except PlaywrightTimeout:
             pass
     page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout_ms)
-    page.evaluate(TWO_FRAMES)
+    wait_for_settled(page, timeout_ms=timeout_ms)
     return time.perf_counter() - start
+
+
+# Streamlit loads some elements' code lazily (plotly charts, dataframes, metrics, buttons) and
+# shows a grey `stSkeleton` until it arrives, after the run is already "notRunning"; a plotly
+# chart then draws its SVG. A person sees the view only when both are done.
+SETTLED = """() => !document.querySelector('[data-testid="stApp"] [data-testid="stSkeleton"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .every(c => c.querySelector('.js-plotly-plot .main-svg'))"""
+
+
+def wait_for_settled(page: Page, timeout_ms: int = 30_000) -> None:
+    """Wait until no element is still a loading placeholder and every plotly chart is drawn."""
+    page.wait_for_function(SETTLED, timeout=timeout_ms)
+    page.evaluate(TWO_FRAMES)
 
 
 def open_app(page: Page, url: str, timeout_ms: int = 60_000) -> None:
     """Load a URL and wait for the app's first run to finish and be painted."""
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector(APP, state="attached", timeout=timeout_ms)
-    # On a fresh load the state goes initial -> running -> notRunning; wait for the run to start
-    # (or to have already finished), then for it to end.
-    wait_for_rerun(page, triggered=True, grace_ms=3000, timeout_ms=timeout_ms)
-    # A page's own content arrives in the same run; make sure the page title is there.
-    page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stMainBlockContainer"] h1',
-                           state="attached", timeout=timeout_ms)
-    page.evaluate(TWO_FRAMES)
+    # On a fresh load the app element appears as "initial", then "running", then "notRunning";
+    # st.navigation runs the page in that same first run, so its content is there at the end.
+    wait_for_rerun(page, triggered=False, timeout_ms=timeout_ms)
 
 
 def wait_for_charts_drawn(page: Page, timeout_ms: int = 15_000) -> None:
-    """Plotly charts are lazy-loaded: wait until every chart container holds a drawn plot."""
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                 .every(c => c.querySelector('.js-plotly-plot .main-svg'))""",
-        timeout=timeout_ms,
-    )
-    page.evaluate(TWO_FRAMES)
+    """Kept for callers that think in charts: the same as `wait_for_settled`."""
+    wait_for_settled(page, timeout_ms=timeout_ms)
 
 
 def size_line(page: Page) -> str:

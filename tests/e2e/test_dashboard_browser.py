@@ -18,8 +18,8 @@ from corpuslens.index import load_or_build
 from corpuslens.query.common import size_label
 from corpuslens.selection import selection_mask
 from corpuslens.settings import SHIPPED_DATA, IndexSettings
-from streamlit_page import (EXCEPTION, PLOTLY, chart_signature, open_app, screenshot, size_line, size_numbers,
-                            wait_for_charts_drawn, wait_for_rerun)
+from streamlit_page import (EXCEPTION, PLOTLY, chart_signature, expect_rerun, install, open_app, screenshot,
+                            size_line, size_numbers)
 
 pytestmark = pytest.mark.browser
 
@@ -58,9 +58,11 @@ def _params(url: str) -> dict[str, list[str]]:
     return parse_qs(urlsplit(url).query)
 
 
-def _no_exception(page, where: str) -> None:
+def _no_exception(page, where: str, server=None) -> None:
+    """No exception box in the app and no JavaScript error; on failure, show the server's log too."""
+    logs = server.logs() if server is not None and hasattr(server, "logs") else ""
     assert page.locator(EXCEPTION).count() == 0, \
-        f"{where}: an exception is shown: {page.locator(EXCEPTION).first.inner_text()[:500]}"
+        f"{where}: an exception is shown: {page.locator(EXCEPTION).first.inner_text()[:500]}\n{logs}"
     assert not page.console_errors, f"{where}: JavaScript errors: {page.console_errors}"
 
 
@@ -76,28 +78,28 @@ def theme_chosen(app_url, browser, engine_sizes, screenshots):
     Module-scoped so that the shared-link test can reopen the very URL this produced.
     """
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    install(context)
     page = context.new_page()
     page.console_errors = []
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     try:
         open_app(page, app_url + "/")
-        wait_for_charts_drawn(page)
-        before = {"url": page.url, "size": size_line(page), "charts": chart_signature(page)}
         screenshot(page, screenshots / "01-overview-before-theme.png")
+        _no_exception(page, "Overview", app_url)
+        before = {"url": page.url, "size": size_line(page), "charts": chart_signature(page)}
 
         box = _theme_multiselect(page)
         box.click()
         option = page.get_by_role("option", name=THEME_LABEL, exact=True)
         expect(option).to_be_visible()
         screenshot(page, screenshots / "02-theme-dropdown-open.png")
-        option.click()
-        wait_for_rerun(page)
+        with expect_rerun(page):
+            option.click()
         page.keyboard.press("Escape")  # close the dropdown, as a person would, before looking
-        wait_for_charts_drawn(page)
         after = {"url": page.url, "size": size_line(page), "charts": chart_signature(page),
                  "chosen": box.inner_text()}
         screenshot(page, screenshots / "03-overview-after-theme.png")
-        _no_exception(page, "Overview after choosing a theme")
+        _no_exception(page, "Overview after choosing a theme", app_url)
         return {"before": before, "after": after}
     finally:
         context.close()
@@ -115,14 +117,13 @@ def test_choosing_a_theme_in_the_sidebar_updates_url_and_views(theme_chosen, eng
     assert after["charts"] != before["charts"], "no chart or table changed after choosing a theme"
 
 
-def test_shared_link_reopens_the_same_selection_in_a_new_browser(theme_chosen, new_page, screenshots):
+def test_shared_link_reopens_the_same_selection_in_a_new_browser(theme_chosen, app_url, new_page, screenshots):
     shared = theme_chosen["after"]["url"]
     assert "theme=" in shared, f"no theme in the link to share: {shared}"
     page = new_page()  # a new browser context: a colleague's fresh session
     open_app(page, shared)
-    wait_for_charts_drawn(page)
     screenshot(page, screenshots / "04-shared-link-new-browser.png")
-    _no_exception(page, "the shared link")
+    _no_exception(page, "the shared link", app_url)
     assert THEME_LABEL in _theme_multiselect(page).inner_text()
     assert size_line(page) == theme_chosen["after"]["size"]
     assert _params(page.url).get("theme") == [THEME_ID], page.url
@@ -132,11 +133,8 @@ def test_shared_link_reopens_the_same_selection_in_a_new_browser(theme_chosen, n
 def test_every_page_renders_with_charts_and_no_error(app_url, page, engine_sizes, screenshots):
     for number, (path, title, has_chart) in enumerate(PAGES, start=1):
         open_app(page, f"{app_url}{path}?theme={THEME_ID}")
-        if has_chart:
-            expect(page.locator(PLOTLY).first).to_be_attached(timeout=15_000)
-        wait_for_charts_drawn(page)
         screenshot(page, screenshots / f"1{number}-page-{title.lower()}-theme.png")
-        _no_exception(page, title)
+        _no_exception(page, title, app_url)
         assert size_line(page) == engine_sizes["theme"], f"{title}: size line"
         if has_chart:
             assert page.locator(PLOTLY).count() >= 1, f"{title}: no plotly chart"
@@ -144,12 +142,11 @@ def test_every_page_renders_with_charts_and_no_error(app_url, page, engine_sizes
 
     # Switching pages in the sidebar navigation keeps the filters (and the URL keeps them).
     open_app(page, f"{app_url}/?theme={THEME_ID}")
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Topics").click()
-    wait_for_rerun(page)
+    with expect_rerun(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Topics").click()
     page.wait_for_url("**/topics*")
-    wait_for_charts_drawn(page)
     screenshot(page, screenshots / "16-switched-to-topics.png")
-    _no_exception(page, "Topics after switching")
+    _no_exception(page, "Topics after switching", app_url)
     assert _params(page.url).get("theme") == [THEME_ID], f"page switch lost the filter: {page.url}"
     assert THEME_LABEL in _theme_multiselect(page).inner_text()
     assert size_line(page) == engine_sizes["theme"]
@@ -164,7 +161,7 @@ def test_bad_link_shows_notice_and_no_markup_is_rendered(app_url, page, screensh
     open_app(page, f"{app_url}/?{query}")
     page.wait_for_timeout(300)  # give an injected onerror handler every chance to fire
     screenshot(page, screenshots / "21-bad-link.png")
-    _no_exception(page, "the bad link")
+    _no_exception(page, "the bad link", app_url)
 
     warnings = page.get_by_test_id("stAlertContentWarning")
     expect(warnings.first).to_be_visible()
@@ -187,7 +184,7 @@ def test_empty_selection_shows_empty_state(app_url, page, engine_sizes, screensh
     for number, (path, title, _) in enumerate(PAGES, start=1):
         open_app(page, f"{app_url}{path}?q=zzzznotaword")
         screenshot(page, screenshots / f"3{number}-empty-{title.lower()}.png")
-        _no_exception(page, f"{title} (empty)")
+        _no_exception(page, f"{title} (empty)", app_url)
         expect(page.get_by_test_id("stAlertContentInfo").first).to_be_visible()
         assert page.locator(PLOTLY).count() == 0, f"{title}: a chart frame is shown for an empty selection"
         assert size_line(page) == engine_sizes["nothing"], f"{title}: size line"
