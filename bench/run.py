@@ -352,26 +352,51 @@ def goto_when_up(page, url: str, timeout_s: float = 60) -> None:
 
 SIZE_LINE = re.compile(r"[\d,]+ passages? in [\d,]+ documents?")
 
+# Every message the app receives over its websocket is timestamped (installed before the app loads).
+WS_TAP = """(() => {
+  const Native = window.WebSocket;
+  window.__wsCount = 0; window.__wsLast = 0;
+  window.WebSocket = function (...args) {
+    const ws = new Native(...args);
+    ws.addEventListener('message', () => { window.__wsCount += 1; window.__wsLast = performance.now(); });
+    return ws;
+  };
+  window.WebSocket.prototype = Native.prototype;
+  Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+})();"""
+
 # Installed before each click: resolves with the ms from the press (pointerdown) to the app being back
-# in "notRunning" after having left it, plus two animation frames; null after a timeout.
+# in "notRunning" after having left it, plus two animation frames. A very fast rerun (the floor's) can
+# start and finish within one React render, so the attribute never visibly changes; then the end is the
+# last websocket message of the rerun (the "script finished" message) plus two frames, once the socket
+# has been quiet for 400 ms. Resolves null after a timeout.
 ARM = """(timeoutMs) => {
   const app = document.querySelector('[data-testid="stApp"]');
-  const b = {start: null, left: false};
+  const b = {start: null, left: false, count: window.__wsCount, batched: false};
   window.__benchStart = b;
   document.addEventListener('pointerdown', () => { if (b.start === null) b.start = performance.now(); },
                             {capture: true, once: true});
+  const twoFrames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))));
   window.__benchDone = new Promise(resolve => {
-    const timer = setTimeout(() => { obs.disconnect(); resolve(null); }, timeoutMs);
+    let finished = false;
+    const finish = (value) => { if (!finished) { finished = true; obs.disconnect(); clearInterval(poll); resolve(value); } };
     const obs = new MutationObserver(records => {
       for (const r of records) { if (r.oldValue !== 'notRunning') b.left = true; }
-      const state = app.getAttribute('data-test-script-state');
-      if (state !== 'notRunning') { b.left = true; return; }
-      if (b.left && b.start !== null) {
-        obs.disconnect(); clearTimeout(timer);
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - b.start)));
-      }
+      if (app.getAttribute('data-test-script-state') !== 'notRunning') { b.left = true; return; }
+      if (b.left && b.start !== null) twoFrames().then(t => finish({ms: t - b.start, batched: false}));
     });
     obs.observe(app, {attributes: true, attributeFilter: ['data-test-script-state'], attributeOldValue: true});
+    const poll = setInterval(() => {
+      const now = performance.now();
+      if (b.start !== null && now - b.start > timeoutMs) finish(null);
+      if (!b.left && b.start !== null && window.__wsCount > b.count && window.__wsLast > b.start
+          && now - window.__wsLast > 400
+          && app.getAttribute('data-test-script-state') === 'notRunning') {
+        const last = window.__wsLast;
+        const t0 = performance.now();
+        twoFrames().then(t => finish({ms: last - b.start + (t - t0), batched: true}));
+      }
+    }, 50);
   });
 }"""
 
@@ -387,12 +412,18 @@ def theme_widget(page):
         has=page.get_by_text("Theme", exact=True)).first
 
 
-def click_measured(page, click, timeout_ms: int = 120_000) -> float | None:
+BATCHED: list[bool] = []  # per measured click: True when its end was read from the websocket (see ARM)
+
+
+def click_measured(page, click, timeout_ms: int = 60_000) -> float | None:
     page.evaluate(ARM, timeout_ms)
     click()
-    ms = page.evaluate("() => window.__benchDone")
+    outcome = page.evaluate("() => window.__benchDone")
     wait_idle(page, timeout_ms)
-    return ms
+    if outcome is None:
+        return None
+    BATCHED.append(bool(outcome["batched"]))
+    return outcome["ms"]
 
 
 def add_theme(page, label: str) -> float | None:
@@ -406,13 +437,14 @@ def add_theme(page, label: str) -> float | None:
 
 
 def remove_theme(page, label: str) -> float | None:
-    tag = theme_widget(page).locator('[data-baseweb="tag"]').filter(has_text=label).first
-    cross = tag.locator('[role="presentation"], svg').last
+    cross = theme_widget(page).get_by_role("button", name=f"Remove {label}", exact=True)
+    cross.wait_for(state="visible", timeout=10_000)
     return click_measured(page, lambda: cross.click())
 
 
 def measure_clicks(page, url: str, labels: list[str], rounds: int) -> dict:
     """Warm-up add/remove, then `rounds` adds and removes of different themes: ms each (None on timeout)."""
+    BATCHED.clear()
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector('[data-testid="stApp"]', state="attached", timeout=60_000)
     page.wait_for_timeout(500)
@@ -427,7 +459,7 @@ def measure_clicks(page, url: str, labels: list[str], rounds: int) -> dict:
         page.wait_for_timeout(150)
         removes.append(remove_theme(page, label))
         page.wait_for_timeout(150)
-    return {"add_ms": adds, "remove_ms": removes}
+    return {"add_ms": adds, "remove_ms": removes, "ended_by_websocket": sum(BATCHED[2:])}
 
 
 def summarize_clicks(samples: dict) -> dict:
@@ -438,6 +470,7 @@ def summarize_clicks(samples: dict) -> dict:
             "add_median_ms": round(statistics.median(adds), 1) if adds else None,
             "remove_median_ms": round(statistics.median(removes), 1) if removes else None,
             "timeouts": sum(v is None for v in samples["add_ms"] + samples["remove_ms"]),
+            "ended_by_websocket": samples.get("ended_by_websocket", 0),
             "samples": {k: [None if v is None else round(v, 1) for v in vs] for k, vs in samples.items()}}
 
 
@@ -455,6 +488,7 @@ def measure_browser(data: Path, rounds: int, screenshots: Path) -> dict:
                                      args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         try:
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            context.add_init_script(WS_TAP)
             page = context.new_page()
             # First page ready: from starting the server (index already built) to the Overview's size line.
             with streamlit_server("app.py", data) as (url, proc, started):
@@ -473,7 +507,7 @@ def measure_browser(data: Path, rounds: int, screenshots: Path) -> dict:
                         page.screenshot(path=str(screenshots / f"{data.name}-{name}.png"))
                         log(f"    {name}: median {result['pages'][name]['median_ms']} ms")
                     last = measure_clicks(page, floor_url, labels, rounds)
-                for key in floor_samples:
+                for key in first:
                     floor_samples[key] = first[key] + last[key]
                 result["floor"] = summarize_clicks(floor_samples)
                 log(f"    floor: median {result['floor']['median_ms']} ms")
