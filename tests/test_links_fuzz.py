@@ -64,7 +64,6 @@ _long_values = _values | st.text(min_size=190, max_size=400)
 @given(st.dictionaries(_keys, st.lists(_long_values, min_size=1, max_size=30), max_size=70))
 def test_every_bad_parameter_gets_a_notice_naming_it(shipped_index_choices, params):
     parsed = parse_params(params, shipped_index_choices)
-    text = " | ".join(parsed.notices)
     for key, values in params.items():
         known = key in KNOWN_KEYS or (key.startswith("b_") and key[2:] in FILTER_KEYS)
         if not known and len(params) <= 60:
