@@ -136,7 +136,7 @@ def chart_signature(page: Page) -> list[str]:
                (p.data || []).map(t => [t.type, t.name, t.x, t.y, t.z, t.values, t.labels, t.text])))"""
     )
     tables = page.locator('[data-testid="stDataFrame"], [data-testid="stTable"]').evaluate_all(
-        "els => els.map(e => e.innerText)")
+        "els => els.map(e => e.textContent)")  # the grid is a canvas; its text is in a hidden table
     return list(plots) + list(tables)
 
 
