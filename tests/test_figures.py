@@ -350,3 +350,21 @@ def test_co_mention_heatmap_column_labels_turn_vertical_for_many_actors():
     d = co_mention_heatmap(np.ones((50, 50)), labels, "count").to_dict()
     assert d["layout"]["xaxis"]["tickangle"] == -90
     assert d["layout"]["xaxis"]["tickfont"]["size"] < 12
+
+
+def test_co_mention_heatmap_jaccard_scales_to_the_largest_pair_and_greys_blanks():
+    jaccard = np.array([[1.0, 0.2, 0.05], [0.2, 1.0, 0.1], [0.05, 0.1, 1.0]])
+    d = co_mention_heatmap(jaccard, ACTORS, "jaccard").to_dict()
+    assert d["data"][0]["zmin"] == 0 and d["data"][0]["zmax"] == pytest.approx(0.2)
+    assert d["layout"]["plot_bgcolor"] != "#ffffff"  # a blank cell is not a white zero
+
+
+def test_co_mention_heatmap_with_no_pairs_at_all_does_not_fail():
+    heat = co_mention_heatmap(np.eye(2), ["Russia", "Iran"], "npmi", counts=np.eye(2)).to_dict()["data"][0]
+    assert np.isnan(arr(heat["z"])).all()
+
+
+def test_hover_counts_use_singular_for_one():
+    df = pd.DataFrame({"name": ["Shiriyev"], "documents": [1], "passages": [1]})
+    hover = top_contributors(df).to_dict()["data"][0]["customdata"][0]
+    assert hover == "Shiriyev: 1 document, 1 passage"

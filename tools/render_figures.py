@@ -21,11 +21,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpuslens import figures  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
+# Page pixel of a data point (x, y) on the main axes.
+PIXEL_OF = """([x, y]) => {
+  const gd = document.getElementById('fig'), box = gd.getBoundingClientRect();
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  return [box.left + xa._offset + xa.d2p(x), box.top + ya._offset + ya.d2p(y)];
+}"""
 SCRIPT = "<script>alert(1)</script>"
 
 
 def sample_figures() -> dict:
-    """name → (figure, optional hover point {curveNumber, pointNumber} to show)."""
+    """name → (figure, optional data point (x, y) to put the mouse on for a hover screenshot)."""
     rng = np.random.default_rng(0)
     years = pd.DataFrame({"year": [2017, 2018, 2020, 2022], "documents": [1, 2, 1, 1], "passages": [14, 41, 12, 30]})
     themes = pd.DataFrame({
@@ -97,8 +103,8 @@ def sample_figures() -> dict:
     return {
         "documents_by_year": (figures.documents_by_year(years, unknown_count=1), None),
         "theme_shares": (figures.theme_shares(themes), None),
-        "top_authors": (figures.top_contributors(authors, what="Author"), {"curveNumber": 0, "pointNumber": 5}),
-        "topic_map": (figures.topic_map(topic_df, sampled_from=12_345), {"curveNumber": 1, "pointNumber": 0}),
+        "top_authors": (figures.top_contributors(authors, what="Author"), (0.5, 5)),
+        "topic_map": (figures.topic_map(topic_df, sampled_from=12_345), tuple(xy[np.flatnonzero(topic == 0)[0]])),
         "topic_prevalence_year": (figures.topic_prevalence(prevalence, "Year"), None),
         "topic_prevalence_author": (figures.topic_prevalence(by_author, "Author"), None),
         "topic_sizes": (figures.topic_sizes(sizes), None),
@@ -107,8 +113,8 @@ def sample_figures() -> dict:
         "term_trend": (figures.term_trend(trend, "sanctions"), None),
         "co_mentions_count": (figures.co_mention_heatmap(counts_m, actors, "count"), None),
         "co_mentions_npmi_small": (figures.co_mention_heatmap(npmi[:8, :8], actors[:8], "npmi"),
-                                   {"curveNumber": 0, "pointNumber": [0, 1]}),
-        "co_mentions_jaccard": (figures.co_mention_heatmap(jaccard, actors, "jaccard"), None),
+                                   (1, 0)),
+        "co_mentions_jaccard": (figures.co_mention_heatmap(jaccard, actors, "jaccard", counts=counts_m), None),
         "actor_network": (figures.actor_network(counts_m[:14, :14], actors[:14], min_value=3), None),
         "actor_trend": (figures.actor_trend(actor_years), None),
         "empty": (figures.empty_figure("No passages match the current filters."), None),
@@ -134,7 +140,9 @@ def main(out: Path) -> None:
             page.wait_for_timeout(300)
             page.screenshot(path=str(out / f"{name}.png"), full_page=True)
             if hover is not None:
-                page.evaluate("h => Plotly.Fx.hover('fig', [h])", hover)
+                # Move the mouse onto the data point like a person would (Fx.hover does not reach WebGL traces).
+                px, py = page.evaluate(PIXEL_OF, [float(hover[0]), float(hover[1])])
+                page.mouse.move(px, py)
                 page.wait_for_timeout(200)
                 page.screenshot(path=str(out / f"{name}_hover.png"), full_page=True)
             print(out / f"{name}.png")

@@ -7,12 +7,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .common import finish, plain, plain_series, short_labels, year_axis
+from .common import finish, whole_step, plain, plain_series, short_labels, year_axis
 
 # Colour bar title, colour scale, fixed range and hover number format per measure.
 MEASURES = {
     "count": dict(title="co-mentions", scale=style.SEQUENTIAL, zmin=0, zmax=None, fmt=",.0f"),
-    "jaccard": dict(title="Jaccard", scale=style.SEQUENTIAL, zmin=0, zmax=1, fmt=".3f"),
+    # Jaccard: zmax=None scales to the largest pair; real values rarely pass 0.3, so a fixed 0–1
+    # scale would leave every cell nearly white.
+    "jaccard": dict(title="Jaccard", scale=style.SEQUENTIAL, zmin=0, zmax=None, fmt=".3f"),
     "npmi": dict(title="NPMI", scale=style.DIVERGING, zmin=-1, zmax=1, fmt="+.3f"),
 }
 
@@ -23,7 +25,8 @@ def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "co
 
     `matrix`: square (n × n), rows and columns in the order of `labels` (actor names). `measure`:
     "count" (sequential scale from 0 to the largest pair count; the diagonal is kept and reads as
-    the actor's own mention count, drawn darkest when beyond that scale), "jaccard" (0–1) or
+    the actor's own mention count, drawn darkest when beyond that scale), "jaccard" (0 to the largest
+    pair) or
     "npmi" (diverging, centred on 0, fixed -1…1). For Jaccard and NPMI the diagonal is blanked
     (NaN): an actor's association with itself is trivially maximal and would only stretch the eye.
     Every label is shown (column labels turn vertical and smaller as actors grow); the height
@@ -50,11 +53,11 @@ def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "co
     names = np.array([plain(label) for label in labels], dtype=object)
     pair = names[:, None] + " × " + names[None, :]
     zmax = spec["zmax"]
-    if zmax is None:  # counts: scale to the pairs, so an actor's own (much larger) count does not wash them out
-        off_diagonal = z[~np.eye(n, dtype=bool)] if n > 1 else np.array([])
-        zmax = np.nanmax(off_diagonal) if off_diagonal.size and np.nanmax(off_diagonal) > 0 else (
-            np.nanmax(z) if n and np.isfinite(z).any() else 1)
-        if n > 1 and np.nanmax(z) > zmax:
+    if zmax is None:  # scale to the pairs, so an actor's own (much larger) count does not wash them out
+        pairs = z[~np.eye(n, dtype=bool)]
+        pairs, cells = pairs[np.isfinite(pairs)], z[np.isfinite(z)]
+        zmax = pairs.max() if pairs.size and pairs.max() > 0 else (cells.max() if cells.size and cells.max() > 0 else 1)
+        if measure == "count" and n > 1 and cells.size and cells.max() > zmax:
             subtitle = "diagonal: sentences or passages naming the actor at all (darkest: beyond the scale; hover for it)"
     heatmap = go.Heatmap(
         z=z, x=np.arange(n), y=np.arange(n), customdata=pair, colorscale=spec["scale"],
@@ -81,10 +84,13 @@ def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "co
                  showgrid=False, zeroline=False, automargin=True, tickfont=dict(size=12))
     # Many actors: vertical, smaller column labels so neighbours never overlap.
     ticks["tickfont"] = dict(size=12 if n <= 30 else (10 if n <= 45 else 9))
-    fig.update_xaxes(**ticks, tickangle=-45 if n <= 15 else -90, side="bottom")
-    fig.update_yaxes(**ticks, autorange="reversed")
+    # Explicit ranges (first actor top left): the invisible cell markers would otherwise pad the axes.
+    fig.update_xaxes(**ticks, tickangle=-45 if n <= 15 else -90, side="bottom", range=[-0.5, n - 0.5])
+    fig.update_yaxes(**ticks, range=[n - 0.5, -0.5])
     title = "Actor co-mentions" + ("" if measure == "count" else f" ({spec['title']})")
-    return finish(fig, title, "actor", "actor", height=max(420, n * style.ROW_PX + 220), subtitle=subtitle)
+    # Blank (NaN) cells show the plot background: grey, so they never read as a white zero.
+    return finish(fig, title, "actor", "actor", height=max(420, n * style.ROW_PX + 220), subtitle=subtitle,
+                  plot_bgcolor=style.BLANK_CELL)
 
 
 def _circle(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -167,6 +173,6 @@ def actor_trend(df: pd.DataFrame) -> go.Figure:
             hoverinfo="text",
         ))
     fig.update_xaxes(**year_axis(years.unique()), showgrid=False)
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    fig.update_yaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["passages"]))
     return finish(fig, "Actor mentions over the years", "year", "passages mentioning the actor", height=420,
                   legend=dict(title=dict(text="actor")))

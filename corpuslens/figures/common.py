@@ -79,6 +79,19 @@ def year_axis(years) -> dict:
                 range=[min(years) - 0.6, max(years) + 0.6])
 
 
+def whole_step(counts: pd.Series, most_ticks: int = 8) -> int | None:
+    """A tick step of 1 for small counts, so a ",d" axis never shows 0, 0, 1, 1, 2 (plotly's 0.5 steps
+    rounded); None (plotly's choice) once the counts are large enough for whole steps anyway."""
+    top = int(counts.max()) if len(counts) else 0
+    return 1 if top <= most_ticks else None
+
+
+def counted(values: pd.Series, singular: str, plural: str) -> pd.Series:
+    """"1 document", "3 documents": a column of counts with the right noun, thousands separated."""
+    values = values.astype(int)
+    return values.map("{:,}".format) + np.where(values == 1, f" {singular}", f" {plural}")
+
+
 def finish(fig: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None,
            height: int | None = None, subtitle: str | None = None, **layout) -> go.Figure:
     """Apply the house template, title (and optional subtitle), axis titles and height.
@@ -106,7 +119,8 @@ def horizontal_bars(values, hover: pd.Series, color: str = style.ACCENT) -> go.B
 def label_rows(fig: go.Figure, labels, label_chars: int) -> None:
     """Name the bar rows with shortened, escaped labels, first row at the top."""
     fig.update_yaxes(tickmode="array", tickvals=list(range(len(labels))),
-                     ticktext=short_labels(labels, label_chars), autorange="reversed", showgrid=False)
+                     ticktext=short_labels(labels, label_chars), autorange="reversed", showgrid=False,
+                     zeroline=False)
 
 
 def empty_figure(message: str, height: int = 260) -> go.Figure:

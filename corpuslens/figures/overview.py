@@ -6,14 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .common import finish, horizontal_bars, label_rows, plain, plain_series, year_axis
-
-
-def whole_step(counts: pd.Series, most_ticks: int = 8) -> int | None:
-    """A tick step of 1 for small counts, so a ",d" axis never shows 0, 0, 1, 1, 2 (plotly's 0.5 steps
-    rounded); None (plotly's choice) once the counts are large enough for whole steps anyway."""
-    top = int(counts.max()) if len(counts) else 0
-    return 1 if top <= most_ticks else None
+from .common import counted, finish, horizontal_bars, label_rows, plain, plain_series, whole_step, year_axis
 
 
 def documents_by_year(df: pd.DataFrame, unknown_count: int = 0) -> go.Figure:
@@ -49,7 +42,7 @@ def theme_shares(df: pd.DataFrame, label_chars: int = 36) -> go.Figure:
     """
     df = df.sort_values(["share", "passages"], ascending=False, kind="stable")
     hover = (plain_series(df["label"]) + ": " + (df["share"] * 100).round(1).astype(str) + "% of passages ("
-             + df["passages"].astype(int).map("{:,}".format) + ")")
+             + counted(df["passages"], "passage", "passages") + ")")
     fig = go.Figure(horizontal_bars(df["share"].to_numpy(), hover))
     label_rows(fig, df["label"].tolist(), label_chars)
     fig.update_xaxes(tickformat=".0%", rangemode="tozero")
@@ -64,8 +57,8 @@ def top_contributors(df: pd.DataFrame, what: str = "Author", top: int = 20, labe
     `passages` (ints). `what` names the kind ("Author", "Publication") for the titles.
     """
     df = df.sort_values(["documents", "passages"], ascending=False, kind="stable").head(top)
-    hover = (plain_series(df["name"]) + ": " + df["documents"].astype(int).map("{:,}".format) + " documents, "
-             + df["passages"].astype(int).map("{:,}".format) + " passages")
+    hover = (plain_series(df["name"]) + ": " + counted(df["documents"], "document", "documents") + ", "
+             + counted(df["passages"], "passage", "passages"))
     fig = go.Figure(horizontal_bars(df["documents"].to_numpy(), hover))
     label_rows(fig, df["name"].tolist(), label_chars)
     fig.update_xaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["documents"]))

@@ -25,6 +25,8 @@ SIDE_A = "#2f6f9f"
 SIDE_B = "#d9822b"
 # Outlier / unassigned points (topic -1) and neutral edges.
 NEUTRAL = "#9ca3af"
+# Heatmap background: blank (NaN) cells show it, so they differ from a white zero.
+BLANK_CELL = "#eceef1"
 
 # Qualitative palette for topics, themes and actors: twelve colours distinguishable on white,
 # none too pale to read as a line. Beyond twelve categories colours repeat, so the topic map
@@ -65,7 +67,7 @@ def _template() -> go.layout.Template:
     template = go.layout.Template(base)
     template.layout.update(
         font=dict(family=FONT_FAMILY, size=FONT_SIZE, color=TEXT),
-        title=dict(font=dict(size=17, color=TEXT), x=0.0, xanchor="left", xref="paper"),
+        title=dict(font=dict(size=17, color=TEXT), x=0.0, xanchor="left", xref="container", pad=dict(l=12)),
         colorway=list(PALETTE),
         paper_bgcolor=BACKGROUND,
         plot_bgcolor=BACKGROUND,

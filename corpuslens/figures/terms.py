@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .common import finish, horizontal_bars, label_rows, plain, plain_series, shorten, year_axis
+from .common import counted, finish, whole_step, horizontal_bars, label_rows, plain, plain_series, shorten, year_axis
 
 # Values of the `side` column that mean the first side (A / the selection); anything else is B.
 SIDE_A_VALUES = ("A", "a", "selection")
@@ -26,11 +26,11 @@ def term_bars(df: pd.DataFrame, title: str = "Top terms", label_chars: int = 30)
     `title` is inserted as given (it is ours, not an article's).
     """
     df = bar_order(df)
-    hover = (plain_series(df["term"]) + ": " + df["count"].astype(int).map("{:,}".format) + " occurrences in "
-             + df["passages"].astype(int).map("{:,}".format) + " passages")
+    hover = (plain_series(df["term"]) + ": " + counted(df["count"], "occurrence", "occurrences") + " in "
+             + counted(df["passages"], "passage", "passages"))
     fig = go.Figure(horizontal_bars(df["count"].to_numpy(), hover))
     label_rows(fig, df["term"].tolist(), label_chars)
-    fig.update_xaxes(rangemode="tozero", tickformat=",d")
+    fig.update_xaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["count"]))
     return finish(fig, title, "occurrences", "term", height=style.rows_height(len(df), row_px=24), showlegend=False)
 
 

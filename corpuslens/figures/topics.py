@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .common import finish, hover_lines, label_rows, plain, plain_series, shorten, short_labels
+from .common import counted, finish, whole_step, hover_lines, label_rows, plain, plain_series, shorten, short_labels
 
 
 def _topic_name(topic: int, label: object, chars: int = 48) -> str:
@@ -87,7 +87,7 @@ def topic_prevalence(df: pd.DataFrame, group_title: str = "Year", label_chars: i
     fig = go.Figure(heatmap)
     label_rows(fig, topics, label_chars)
     fig.update_xaxes(tickmode="array", tickvals=list(range(len(groups))), ticktext=short_labels(group_names, 24),
-                     tickangle=0 if len(groups) <= 12 else -45, showgrid=False)
+                     tickangle=0 if len(groups) <= 12 else -45, showgrid=False, zeroline=False)
     return finish(fig, f"Topic prevalence by {kind.lower()}", kind, "topic",
                   height=style.rows_height(len(topics), extra=200, row_px=34))
 
@@ -102,11 +102,11 @@ def topic_sizes(df: pd.DataFrame, label_chars: int = 40) -> go.Figure:
     ids = df["topic"].astype(int) if "topic" in df else pd.Series(np.arange(len(df)))
     order = df["passages"].sort_values(ascending=False, kind="stable").index
     df, ids = df.loc[order], ids.loc[order]
-    hover = plain_series(df["topic_label"]) + ": " + df["passages"].astype(int).map("{:,}".format) + " passages"
+    hover = plain_series(df["topic_label"]) + ": " + counted(df["passages"], "passage", "passages")
     fig = go.Figure(go.Bar(
         x=df["passages"].to_numpy(), y=np.arange(len(df)), orientation="h", customdata=hover.to_numpy(),
         marker_color=[style.palette_color(i) for i in ids], hovertemplate="%{customdata}<extra></extra>",
     ))
     label_rows(fig, df["topic_label"].tolist(), label_chars)
-    fig.update_xaxes(rangemode="tozero", tickformat=",d")
+    fig.update_xaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["passages"]))
     return finish(fig, "Topic sizes", "passages", "topic", height=style.rows_height(len(df)), showlegend=False)
