@@ -95,9 +95,28 @@ SETTLED = """() => !document.querySelector('[data-testid="stApp"] [data-testid="
         .every(c => c.querySelector('.js-plotly-plot .main-svg'))"""
 
 
-def wait_for_settled(page: Page, timeout_ms: int = 30_000) -> None:
-    """Wait until no element is still a loading placeholder and every plotly chart is drawn."""
+# Resolves once the app's DOM has not changed for `quiet` ms (true), or after `limit` ms (false).
+QUIET = """([quiet, limit]) => new Promise(resolve => {
+  const app = document.querySelector('[data-testid="stApp"]') || document.body;
+  const start = performance.now();
+  let timer;
+  const finish = ok => { observer.disconnect(); clearTimeout(timer); resolve(ok); };
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    if (performance.now() - start > limit) return finish(false);
+    timer = setTimeout(() => finish(true), quiet);
+  });
+  observer.observe(app, {subtree: true, childList: true, attributes: true, characterData: true});
+  timer = setTimeout(() => finish(true), quiet);
+})"""
+
+
+def wait_for_settled(page: Page, timeout_ms: int = 30_000, quiet_ms: int = 250) -> None:
+    """Wait until no element is still a loading placeholder, every plotly chart is drawn, and the
+    DOM has been still for `quiet_ms` (a data grid may refresh its rows a few frames after the
+    run ends, later still on a busy machine), then two animation frames."""
     page.wait_for_function(SETTLED, timeout=timeout_ms)
+    page.evaluate(QUIET, [quiet_ms, min(timeout_ms, 10_000)])
     page.evaluate(TWO_FRAMES)
 
 
