@@ -45,5 +45,6 @@ def word_cloud_image(frequencies: dict[str, float], width: int = 800, height: in
     cloud = WordCloud(width=width, height=height, scale=scale, background_color="white", random_state=0,
                       font_path=_font_path(),
                       color_func=_color_for, max_words=max_words, prefer_horizontal=0.9,
-                      relative_scaling=0.5, margin=4, collocations=False)
+                      relative_scaling=0.5, margin=4, collocations=False,
+                      min_font_size=10)  # smaller words are unreadable specks; better left out
     return cloud.generate_from_frequencies(usable).to_image()
