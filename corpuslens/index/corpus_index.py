@@ -141,7 +141,7 @@ class CorpusIndex:
 
     @cached_property
     def publication_docs(self) -> dict[str, np.ndarray]:
-        return _rows_by_value(self.docs["publication"].map(lambda p: [p] if p else []))
+        return _rows_by_value(self.docs["publication"].map(lambda p: [p] if isinstance(p, str) and p else []))  # NaN: unknown
 
     @cached_property
     def stopwords(self) -> frozenset[str]:
