@@ -13,6 +13,7 @@ import pandas as pd
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.matching import ThemeTagger, _prepare
 from corpuslens.model import METADATA_FIELDS
+from corpuslens.query.actors import actor_mentions
 from corpuslens.query.common import display_title, passage_ids
 from corpuslens.query.overview import unknown_label
 
@@ -155,18 +156,7 @@ def _merge(first: list[tuple], second: list[tuple]) -> list[tuple]:
 
 def document_actors(index: CorpusIndex, doc_id: str) -> pd.DataFrame:
     """Actors named in one document: actor, kind, mentions, passages; most mentioned first."""
-    rows = np.flatnonzero(index.passage_doc == _doc_row(index, doc_id))
-    counts = index.actor_passage[rows]
-    mentions = np.asarray(counts.sum(axis=0)).ravel()
-    passages = np.bincount(counts.indices, minlength=len(index.actors))
-    table = pd.DataFrame({
-        "id": [a.id for a in index.actors],
-        "actor": [a.label for a in index.actors],
-        "kind": [a.kind for a in index.actors],
-        "mentions": mentions.astype(int),
-        "passages": passages.astype(int),
-    })
-    return table[table["mentions"] > 0].sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
+    return actor_mentions(index, index.passage_doc == _doc_row(index, doc_id))
 
 
 def document_themes(index: CorpusIndex, doc_id: str) -> pd.DataFrame:
