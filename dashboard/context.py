@@ -16,6 +16,9 @@ from dashboard.text import md_escape
 
 _KEY = "context"
 
+# Every chart's modebar: no logo, and "download as PNG" at twice the screen resolution.
+CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
 
 @dataclass(frozen=True)
 class Context:

@@ -13,10 +13,9 @@ from corpuslens.query.actors import NETWORK_MIN_VALUE, resolve_actor, trend_acto
 from corpuslens.query.common import display_title
 from corpuslens.urlstate import shown_value
 from dashboard import cache, state
-from dashboard.context import current, empty_state, page_header
+from dashboard.context import CHART_CONFIG, current, empty_state, page_header
 from dashboard.text import highlighted_html, md_escape
 
-CHART = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 WINDOWS = {"sentence": "Same sentence", "passage": "Same passage"}
 MEASURES = {"count": "Count", "jaccard": "Jaccard", "npmi": "NPMI"}
 MEASURE_HELP = ("Count: units (sentences or passages) naming both. Jaccard: those units as a share of the units "
@@ -81,7 +80,7 @@ def heatmap_section(index, filters, window, measure, kinds, top):
     heatmap_tab, network_tab = st.tabs(["Heatmap", "Network"])
     with heatmap_tab:
         st.plotly_chart(figures.co_mention_heatmap(result.values, result.labels, measure, counts=result.counts),
-                        config=CHART,
+                        config=CHART_CONFIG,
                         key="actors.heatmap", on_select=pick_pair_from_heatmap, selection_mode="points")
         st.caption(f"{result.units:,} {window}s in the selection. Click a cell to read the passages naming both "
                    "actors below, or choose the pair there.")
@@ -89,7 +88,7 @@ def heatmap_section(index, filters, window, measure, kinds, top):
         min_value = NETWORK_MIN_VALUE[measure]
         st.plotly_chart(figures.actor_network(result.values, result.labels, min_value=min_value,
                                               mentions=result.counts.diagonal(), value_name=MEASURES[measure]),
-                        config=CHART, key="actors.network")
+                        config=CHART_CONFIG, key="actors.network")
         st.caption(f"A line joins two actors whose {MEASURES[measure]} is at least {min_value:g}.")
     st.download_button("Download the co-mention matrix (CSV: counts and measure for every pair)",
                        data=result.pairs_table().to_csv(index=False).encode("utf-8"),
@@ -152,7 +151,7 @@ def trend_section(index, filters, result) -> None:
     if trend.empty:
         st.info("No passage of the selection has a known year, so there is no trend to draw.")
         return
-    st.plotly_chart(figures.actor_trend(trend), config=CHART, key="actors.trend")
+    st.plotly_chart(figures.actor_trend(trend), config=CHART_CONFIG, key="actors.trend")
     st.caption("The chosen pair." if state.view_value("a") or state.view_value("b") else
                f"The {len(chosen)} most mentioned actors of the heatmap; choose a pair to compare those two.")
 

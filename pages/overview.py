@@ -6,9 +6,8 @@ import streamlit as st
 
 from corpuslens import figures
 from dashboard import cache
-from dashboard.context import empty_state, page_header
+from dashboard.context import CHART_CONFIG, empty_state, page_header
 
-CHART = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
 def years_label(summary: dict) -> str:
@@ -38,17 +37,17 @@ def main() -> None:
     by_year, unknown_year = cache.documents_by_year(index, filters)
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(figures.documents_by_year(by_year, unknown_year), config=CHART, key="overview.years")
+        st.plotly_chart(figures.documents_by_year(by_year, unknown_year), config=CHART_CONFIG, key="overview.years")
     with right:
-        st.plotly_chart(figures.theme_shares(cache.theme_shares(index, filters)), config=CHART, key="overview.themes")
+        st.plotly_chart(figures.theme_shares(cache.theme_shares(index, filters)), config=CHART_CONFIG, key="overview.themes")
 
     left, right = st.columns(2)
     with left:
         st.plotly_chart(figures.top_contributors(cache.contributors(index, filters, "authors"), "Author"),
-                        config=CHART, key="overview.authors")
+                        config=CHART_CONFIG, key="overview.authors")
     with right:
         st.plotly_chart(figures.top_contributors(cache.contributors(index, filters, "publications"), "Publication"),
-                        config=CHART, key="overview.publications")
+                        config=CHART_CONFIG, key="overview.publications")
 
     st.subheader("Documents in the selection")
     table = cache.document_list(index, filters)

@@ -8,11 +8,10 @@ import streamlit as st
 
 from corpuslens import figures
 from dashboard import cache
-from dashboard.context import empty_state, page_header
+from dashboard.context import CHART_CONFIG, empty_state, page_header
 from dashboard.state import set_view, view_value, view_widget
 from dashboard.text import md_escape
 
-CHART = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 MAP_KEY = "topics.map"
 GROUP_TITLES = {"year": "Year", "author": "Author", "publication": "Publication"}
 CARDS_PER_ROW = 4
@@ -79,7 +78,7 @@ def main() -> None:
         set_view("topic", 0)
 
     points, total = cache.map_points(index, filters, k)
-    st.plotly_chart(figures.topic_map(points, sampled_from=total), config=CHART, key=MAP_KEY,
+    st.plotly_chart(figures.topic_map(points, sampled_from=total), config=CHART_CONFIG, key=MAP_KEY,
                     on_select=choose_topic_from_map, selection_mode="points")
     st.caption("Hover a point to see its document and the start of the passage; click it to read its topic's passages.")
 
@@ -91,7 +90,7 @@ def main() -> None:
     by = view_widget(st.radio, "by", "Compare topics by", options=list(GROUP_TITLES), format_func=GROUP_TITLES.get,
                      horizontal=True)
     prevalence = cache.topic_prevalence(index, filters, k, by)
-    st.plotly_chart(figures.topic_prevalence(prevalence, GROUP_TITLES[by]), config=CHART, key="topics.prevalence")
+    st.plotly_chart(figures.topic_prevalence(prevalence, GROUP_TITLES[by]), config=CHART_CONFIG, key="topics.prevalence")
     st.caption("Each cell: the topic's mean weight over that group's passages in the selection.")
 
     st.subheader("A topic's passages")
