@@ -61,27 +61,27 @@ def view_widget(widget: Callable, key: str, label: str, **kwargs):
     """
     widget_key = f"view.{key}"
     if widget_key not in st.session_state:
-        st.session_state[widget_key] = _widget_value(key, st.session_state[_VIEW][key])
+        st.session_state[widget_key] = _widget_value(st.session_state[_VIEW][key])
 
     def remember():
-        st.session_state[_VIEW][key] = _view_value(key, st.session_state[widget_key])
+        st.session_state[_VIEW][key] = _view_value(st.session_state[widget_key])
 
     value = widget(label, key=widget_key, on_change=remember, **kwargs)
-    st.session_state[_VIEW][key] = _view_value(key, value)
+    st.session_state[_VIEW][key] = _view_value(value)
     return st.session_state[_VIEW][key]
 
 
 def set_view(key: str, value) -> None:
     """Change a page setting from code (e.g. a click on a chart), widget included."""
     st.session_state[_VIEW][key] = value
-    st.session_state[f"view.{key}"] = _widget_value(key, value)
+    st.session_state[f"view.{key}"] = _widget_value(value)
 
 
-def _widget_value(key: str, value):
+def _widget_value(value):
     return list(value) if isinstance(value, tuple) else value
 
 
-def _view_value(key: str, value):
+def _view_value(value):
     return tuple(value) if isinstance(value, list) else value
 
 
