@@ -188,11 +188,12 @@ def page_work(index):
 
     def terms_page(filters, mark):
         mask = common(filters)
-        top = terms.top_terms(index, mask, 25, "all")
-        cloud = terms.cloud_frequencies(index, mask)
+        counts = terms.term_counts(index, mask)
+        top = terms.top_terms(index, mask, 25, "all", counts=counts)
+        cloud = terms.cloud_frequencies(index, mask, counts=counts)
         size_b = int(comparison_mask(index, mask, None).sum())
-        distinctive = terms.distinctive_terms(index, mask, None, 20) if size_b else None
-        term = default_term(terms.top_terms(index, mask, 1, "all"))
+        distinctive = terms.distinctive_terms(index, mask, None, 20, counts_a=counts) if size_b else None
+        term = default_term(terms.top_terms(index, mask, 1, "all", counts=counts))
         trend = terms.term_trend(index, mask, term)
         lines = terms.kwic(index, mask, term)
         mark()

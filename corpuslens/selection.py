@@ -46,13 +46,13 @@ def passages_with_words(index: CorpusIndex, text: str) -> np.ndarray:
         return np.ones(index.n_passages, dtype=bool)
     phrase = " ".join(words)
     if len(words) == 2 and phrase in index.term_column:
-        return _any_column(index.term_presence, [index.term_column[phrase]], index.n_passages)
+        return _any_column(index.terms_by_column, [index.term_column[phrase]], index.n_passages)
     mask = np.ones(index.n_passages, dtype=bool)
     for word in words:
         column = index.term_column.get(word)
         if column is None:
             return np.zeros(index.n_passages, dtype=bool)
-        mask &= _any_column(index.term_presence, [column], index.n_passages)
+        mask &= _any_column(index.terms_by_column, [column], index.n_passages)
     return mask
 
 
@@ -68,4 +68,7 @@ def _rows_mask(rows_by_value: dict[str, np.ndarray], wanted, size: int) -> np.nd
 def _any_column(matrix_csc, cols: list[int], n_rows: int) -> np.ndarray:
     if not cols:
         return np.zeros(n_rows, dtype=bool)
-    return np.asarray(matrix_csc[:, cols].sum(axis=1)).ravel() > 0
+    chosen = matrix_csc[:, cols]
+    mask = np.zeros(n_rows, dtype=bool)
+    mask[chosen.indices[chosen.data != 0]] = True
+    return mask

@@ -86,19 +86,25 @@ def selected_passages(index: CorpusIndex, filters: Filters, limit: int | None = 
 # -- Terms -------------------------------------------------------------------------------
 
 @st.cache_data(**RESULTS)
+def term_counts(index: CorpusIndex, filters: Filters) -> np.ndarray:
+    """Counted once per selection, shared by the top terms, the word cloud and the distinctive terms."""
+    return terms.term_counts(index, mask(index, filters))
+
+
+@st.cache_data(**RESULTS)
 def top_terms(index: CorpusIndex, filters: Filters, n: int, kind: str):
-    return terms.top_terms(index, mask(index, filters), n, kind)
+    return terms.top_terms(index, mask(index, filters), n, kind, counts=term_counts(index, filters))
 
 
 @st.cache_data(**RESULTS)
 def cloud_frequencies(index: CorpusIndex, filters: Filters):
-    return terms.cloud_frequencies(index, mask(index, filters))
+    return terms.cloud_frequencies(index, mask(index, filters), counts=term_counts(index, filters))
 
 
 @st.cache_data(**RESULTS)
 def distinctive_terms(index: CorpusIndex, filters: Filters, compare: Filters | None, top: int = 20):
     mask_b = None if compare is None else mask(index, compare)
-    return terms.distinctive_terms(index, mask(index, filters), mask_b, top)
+    return terms.distinctive_terms(index, mask(index, filters), mask_b, top, counts_a=term_counts(index, filters))
 
 
 @st.cache_data(**RESULTS)

@@ -72,3 +72,19 @@ def test_trend_actors_prefer_the_chosen_pair(tiny_index):
     assert actors.trend_actors(result, "iran", "russia") == ["iran", "russia"]
     assert actors.trend_actors(result, "iran", "") == ["iran"]
     assert actors.trend_actors(result, "", "", n=2) == result.ids[:2]
+
+
+@pytest.mark.parametrize("filters", [{}, {"authors": ("Ann Lee",)}, {"themes": ("energy",)}, {"query": "russia"}])
+def test_shared_term_counts_give_the_same_tables_as_counting_afresh(tiny_index, filters):
+    """The Terms page counts a selection once and reuses it; every table must equal a direct count."""
+    from corpuslens.analysis import frequencies, keyness
+
+    mask = select(tiny_index, **filters)
+    counts = terms.term_counts(tiny_index, mask)
+    row_major = frequencies.top_terms(tiny_index.terms, tiny_index.vocab, n=10, rows=mask)  # the CSR path
+    pd.testing.assert_frame_equal(terms.top_terms(tiny_index, mask, 10, counts=counts), row_major)
+    pd.testing.assert_frame_equal(terms.top_terms(tiny_index, mask, 10), row_major)
+    rest = frequencies.selection_counts(tiny_index.terms, terms.comparison_mask(tiny_index, mask))
+    direct = keyness.distinctive_terms(counts, rest, tiny_index.vocab, prior=tiny_index.corpus_term_counts, top=20,
+                                       side="both", min_count=2)
+    pd.testing.assert_frame_equal(terms.distinctive_terms(tiny_index, mask, None, 20, counts_a=counts), direct)

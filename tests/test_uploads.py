@@ -80,7 +80,7 @@ def test_the_shared_index_is_unchanged_and_nothing_is_written(tiny_data, tiny_in
     before, listing = _snapshot(tiny_index), _listing(tiny_data)
     batch = ingest_uploads([("tehran.txt", TEHRAN), ("../../etc/passwd.txt", b"Baku Notes\n\nAliyev met Putin in Baku.\n")])
     index = session_index(tiny_index, batch.documents)
-    _ = (index.term_presence, index.live_docs, index.author_docs, index.topics)  # touch the cached lookups
+    _ = (index.terms_by_column, index.live_docs, index.author_docs, index.topics)  # touch the cached lookups
     _same(before, _snapshot(tiny_index))
     assert _listing(tiny_data) == listing
     assert index.manifest["fingerprint"] != tiny_index.manifest["fingerprint"]

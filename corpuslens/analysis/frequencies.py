@@ -45,15 +45,20 @@ def selection_counts(matrix: sp.spmatrix, rows=None) -> np.ndarray:
 def selection_passage_counts(matrix: sp.spmatrix, rows=None, columns=None) -> np.ndarray:
     """Per column, the number of selected rows with a non-zero entry (passages containing the term).
 
-    A 0/1 matrix sharing the count matrix's structure times the row mask: one sparse product, faster than a
-    bincount over every entry. float32 counts are exact up to 16 million rows. `columns` (indices) returns
-    just those columns' counts, in that order."""
-    matrix = sp.csr_matrix(matrix)
+    `columns` (indices) returns just those columns' counts, in that order; given a column-major (CSC) matrix,
+    only those columns are read. Otherwise a 0/1 matrix sharing the count matrix's structure times the row
+    mask: one sparse product. float32 counts are exact up to 16 million rows."""
     mask = row_mask(rows, matrix.shape[0])
+    weights = np.ones(matrix.shape[0], dtype=np.float32) if mask is None else mask.astype(np.float32)
+    if columns is not None and sp.issparse(matrix) and matrix.format == "csc":
+        chosen = matrix[:, np.asarray(columns, dtype=np.intp)]
+        indicator = sp.csc_matrix(((chosen.data != 0).astype(np.float32), chosen.indices, chosen.indptr),
+                                  shape=chosen.shape)
+        return np.rint(indicator.T @ weights).astype(np.int64)  # the transpose of a CSC is a CSR: no copy
+    matrix = sp.csr_matrix(matrix)
     indicator = sp.csr_matrix(
         ((matrix.data != 0).astype(np.float32), matrix.indices, matrix.indptr), shape=matrix.shape
     )
-    weights = np.ones(matrix.shape[0], dtype=np.float32) if mask is None else mask.astype(np.float32)
     per_column = np.rint(indicator.T @ weights).astype(np.int64)
     return per_column if columns is None else per_column[np.asarray(columns, dtype=np.intp)]
 
@@ -65,6 +70,7 @@ def top_terms(
     kind: str = "all",
     rows=None,
     is_phrase: np.ndarray | None = None,
+    counts: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """The `n` most frequent terms of the selected passages: columns term, count, passages.
 
@@ -72,15 +78,17 @@ def top_terms(
     Ordered by count (descending), ties by term (alphabetical), so the table is the same on every run.
     `kind` keeps "all" terms, only single "words", or only two-word "phrases". `rows` (mask or indices) selects
     passages of `counts_matrix`; None takes every row, so a matrix already sliced to the selection works too.
+    `counts`, the selection's term counts (`selection_counts`) when the caller already has them, saves that
+    product; a column-major `counts_matrix` makes the passages column cost only the chosen terms.
     An empty selection gives an empty table with the same columns.
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
-    matrix = sp.csr_matrix(counts_matrix)
-    terms = np.asarray(vocab, dtype=str)
+    matrix = counts_matrix if sp.issparse(counts_matrix) else sp.csr_matrix(counts_matrix)
+    terms = np.asarray(vocab, dtype=object)
     if terms.size != matrix.shape[1]:
         raise ValueError(f"vocab has {terms.size} terms for {matrix.shape[1]} columns")
-    counts = selection_counts(matrix, rows)
+    counts = selection_counts(matrix, rows) if counts is None else np.asarray(counts)
     candidates = np.flatnonzero(counts > 0)
     if kind != "all" and candidates.size:
         phrases = phrase_mask(terms[candidates]) if is_phrase is None else np.asarray(is_phrase)[candidates]
@@ -90,12 +98,12 @@ def top_terms(
         c = counts[candidates]
         threshold = np.partition(c, c.size - n)[c.size - n]
         candidates = candidates[c >= threshold]
-    order = np.lexsort((terms[candidates], -counts[candidates]))
+    order = np.lexsort((terms[candidates].astype(str), -counts[candidates]))
     chosen = candidates[order[: max(n, 0)]]
     passages = selection_passage_counts(matrix, rows, columns=chosen)
     return pd.DataFrame(
         {
-            "term": terms[chosen].astype(object),
+            "term": terms[chosen].astype(str).astype(object),
             "count": counts[chosen].astype(np.int64),
             "passages": passages.astype(np.int64),
         },

@@ -13,24 +13,40 @@ from corpuslens.selection import passages_with_words
 from corpuslens.tokens import tokenize
 
 
-def top_terms(index: CorpusIndex, mask: np.ndarray, n: int = 25, kind: str = "all") -> pd.DataFrame:
-    """The selection's most frequent words and phrases: term, count, passages."""
-    return frequencies.top_terms(index.terms, index.vocab, n=n, kind=kind, rows=mask, is_phrase=index.is_phrase)
+def term_counts(index: CorpusIndex, mask: np.ndarray) -> np.ndarray:
+    """The selection's count of every vocabulary term: what top terms, the word cloud and keyness share."""
+    return frequencies.selection_counts(index.terms, mask)
 
 
-def cloud_frequencies(index: CorpusIndex, mask: np.ndarray, n: int = 120) -> dict[str, int]:
-    table = top_terms(index, mask, n=n, kind="all")
+def top_terms(index: CorpusIndex, mask: np.ndarray, n: int = 25, kind: str = "all",
+              counts: np.ndarray | None = None) -> pd.DataFrame:
+    """The selection's most frequent words and phrases: term, count, passages.
+
+    `counts` (`term_counts` of the same mask) saves recounting when the caller already has them."""
+    return frequencies.top_terms(index.terms_by_column, index.vocab, n=n, kind=kind, rows=mask,
+                                 is_phrase=index.is_phrase, counts=counts)
+
+
+def cloud_frequencies(index: CorpusIndex, mask: np.ndarray, n: int = 120,
+                      counts: np.ndarray | None = None) -> dict[str, int]:
+    table = top_terms(index, mask, n=n, kind="all", counts=counts)
     return dict(zip(table["term"], table["count"].astype(int)))
 
 
-def distinctive_terms(index: CorpusIndex, mask_a: np.ndarray, mask_b: np.ndarray | None = None, top: int = 20) -> pd.DataFrame:
+def distinctive_terms(index: CorpusIndex, mask_a: np.ndarray, mask_b: np.ndarray | None = None, top: int = 20,
+                      counts_a: np.ndarray | None = None) -> pd.DataFrame:
     """Terms over-represented in A versus B (default B: the rest of the corpus), both sides.
 
     Columns term, count_a, count_b, log_odds, z, side ("a"/"b"). The prior is the whole corpus.
+    `counts_a` (`term_counts` of mask_a) saves recounting when the caller already has them.
     """
-    mask_b = comparison_mask(index, mask_a, mask_b)
-    counts_a = frequencies.selection_counts(index.terms, mask_a)
-    counts_b = frequencies.selection_counts(index.terms, mask_b)
+    if counts_a is None:
+        counts_a = term_counts(index, mask_a)
+    live = index.live_docs[index.passage_doc]
+    if mask_b is None and not (mask_a & ~live).any():
+        counts_b = index.live_term_counts - counts_a  # the rest, without a second pass over the matrix
+    else:
+        counts_b = term_counts(index, comparison_mask(index, mask_a, mask_b))
     return keyness.distinctive_terms(counts_a, counts_b, index.vocab, prior=index.corpus_term_counts, top=top, side="both",
                                      min_count=2)
 
@@ -54,7 +70,7 @@ def term_column(index: CorpusIndex, term: str) -> int | None:
 def term_trend(index: CorpusIndex, mask: np.ndarray, term: str) -> pd.DataFrame:
     """Occurrences of the term per year in the selection, with a rate per 1,000 terms."""
     column = term_column(index, term)
-    counts = np.zeros(index.n_passages) if column is None else index.terms[:, column]
+    counts = np.zeros(index.n_passages) if column is None else index.terms_by_column[:, column]
     return frequencies.term_trend(counts, index.passage_year, index.passage_term_totals, rows=mask)
 
 
