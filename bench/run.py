@@ -199,7 +199,7 @@ def page_work(index):
         mark()
         figures.term_bars(top, title="Top 25 words and phrases")
         if cloud:
-            figures.word_cloud_image(dict(cloud), width=700, height=380, scale=2)
+            figures.word_cloud_png(dict(cloud))
         if distinctive is not None and not distinctive.empty:
             figures.distinctive_terms(distinctive, "the selection", "the rest")
             distinctive.to_csv(index=False)

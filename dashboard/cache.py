@@ -239,8 +239,8 @@ def selected_passages_csv(index: CorpusIndex, filters: Filters) -> bytes:
 
 @st.cache_data(max_entries=50, show_spinner="Drawing the word cloud…")
 def word_cloud(frequencies: tuple[tuple[str, int], ...]):
-    """The word cloud image of (term, count) pairs: drawn once per distinct set of frequencies."""
-    return figures.word_cloud_image(dict(frequencies), width=700, height=380, scale=2)
+    """The word cloud of (term, count) pairs as PNG bytes: drawn once per distinct set of frequencies."""
+    return figures.word_cloud_png(dict(frequencies))
 
 
 @st.cache_data(**RESULTS)

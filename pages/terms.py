@@ -65,8 +65,10 @@ def top_terms_section(index, filters) -> list[str]:
         if image is None:
             st.info("No terms to draw a word cloud from.")
         else:
-            st.image(image, caption=f"Word cloud of the selection's {len(frequencies)} most frequent words and phrases "
-                     "(size: occurrences)", width="stretch")
+            st.image(image, caption="Word cloud of the selection's most frequent words and phrases (size: occurrences; "
+                     f"as many of the top {len(frequencies)} as fit)", width="stretch", output_format="PNG")
+            st.download_button("Download the word cloud (PNG)", data=image, file_name="corpuslens-word-cloud.png",
+                               mime="image/png", icon=":material/download:", key="terms.download_cloud")
     with st.expander(f"The term table ({len(table)} terms)"):
         st.dataframe(table, hide_index=True, key="terms.table", column_config={
             "term": st.column_config.TextColumn("Term"),

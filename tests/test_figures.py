@@ -13,6 +13,7 @@ from corpuslens.figures import (
     actor_network, actor_trend, co_mention_heatmap, distinctive_terms, documents_by_year, empty_figure, plain,
     shorten, term_bars, term_trend, theme_shares, top_contributors, topic_map, topic_prevalence, topic_sizes,
     word_cloud_image,
+    word_cloud_png,
 )
 from corpuslens.figures.common import hover_lines
 
@@ -368,3 +369,26 @@ def test_hover_counts_use_singular_for_one():
     df = pd.DataFrame({"name": ["Shiriyev"], "documents": [1], "passages": [1]})
     hover = top_contributors(df).to_dict()["data"][0]["customdata"][0]
     assert hover == "Shiriyev: 1 document, 1 passage"
+
+
+def test_word_cloud_png_is_a_png_of_the_dashboard_size_with_readable_words():
+    from io import BytesIO
+
+    from corpuslens.figures.wordcloud import DASHBOARD_CLOUD
+
+    data = word_cloud_png({"russia": 10, "azerbaijan": 8, "Əliyev": 3})
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    image = Image.open(BytesIO(data))
+    assert image.size == (DASHBOARD_CLOUD["width"] * DASHBOARD_CLOUD["scale"],
+                          DASHBOARD_CLOUD["height"] * DASHBOARD_CLOUD["scale"])
+    assert len(np.unique(np.asarray(image.convert("RGB")).reshape(-1, 3), axis=0)) > 2  # words, not a blank canvas
+    assert word_cloud_png({}) is None
+
+
+def test_figures_carry_the_house_template():
+    """Fonts and colours come from the house template, which plotly attaches as its default."""
+    from corpuslens.figures import style
+
+    layout = term_bars(pd.DataFrame({"term": ["gas"], "count": [3], "passages": [2]}), title="t").to_dict()["layout"]
+    assert layout["template"]["layout"]["font"]["family"] == style.FONT_FAMILY
+    assert tuple(layout["template"]["layout"]["colorway"]) == style.PALETTE

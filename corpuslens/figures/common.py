@@ -94,13 +94,13 @@ def counted(values: pd.Series, singular: str, plural: str) -> pd.Series:
 
 def finish(fig: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None,
            height: int | None = None, subtitle: str | None = None, **layout) -> go.Figure:
-    """Apply the house template, title (and optional subtitle), axis titles and height.
+    """Title (and optional subtitle), axis titles and height; the house template is plotly's default (style).
 
     `title` and `subtitle` are inserted verbatim: escape any article-derived part first."""
     title_spec: dict = dict(text=title)
     if subtitle:
         title_spec["subtitle"] = dict(text=subtitle, font=dict(size=12, color=style.MUTED))
-    fig.update_layout(template=style.TEMPLATE, title=title_spec, height=height or 420, **layout)
+    fig.update_layout(title=title_spec, height=height or 420, **layout)
     if x_title is not None:
         fig.update_layout(xaxis_title_text=x_title)
     if y_title is not None:
@@ -128,6 +128,6 @@ def empty_figure(message: str, height: int = 260) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=plain(message), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                        font=dict(size=15, color=style.MUTED))
-    fig.update_layout(template=style.TEMPLATE, height=height,
+    fig.update_layout(height=height,
                       xaxis=dict(visible=False), yaxis=dict(visible=False))
     return fig

@@ -84,3 +84,8 @@ def _template() -> go.layout.Template:
 
 
 TEMPLATE = _template()
+# The house template is plotly's default in this process. Plotly validates a template passed to a
+# figure property by property (6-8 ms each, several figures per page and rerun); the default one is
+# attached once, unvalidated, when the figure is serialised.
+pio.templates["corpuslens"] = TEMPLATE
+pio.templates.default = "corpuslens"

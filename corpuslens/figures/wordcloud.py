@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import math
 import zlib
 from functools import lru_cache
@@ -48,3 +49,21 @@ def word_cloud_image(frequencies: dict[str, float], width: int = 800, height: in
                       relative_scaling=0.5, margin=4, collocations=False,
                       min_font_size=10)  # smaller words are unreadable specks; better left out
     return cloud.generate_from_frequencies(usable).to_image()
+
+
+# The dashboard's cloud: laid out on 467 x 253 and drawn three times as large (1401 x 759 px). Layout
+# time grows with the layout area, drawing barely: a smaller layout is ~20 % faster per filter change and
+# keeps about 70 words, each large enough to read, where a 700 x 380 layout crammed in 120 specks.
+DASHBOARD_CLOUD = dict(width=467, height=253, scale=3)
+
+
+def word_cloud_png(frequencies: dict[str, float], **size) -> bytes | None:
+    """`word_cloud_image` encoded as PNG (crisp text, unlike JPEG), or None when there is nothing to draw.
+
+    Fast zlib level: the image is drawn once per selection and sent as is (also as the download)."""
+    image = word_cloud_image(frequencies, **(size or DASHBOARD_CLOUD))
+    if image is None:
+        return None
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=1)
+    return buffer.getvalue()
