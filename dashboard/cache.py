@@ -8,6 +8,7 @@ functions read only their arguments; the index is hashed by its fingerprint alon
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import numpy as np
@@ -34,9 +35,21 @@ RESULTS = dict(max_entries=500, show_spinner=False, hash_funcs=_BY_FINGERPRINT)
 
 
 @st.cache_resource(show_spinner=False)
+def checked_data_folders() -> set[str]:
+    """Data folders whose index this server process has already found built (shared by all sessions)."""
+    return set()
+
+
+@st.cache_resource(show_spinner=False)
 def corpus_index(data: str) -> CorpusIndex:
     """The index of a data folder, built beforehand by the app's start-up step with visible progress."""
-    return load_or_build(Path(data), IndexSettings())
+    index = load_or_build(Path(data), IndexSettings())
+    # Streamlit runs a full garbage collection after every rerun (runner.postScriptGC), and a full
+    # collection walks every tracked object: the loaded libraries and the index's strings and tables
+    # (80 ms per rerun at 100,000 passages). Freezing what exists now, all of it long-lived, leaves
+    # the collection only the objects of recent reruns.
+    gc.freeze()
+    return index
 
 
 @st.cache_resource(show_spinner=False, hash_funcs=_BY_FINGERPRINT)

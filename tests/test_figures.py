@@ -133,13 +133,22 @@ def map_table() -> pd.DataFrame:
     })
 
 
-def test_topic_map_has_one_webgl_trace_per_topic_named_by_topic(map_table):
+def test_topic_map_has_one_trace_per_topic_named_by_topic(map_table):
     d = topic_map(map_table).to_dict()
     assert_titled(d)
-    assert [t["type"] for t in d["data"]] == ["scattergl"] * 3
+    assert [t["type"] for t in d["data"]] == ["scatter"] * 3  # SVG: few points
     assert [t["name"] for t in d["data"]] == ["T1 · russia · baku", "T2 · csto · armenia", "T3 · gas · caspian"]
     assert [len(arr(t["x"])) for t in d["data"]] == [3, 2, 1]
     assert len({t["marker"]["color"] for t in d["data"]}) == 3
+
+
+def test_topic_map_switches_to_webgl_for_many_points(map_table):
+    from corpuslens.figures.topics import WEBGL_FROM_POINTS
+
+    many = map_table.sample(WEBGL_FROM_POINTS, replace=True, random_state=0)
+    d = topic_map(many).to_dict()
+    assert {t["type"] for t in d["data"]} == {"scattergl"}
+    assert sum(len(arr(t["x"])) for t in d["data"]) == WEBGL_FROM_POINTS
 
 
 def test_topic_map_hover_is_escaped(map_table):

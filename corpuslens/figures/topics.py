@@ -18,8 +18,14 @@ def _topic_name(topic: int, label: object, chars: int = 48) -> str:
     return "unassigned" if topic < 0 else plain(shorten(label, chars))
 
 
+# WebGL draws thousands of points fast but costs a fixed ~85 ms per redraw to set up (measured in
+# Chromium without a GPU); SVG is cheaper below about a thousand points.
+WEBGL_FROM_POINTS = 1000
+
+
 def topic_map(df: pd.DataFrame, sampled_from: int | None = None) -> go.Figure:
-    """Passages on a 2-D map, one WebGL scatter trace per topic so the legend names the topics.
+    """Passages on a 2-D map, one scatter trace per topic so the legend names the topics (WebGL from
+    WEBGL_FROM_POINTS points, SVG below).
 
     df columns: `x`, `y` (map coordinates), `topic` (int id, -1 = unassigned), `topic_label`
     (e.g. "T1 · russia · azerbaijan · baku"), `hover` (passage start and document title; free
@@ -32,10 +38,11 @@ def topic_map(df: pd.DataFrame, sampled_from: int | None = None) -> go.Figure:
     xs, ys = df["x"].to_numpy(dtype=float), df["y"].to_numpy(dtype=float)
     labels = df["topic_label"].to_numpy()
     size = 7 if len(df) <= 1000 else (5 if len(df) <= 3000 else 4)
+    scatter = go.Scattergl if len(df) >= WEBGL_FROM_POINTS else go.Scatter
     fig = go.Figure()
     for topic, rows in sorted(pd.Series(topics).groupby(topics).indices.items()):
         name = _topic_name(topic, labels[rows[0]])
-        fig.add_trace(go.Scattergl(
+        fig.add_trace(scatter(
             x=xs[rows], y=ys[rows], mode="markers", name=name,
             marker=dict(color=style.palette_color(topic), symbol=style.topic_symbol(topic), size=size,
                         opacity=0.75, line=dict(width=0)),
