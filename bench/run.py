@@ -10,7 +10,7 @@
    pages/*.py through dashboard/cache.py, without Streamlit's caches), over ~30 random filter
    changes (themes, actors, years, authors): median and p90. "engine" is the queries (mask
    included); "+page" adds what the page then does with the results without Streamlit (plotly
-   figures, word cloud, CSV bytes of the download buttons, reader HTML).
+   figures, word cloud, reader HTML; CSV downloads are made only when clicked).
 4. Browser: `streamlit run app.py` on the corpus (index prebuilt) and bench/floor_app.py (only the
    sidebar Theme multiselect) in headless Chromium: time from the press on a sidebar Theme option
    (or on a chosen theme's remove cross) to Streamlit's `data-test-script-state` back to
@@ -169,13 +169,12 @@ def page_work(index):
         shares = overview.theme_shares(index, mask)
         authors = overview.contributors(index, mask, "authors")
         pubs = overview.contributors(index, mask, "publications")
-        table = overview.document_list(index, mask)
+        overview.document_list(index, mask)
         mark()
         figures.documents_by_year(by_year, unknown)
         figures.theme_shares(shares)
         figures.top_contributors(authors, "Author")
         figures.top_contributors(pubs, "Publication")
-        table.to_csv(index=False).encode("utf-8")
 
     def topics_page(filters, mark):
         mask = common(filters)
@@ -202,10 +201,7 @@ def page_work(index):
             figures.word_cloud_png(dict(cloud))
         if distinctive is not None and not distinctive.empty:
             figures.distinctive_terms(distinctive, "the selection", "the rest")
-            distinctive.to_csv(index=False)
         figures.term_trend(trend, term)
-        top.to_csv(index=False)
-        lines.to_csv(index=False)
 
     def actors_page(filters, mark):
         mask = common(filters)
@@ -220,7 +216,6 @@ def page_work(index):
             figures.co_mention_heatmap(result.values, result.labels, "count")
             figures.actor_network(result.values, result.labels, min_value=NETWORK_MIN_VALUE["count"],
                                   mentions=result.counts.diagonal(), value_name="Count")
-        pairs.to_csv(index=False)
         if trend is not None and not trend.empty:
             figures.actor_trend(trend)
 
@@ -539,7 +534,7 @@ def report(results: dict) -> str:
                          f"{b['peak_rss_mb']:,.0f} |")
     lines.append("")
     lines.append("Engine: one filter change, per page, ms (median / p90 over random changes; "
-                 "engine = queries incl. the mask, +page = with figures, word cloud, CSV, HTML)")
+                 "engine = queries incl. the mask, +page = with figures, word cloud, HTML)")
     header = "| page | " + " | ".join(f"{s} engine | {s} +page" for s in sizes) + " |"
     lines.append(header)
     lines.append("|---|" + "---:|---:|" * len(sizes))

@@ -14,6 +14,7 @@ from corpuslens.query.common import display_title
 from corpuslens.urlstate import shown_value
 from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, current, empty_state, page_header
+from dashboard.exports import csv_download
 from dashboard.text import highlighted_html, md_escape
 
 WINDOWS = {"sentence": "Same sentence", "passage": "Same passage"}
@@ -90,10 +91,8 @@ def heatmap_section(index, filters, window, measure, kinds, top):
                                               mentions=result.counts.diagonal(), value_name=MEASURES[measure]),
                         config=CHART_CONFIG, key="actors.network")
         st.caption(f"A line joins two actors whose {MEASURES[measure]} is at least {min_value:g}.")
-    st.download_button("Download the co-mention matrix (CSV: counts and measure for every pair)",
-                       data=result.pairs_table().to_csv(index=False).encode("utf-8"),
-                       file_name=f"corpuslens-co-mentions-{window}-{measure}.csv", mime="text/csv",
-                       icon=":material/download:", key="actors.download_matrix")
+    csv_download("Download the co-mention matrix (CSV: counts and measure for every pair)", result.pairs_table(),
+                 f"corpuslens-co-mentions-{window}-{measure}.csv", key="actors.download_matrix")
     return result
 
 
@@ -135,10 +134,8 @@ def pair_section(index, filters, window) -> None:
             st.html(pair_html(table.head(PASSAGES_SHOWN), actor_a, actor_b, labels[actor_a], labels[actor_b]))
         if len(table) > PASSAGES_SHOWN:
             st.caption(f"Showing {PASSAGES_SHOWN} here; the download has all {len(table):,}.")
-        st.download_button("Download these passages (CSV)", key="actors.download_pair",
-                           data=table.drop(columns="highlights").to_csv(index=False).encode("utf-8"),
-                           file_name=f"corpuslens-passages-{actor_a}-{actor_b}.csv", mime="text/csv",
-                           icon=":material/download:")
+        csv_download("Download these passages (CSV)", table.drop(columns="highlights"),
+                     f"corpuslens-passages-{actor_a}-{actor_b}.csv", key="actors.download_pair")
     elif window == "sentence":
         st.caption("Try “Same passage” above: the two may be named in neighbouring sentences.")
 

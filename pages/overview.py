@@ -7,6 +7,7 @@ import streamlit as st
 from corpuslens import figures
 from dashboard import cache
 from dashboard.context import CHART_CONFIG, empty_state, page_header
+from dashboard.exports import csv_download
 
 
 
@@ -71,10 +72,8 @@ def main() -> None:
     left.download_button("Download the selection's passages (CSV)", key="overview.download_passages",
                          data=lambda: cache.selected_passages_csv(index, filters), on_click="ignore",
                          file_name="corpuslens-passages.csv", mime="text/csv", icon=":material/download:")
-    right.download_button("Download the document table (CSV)", key="overview.download_documents",
-                          data=table.to_csv(index=False).encode("utf-8"),
-                          file_name="corpuslens-documents.csv", mime="text/csv", icon=":material/download:",
-                          on_click="ignore")
+    csv_download("Download the document table (CSV)", table, "corpuslens-documents.csv",
+                 key="overview.download_documents", container=right)
 
 
 main()

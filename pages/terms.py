@@ -11,6 +11,7 @@ from corpuslens.filters import Filters
 from corpuslens.query.terms import default_term
 from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, current, empty_state, page_header
+from dashboard.exports import csv_download
 from dashboard.sidebar import filter_widgets
 from dashboard.text import md_escape
 
@@ -18,10 +19,6 @@ GRAMS = {"all": "Words and phrases", "words": "Words", "phrases": "Two-word phra
 COMPARE = {"rest": "the rest of the corpus", "b": "another selection (B)"}
 DISTINCTIVE_TOP = 20
 B_KEYS = ("authors", "publications", "themes", "actors", "keywords", "query", "years")
-
-
-def csv_bytes(table) -> bytes:
-    return table.to_csv(index=False).encode("utf-8")
 
 
 def pick_term_from_list() -> None:
@@ -75,8 +72,7 @@ def top_terms_section(index, filters) -> list[str]:
             "count": st.column_config.NumberColumn("Occurrences", format="%d"),
             "passages": st.column_config.NumberColumn("Passages", format="%d", help="Passages containing the term"),
         })
-    st.download_button("Download the term table (CSV)", data=csv_bytes(table), file_name="corpuslens-terms.csv",
-                       mime="text/csv", icon=":material/download:", key="terms.download_terms")
+    csv_download("Download the term table (CSV)", table, "corpuslens-terms.csv", key="terms.download_terms")
     return list(bar_order(table)["term"])
 
 
@@ -126,9 +122,8 @@ def distinctive_section(index, filters, choices) -> None:
                           "count_b": st.column_config.NumberColumn(f"In {label_b.split()[-1]}", format="%d",
                                                                    help=f"Occurrences in {label_b}"),
                       })
-    listing.download_button("Download the distinctive terms (CSV)", data=csv_bytes(table),
-                            file_name="corpuslens-distinctive-terms.csv", mime="text/csv",
-                            icon=":material/download:", key="terms.download_distinctive")
+    csv_download("Download the distinctive terms (CSV)", table, "corpuslens-distinctive-terms.csv",
+                 key="terms.download_distinctive", container=listing)
 
 
 def term_section(index, filters, listed: list[str]) -> None:
@@ -165,9 +160,7 @@ def term_section(index, filters, listed: list[str]) -> None:
                      "title": st.column_config.TextColumn("Document", width=140),
                      "year": st.column_config.NumberColumn("Year", format="%d", width=55),
                  })
-    st.download_button("Download the keyword-in-context lines (CSV)", data=csv_bytes(lines),
-                       file_name="corpuslens-kwic.csv", mime="text/csv", icon=":material/download:",
-                       key="terms.download_kwic")
+    csv_download("Download the keyword-in-context lines (CSV)", lines, "corpuslens-kwic.csv", key="terms.download_kwic")
 
 
 def main() -> None:

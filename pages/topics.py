@@ -9,6 +9,7 @@ import streamlit as st
 from corpuslens import figures
 from dashboard import cache
 from dashboard.context import CHART_CONFIG, empty_state, page_header
+from dashboard.exports import csv_download
 from dashboard.state import set_view, view_value, view_widget
 from dashboard.text import md_escape
 
@@ -121,9 +122,7 @@ def main() -> None:
                                                         help="The passage's share of this topic (0–1)"),
             },
         )
-    st.download_button("Download these passages (CSV)", key="topics.download", on_click="ignore",
-                       data=passages.to_csv(index=False).encode("utf-8"), file_name=f"corpuslens-topic-{chosen}.csv",
-                       mime="text/csv", icon=":material/download:")
+    csv_download("Download these passages (CSV)", passages, f"corpuslens-topic-{chosen}.csv", key="topics.download")
 
 
 main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from corpuslens.filters import Filters
@@ -133,3 +134,23 @@ def test_topic_count_can_be_changed_without_rebuilding(tiny_index):
     other = topics.topics_for(tiny_index, 3)
     assert other.n_topics == 3 and other.doc_topic.shape == (5, 3)
     assert topics.topics_for(tiny_index, tiny_index.topics.n_topics) is tiny_index.topics
+
+
+@pytest.mark.parametrize("values", [
+    pd.Series(["A title", "", None, float("nan"), "Ə title"], dtype=object),
+    pd.Series([["Ann Lee", "Bob Stone"], [], None, ["Ceyhun Mahmudlu"]], dtype=object),
+    pd.Series([2020, None, 2008], dtype="Int64"),
+    pd.Series(["x", None], dtype="string"),
+    pd.Series([], dtype=object),
+])
+def test_column_labels_match_the_one_value_label(values):
+    """The fast whole-column labels say exactly what the per-value label says, "(unknown)" included."""
+    from corpuslens.query.overview import unknown_label, unknown_labels
+
+    assert list(unknown_labels(values)) == [unknown_label(v) for v in values]
+
+
+def test_document_list_shows_unknown_metadata_as_unknown(tiny_index):
+    table = overview.document_list(tiny_index, selection_mask(tiny_index, Filters()))
+    assert not table.isna().any().any() and not (table[["title", "authors", "publication", "date", "year"]] == "").any().any()
+    assert set(table["id"]) == set(tiny_index.docs["id"][tiny_index.live_docs])

@@ -15,18 +15,14 @@ from corpuslens.matching import ThemeTagger, _prepare
 from corpuslens.model import METADATA_FIELDS
 from corpuslens.query.actors import actor_mentions
 from corpuslens.query.common import display_title, passage_ids
-from corpuslens.query.overview import unknown_label
+from corpuslens.query.overview import unknown_label, unknown_labels
 
 def document_choices(index: CorpusIndex, mask: np.ndarray) -> dict[str, str]:
     """{document id: "title — author, year"} for the selection's documents, in index order."""
     rows = np.unique(index.passage_doc[mask])
     docs = index.docs.iloc[rows]
-    return {doc_id: _choice_label(title, authors, year)
-            for doc_id, title, authors, year in zip(docs["id"], docs["title"], docs["authors"], docs["year"])}
-
-
-def _choice_label(title, authors, year) -> str:
-    return f"{display_title(title)} — {unknown_label(authors)}, {unknown_label(year)}"
+    return {doc_id: f"{display_title(title)} — {authors}, {year}" for doc_id, title, authors, year
+            in zip(docs["id"], docs["title"], unknown_labels(docs["authors"]), unknown_labels(docs["year"]))}
 
 
 def has_document(index: CorpusIndex, doc_id: str) -> bool:
@@ -58,7 +54,7 @@ def provenance_table(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
     docs = index.docs.iloc[rows]
     table = pd.DataFrame({"id": docs["id"].to_numpy(), "file": docs["file"].to_numpy()})
     for name in PROVENANCE_FIELDS:
-        table[name] = [unknown_label(v) for v in docs[name]]
+        table[name] = unknown_labels(docs[name])
         table[f"{name} from"] = [(p or {}).get(name, "unknown") for p in docs["provenance"]]
     return table
 

@@ -78,6 +78,23 @@ def unknown_label(value) -> str:
     return ", ".join(value) if isinstance(value, (list, tuple)) else str(value)
 
 
+def unknown_labels(values: pd.Series) -> np.ndarray:
+    """`unknown_label` of a whole column at once (an object array): the same text, without a Python
+    call per cell, which cost ~90 ms per filter change on a list of 10,000 documents."""
+    array = values.astype(object).to_numpy()
+    labels = np.full(len(array), UNKNOWN, dtype=object)
+    known = ~pd.isna(array)
+    if not known.any():
+        return labels
+    present = array[known]
+    if isinstance(present[0], (list, tuple)):  # names: joined, an empty list is unknown
+        labels[known] = [", ".join(v) if v else UNKNOWN for v in present]
+        return labels
+    text = present.astype(str)
+    labels[known] = np.where(text == "", UNKNOWN, text).astype(object)
+    return labels
+
+
 DOCUMENT_LIST_COLUMNS = ["id", "title", "authors", "publication", "date", "year", "passages"]
 
 
@@ -86,15 +103,13 @@ def document_list(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
 
     Columns: id, title, authors (joined), publication, date, year, passages (selected passages).
     """
-    table = documents_table(index, mask)
+    per_doc = _selected_per_doc(index, mask)
+    keep = per_doc > 0
+    docs = index.docs.loc[keep]
     return pd.DataFrame({
-        "id": table["id"],
-        "title": table["title"].map(unknown_label),
-        "authors": table["authors"].map(unknown_label),
-        "publication": table["publication"].map(unknown_label),
-        "date": table["date"].map(unknown_label),
-        "year": table["year"].map(unknown_label),
-        "passages": table["selected"].astype(int),
+        "id": docs["id"].to_numpy(),
+        **{name: unknown_labels(docs[name]) for name in ("title", "authors", "publication", "date", "year")},
+        "passages": per_doc[keep].astype(int),
     }, columns=DOCUMENT_LIST_COLUMNS)
 
 
