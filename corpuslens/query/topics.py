@@ -75,17 +75,21 @@ def topic_prevalence(index: CorpusIndex, mask: np.ndarray, by: str = "year", top
     """Mean topic share per year, author or publication in the selection: group, topic_label, share, passages."""
     topics = topics or index.topics
     rows = np.flatnonzero(mask)
-    docs = index.docs.iloc[index.passage_doc[rows]]
     if by == "author":
         # A passage with two authors counts for each of them.
-        authors = [a if a else [UNKNOWN] for a in docs["authors"]]
+        authors = [a if a else [UNKNOWN] for a in index.docs["authors"].to_numpy()[index.passage_doc[rows]]]
         repeat = np.array([len(a) for a in authors], dtype=int)
         rows = np.repeat(rows, repeat)
         groups = [name for names in authors for name in names]
     elif by == "publication":
-        groups = [p if p else UNKNOWN for p in docs["publication"]]
-    else:
-        groups = [str(int(y)) if pd.notna(y) else UNKNOWN for y in docs["year"]]
+        publications = index.docs["publication"].to_numpy()[index.passage_doc[rows]]
+        groups = [p if isinstance(p, str) and p else UNKNOWN for p in publications]
+    else:  # years as labels, made per distinct year rather than per passage
+        years = index.passage_year[rows]
+        known = ~np.isnan(years)
+        groups = np.full(len(rows), UNKNOWN, dtype=object)
+        distinct, position = np.unique(years[known].astype(np.int64), return_inverse=True)
+        groups[known] = np.array([str(y) for y in distinct], dtype=object)[position]
     table = prevalence(topics.doc_topic[rows], groups)
     table["topic_label"] = [topic_label(topics, t) for t in table["topic"]]
     return table[["group", "topic", "topic_label", "share", "passages"]]
