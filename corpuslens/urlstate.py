@@ -68,7 +68,7 @@ class ViewParam:
 
 # Each page's own settings. Keys are unique across pages so one link can carry them all.
 VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
-    "overview": (),
+    "overview": (ViewParam("contributors", "authors", options=("authors", "publications")),),
     "topics": (
         ViewParam("topic", 0, low=0, high=50),  # 0: no topic chosen
         ViewParam("by", "year", options=("year", "author", "publication")),
@@ -81,6 +81,7 @@ VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
         ViewParam("compare", "rest", options=("rest", "b")),
     ),
     "actors": (
+        ViewParam("chart", "heatmap", options=("heatmap", "network")),
         ViewParam("window", "sentence", options=("sentence", "passage")),
         ViewParam("measure", "count", options=("count", "jaccard", "npmi")),
         ViewParam("kinds", (), options=("state", "person", "organisation", "bloc"), multi=True),

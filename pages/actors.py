@@ -19,6 +19,7 @@ from dashboard.text import highlighted_html, md_escape
 
 WINDOWS = {"sentence": "Same sentence", "passage": "Same passage"}
 MEASURES = {"count": "Count", "jaccard": "Jaccard", "npmi": "NPMI"}
+CHARTS = {"heatmap": "Heatmap", "network": "Network"}
 MEASURE_HELP = ("Count: units (sentences or passages) naming both. Jaccard: those units as a share of the units "
                 "naming either (0–1). NPMI: how much more (>0) or less (<0) often the two are named together than "
                 "chance predicts (−1…1), so frequent actors do not swamp the rest.")
@@ -78,14 +79,16 @@ def heatmap_section(index, filters, window, measure, kinds, top):
     if not result.ids:
         st.info("No actor of the chosen kinds is mentioned in the selection.")
         return result
-    heatmap_tab, network_tab = st.tabs(["Heatmap", "Network"])
-    with heatmap_tab:
+    # Only the chosen chart is drawn: a hidden tab would still cost the browser a redraw per filter change.
+    chart = state.view_widget(st.segmented_control, "chart", "Chart", options=list(CHARTS), format_func=CHARTS.get,
+                              required=True, label_visibility="collapsed")
+    if chart == "heatmap":
         st.plotly_chart(figures.co_mention_heatmap(result.values, result.labels, measure, counts=result.counts),
                         config=CHART_CONFIG,
                         key="actors.heatmap", on_select=pick_pair_from_heatmap, selection_mode="points")
         st.caption(f"{result.units:,} {window}s in the selection. Click a cell to read the passages naming both "
                    "actors below, or choose the pair there.")
-    with network_tab:
+    else:
         min_value = NETWORK_MIN_VALUE[measure]
         st.plotly_chart(figures.actor_network(result.values, result.labels, min_value=min_value,
                                               mentions=result.counts.diagonal(), value_name=MEASURES[measure]),

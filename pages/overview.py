@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from corpuslens import figures
-from dashboard import cache
+from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, empty_state, page_header
 from dashboard.exports import csv_download
 
+CONTRIBUTORS = {"authors": "Authors", "publications": "Publications"}
 
 
 def years_label(summary: dict) -> str:
@@ -40,15 +41,14 @@ def main() -> None:
     with left:
         st.plotly_chart(figures.documents_by_year(by_year, unknown_year), config=CHART_CONFIG, key="overview.years")
     with right:
-        st.plotly_chart(figures.theme_shares(cache.theme_shares(index, filters)), config=CHART_CONFIG, key="overview.themes")
-
-    left, right = st.columns(2)
-    with left:
-        st.plotly_chart(figures.top_contributors(cache.contributors(index, filters, "authors"), "Author"),
-                        config=CHART_CONFIG, key="overview.authors")
-    with right:
-        st.plotly_chart(figures.top_contributors(cache.contributors(index, filters, "publications"), "Publication"),
-                        config=CHART_CONFIG, key="overview.publications")
+        # One contributors chart at a time: every chart costs the browser ~25 ms per filter change.
+        by = state.view_widget(st.segmented_control, "contributors", "Contributors", options=list(CONTRIBUTORS),
+                               format_func=CONTRIBUTORS.get, required=True, label_visibility="collapsed")
+        st.plotly_chart(figures.top_contributors(cache.contributors(index, filters, by), CONTRIBUTORS[by][:-1]),
+                        config=CHART_CONFIG, key=f"overview.{by}")
+    # Full width, so that long theme names are shown whole.
+    st.plotly_chart(figures.theme_shares(cache.theme_shares(index, filters), label_chars=80), config=CHART_CONFIG,
+                    key="overview.themes")
 
     st.subheader("Documents in the selection")
     table = cache.document_list(index, filters)

@@ -32,7 +32,7 @@ def test_default_view_draws_the_heatmap_trend_and_tables(open_page):
     assert array(cells["z"])[0, 1] == 92  # Azerbaijan × Russia, sentences naming both
     assert cells["colorbar"]["title"]["text"] == "co-mentions"
     assert spec["layout"]["xaxis"]["ticktext"] == labels  # every column labelled too
-    assert {"actors.network", "actors.trend"} <= set(plotly_specs(at))
+    assert "actors.trend" in plotly_specs(at) and "actors.network" not in plotly_specs(at)  # network: on demand
     mentions, uncovered = at.dataframe[0].value, at.dataframe[1].value
     assert mentions.iloc[0]["actor"] == "Russia" and list(mentions.columns[:3]) == ["id", "actor", "kind"]
     assert len(uncovered) > 0 and "Karabakh" in set(uncovered["name"])
@@ -102,3 +102,12 @@ def test_empty_selection_shows_the_empty_state_and_no_chart(open_page):
     at = open_page("actors", "q=zzzznotaword&a=russia&b=azerbaijan")
     assert any("No passages match" in i.value for i in at.info)
     assert not at.get("plotly_chart") and not at.dataframe and not at.get("html")
+
+
+def test_network_link_draws_the_network_instead_of_the_heatmap(open_page):
+    at = open_page("actors", "chart=network&measure=jaccard")
+    specs = plotly_specs(at)
+    assert "actors.network" in specs and "actors.heatmap" not in specs
+    assert at.get("segmented_control")[0].value == "network"
+    labelled = [t for t in specs["actors.network"]["data"] if "text" in t.get("mode", "")]
+    assert labelled and "Russia" in labelled[0]["text"], "the network does not name the actors"

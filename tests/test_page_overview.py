@@ -26,7 +26,7 @@ def test_default_view_shows_the_whole_corpus(open_page):
     assert at.title[0].value == "Overview"
     assert size_line(at).startswith("**68 passages in 5 documents**")
     assert metrics(at) == {"Documents": "5", "Passages": "68", "Authors": "4", "Years": "2017–2022"}
-    assert charts(at) == ["overview.years", "overview.themes", "overview.authors", "overview.publications"]
+    assert charts(at) == ["overview.years", "overview.authors", "overview.themes"]
     table = at.dataframe[0].value.set_index("id")
     assert len(table) == 5 and table["passages"].sum() == 68
     assert [b.label for b in at.get("download_button")] == [
@@ -85,3 +85,9 @@ def test_empty_selection_shows_the_empty_state_and_no_chart(open_page):
     assert size_line(at).startswith("**0 passages in 0 documents**")
     assert "No passages match" in at.info[0].value
     assert charts(at) == [] and len(at.dataframe) == 0 and len(at.metric) == 0
+
+
+def test_publications_link_shows_the_publications_chart(open_page):
+    at = open_page(contributors="publications")
+    assert charts(at) == ["overview.years", "overview.publications", "overview.themes"]
+    assert at.get("segmented_control")[0].value == "publications"
