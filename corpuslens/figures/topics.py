@@ -19,8 +19,8 @@ def _topic_name(topic: int, label: object, chars: int = 48) -> str:
 
 
 # WebGL draws thousands of points fast but costs a fixed ~85 ms per redraw to set up (measured in
-# Chromium without a GPU); SVG is cheaper below about a thousand points.
-WEBGL_FROM_POINTS = 1000
+# Chromium without a GPU); SVG is cheaper up to a couple of thousand points (the dashboard draws 1,000).
+WEBGL_FROM_POINTS = 2000
 
 
 def topic_map(df: pd.DataFrame, sampled_from: int | None = None) -> go.Figure:
