@@ -77,6 +77,7 @@ VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
     "terms": (
         ViewParam("grams", "all", options=("all", "words", "phrases")),
         ViewParam("n", 25, low=5, high=100),
+        ViewParam("show", "bars", options=("bars", "cloud")),
         ViewParam("term", ""),
         ViewParam("compare", "rest", options=("rest", "b")),
     ),

@@ -17,6 +17,7 @@ from dashboard.text import md_escape
 
 GRAMS = {"all": "Words and phrases", "words": "Words", "phrases": "Two-word phrases"}
 COMPARE = {"rest": "the rest of the corpus", "b": "another selection (B)"}
+PICTURES = {"bars": "Bars", "cloud": "Word cloud"}
 DISTINCTIVE_TOP = 20
 B_KEYS = ("authors", "publications", "themes", "actors", "keywords", "query", "years")
 
@@ -41,39 +42,48 @@ def pick_term_from_bars() -> None:
 
 
 def top_terms_section(index, filters) -> list[str]:
-    """Bars and word cloud; returns the listed terms, most frequent first."""
+    """Bars or word cloud beside the term table; returns the listed terms, most frequent first."""
     controls = st.columns([2, 3])
     with controls[0]:
         grams = state.view_widget(st.radio, "grams", "Show", options=list(GRAMS), format_func=GRAMS.get, horizontal=True)
     with controls[1]:
         n = state.view_widget(st.slider, "n", "How many terms", min_value=5, max_value=100, step=5)
     table = cache.top_terms(index, filters, n, grams)
-    left, right = st.columns([1, 1])
+    left, right = st.columns([3, 2])
     with left:
-        if table.empty:
+        # One picture at a time: a new selection's word cloud takes ~70 ms to lay out, so it is drawn on request.
+        picture = state.view_widget(st.segmented_control, "show", "Drawn as", options=list(PICTURES),
+                                    format_func=PICTURES.get, required=True, label_visibility="collapsed")
+        if picture == "cloud":
+            word_cloud(index, filters)
+        elif table.empty:
             st.info(f"No {GRAMS[grams].lower()} in the selection.")
         else:
             st.plotly_chart(figures.term_bars(table, title=f"Top {len(table)} {GRAMS[grams].lower()}"), config=CHART_CONFIG,
                             key="terms.bars", on_select=pick_term_from_bars, selection_mode="points")
             st.caption("Click a bar to see that term over the years and in context below.")
     with right:
-        frequencies = cache.cloud_frequencies(index, filters)
-        image = cache.word_cloud(tuple(frequencies.items())) if frequencies else None
-        if image is None:
-            st.info("No terms to draw a word cloud from.")
-        else:
-            st.image(image, caption="Word cloud of the selection's most frequent words and phrases (size: occurrences; "
-                     f"as many of the top {len(frequencies)} as fit)", width="stretch", output_format="PNG")
-            st.download_button("Download the word cloud (PNG)", data=image, file_name="corpuslens-word-cloud.png",
-                               mime="image/png", icon=":material/download:", key="terms.download_cloud")
-    with st.expander(f"The term table ({len(table)} terms)"):
-        st.dataframe(table, hide_index=True, key="terms.table", column_config={
-            "term": st.column_config.TextColumn("Term"),
-            "count": st.column_config.NumberColumn("Occurrences", format="%d"),
-            "passages": st.column_config.NumberColumn("Passages", format="%d", help="Passages containing the term"),
-        })
-    csv_download("Download the term table (CSV)", table, "corpuslens-terms.csv", key="terms.download_terms")
+        st.dataframe(table, hide_index=True, key="terms.table", height=min(35 * (len(table) + 1) + 3, 560),
+                     column_config={
+                         "term": st.column_config.TextColumn("Term"),
+                         "count": st.column_config.NumberColumn("Occurrences", format="%d"),
+                         "passages": st.column_config.NumberColumn("Passages", format="%d",
+                                                                   help="Passages containing the term"),
+                     })
+        csv_download("Download the term table (CSV)", table, "corpuslens-terms.csv", key="terms.download_terms")
     return list(bar_order(table)["term"])
+
+
+def word_cloud(index, filters) -> None:
+    frequencies = cache.cloud_frequencies(index, filters)
+    image = cache.word_cloud(tuple(frequencies.items())) if frequencies else None
+    if image is None:
+        st.info("No terms to draw a word cloud from.")
+        return
+    st.image(image, caption="Word cloud of the selection's most frequent words and phrases (size: occurrences; "
+             f"as many of the top {len(frequencies)} as fit)", width="stretch", output_format="PNG")
+    st.download_button("Download the word cloud (PNG)", data=image, file_name="corpuslens-word-cloud.png",
+                       mime="image/png", icon=":material/download:", key="terms.download_cloud", on_click="ignore")
 
 
 def selection_b(container, index, choices) -> Filters:

@@ -20,7 +20,7 @@ def kwic(at):
     return table
 
 
-def test_default_view_lists_the_most_frequent_term_first_with_bars_cloud_trend_and_kwic(open_page):
+def test_default_view_lists_the_most_frequent_term_first_with_bars_trend_and_kwic(open_page):
     at = open_page("terms")
     assert at.title[0].value == "Terms"
     table = top_terms(at)
@@ -29,7 +29,7 @@ def test_default_view_lists_the_most_frequent_term_first_with_bars_cloud_trend_a
     charts = plotly_specs(at)
     assert {"terms.bars", "terms.trend"} <= set(charts)
     assert charts["terms.bars"]["layout"]["xaxis"]["title"]["text"] == "occurrences"
-    assert at.get("image"), "the word cloud image is missing"
+    assert not at.get("image")  # the word cloud is drawn on request
     # No term chosen yet: the trend and KWIC show the most frequent term.
     lines = kwic(at)
     assert len(lines) == 76 and set(lines["match"].str.lower()) == {"azerbaijan"}
@@ -118,3 +118,11 @@ def test_empty_selection_shows_the_empty_state_and_no_chart(open_page):
     at = open_page("terms", "q=zzzznotaword")
     assert any("No passages match" in i.value for i in at.info)
     assert not at.get("plotly_chart") and not at.dataframe and not at.get("image")
+
+
+def test_word_cloud_link_draws_the_cloud_instead_of_the_bars(open_page):
+    at = open_page("terms", "show=cloud")
+    assert at.get("image"), "the word cloud image is missing"
+    assert "terms.bars" not in plotly_specs(at)
+    assert top_terms(at).iloc[0]["term"] == "azerbaijan"  # the table stays beside the picture
+    assert "Download the word cloud (PNG)" in [b.label for b in at.get("download_button")]
