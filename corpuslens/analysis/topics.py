@@ -13,9 +13,6 @@ import warnings
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.decomposition import NMF
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.feature_extraction.text import TfidfTransformer
 
 from corpuslens.analysis.frequencies import phrase_mask
 
@@ -78,6 +75,11 @@ class TopicModel:
         self.n_topics_ = max(k, 0)
         if k <= 0:
             return self._set_empty(n_rows, n_cols)
+
+        # scikit-learn is imported when a model is fitted, not when the dashboard starts on a built index (0.5 s).
+        from sklearn.decomposition import NMF
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.feature_extraction.text import TfidfTransformer
 
         tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(x)
         rng = np.random.default_rng(self.seed)

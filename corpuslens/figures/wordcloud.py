@@ -10,7 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image
-from wordcloud import WordCloud
 
 from . import style
 
@@ -43,6 +42,8 @@ def word_cloud_image(frequencies: dict[str, float], width: int = 800, height: in
               if str(term).strip() and weight is not None and math.isfinite(weight) and weight > 0}
     if not usable:
         return None
+    from wordcloud import WordCloud  # imported when a cloud is first drawn, not when the dashboard starts
+
     cloud = WordCloud(width=width, height=height, scale=scale, background_color="white", random_state=0,
                       font_path=_font_path(),
                       color_func=_color_for, max_words=max_words, prefer_horizontal=0.9,

@@ -27,7 +27,6 @@ from functools import partial
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
 
 from corpuslens.analysis.topics import TopicModel
 from corpuslens.index.build import _doc_table
@@ -134,6 +133,8 @@ def session_index(base: CorpusIndex, documents: list[Document], refused: list[Sk
 
 def _count(texts: list[str], stopwords: frozenset[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Every word and phrase of the uploads' passages (pruned by the caller)."""
+    from sklearn.feature_extraction.text import CountVectorizer  # imported for a build only: see analysis.topics
+
     vectorizer = CountVectorizer(analyzer=partial(passage_terms, stopwords=stopwords), dtype=np.int32)
     try:
         return vectorizer.fit_transform(texts).tocsr(), vectorizer.get_feature_names_out().astype(object)

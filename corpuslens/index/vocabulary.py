@@ -6,7 +6,6 @@ from functools import partial
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
 
 from corpuslens.tokens import terms as passage_terms
 
@@ -20,6 +19,8 @@ def term_matrix(texts: list[str], stopwords: frozenset[str], phrase_min_passages
     """
     if not texts:
         return sparse.csr_matrix((0, 0), dtype=np.int32), np.asarray([], dtype=object)
+    from sklearn.feature_extraction.text import CountVectorizer  # imported for a build only: see analysis.topics
+
     vectorizer = CountVectorizer(analyzer=partial(passage_terms, stopwords=stopwords), dtype=np.int32)
     try:
         counts = vectorizer.fit_transform(texts).tocsr()
