@@ -10,6 +10,16 @@ from corpuslens.urlstate import Choices
 
 MAX_KEYWORDS = 20
 
+# The sidebar's label of each filter field, to name the filters that are on.
+FILTER_LABELS = {"authors": "Author", "publications": "Publication", "year_from": "Years", "year_to": "Years",
+                 "themes": "Theme", "keywords": "Ad-hoc theme", "actors": "Actor", "query": "Search"}
+
+
+def active_filters(filters: Filters) -> list[str]:
+    """The sidebar labels of the filters that narrow the selection, in sidebar order, each once."""
+    names = [FILTER_LABELS[f] for f, value in vars(filters).items() if value not in ((), None, "")]
+    return list(dict.fromkeys(names))
+
 
 def filter_widgets(container, index: CorpusIndex, choices: Choices, prefix: str = "filter.") -> Filters:
     """Draw Author, Publication, Years, Theme, Keywords, Actor and Search; return the chosen filters.

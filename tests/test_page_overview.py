@@ -84,7 +84,13 @@ def test_empty_selection_shows_the_empty_state_and_no_chart(open_page):
     assert not at.exception
     assert size_line(at).startswith("**0 passages in 0 documents**")
     assert "No passages match" in at.info[0].value
+    assert "(Search)" in at.info[0].value and "Years" not in at.info[0].value  # names only the filter that is on
     assert charts(at) == [] and len(at.dataframe) == 0 and len(at.metric) == 0
+
+
+def test_empty_state_names_every_filter_that_is_on(open_page):
+    at = open_page(theme="energy", author="Zaur Shiriyev", q="pipeline")
+    assert "(Author, Theme, Search)" in at.info[0].value
 
 
 def test_publications_link_shows_the_publications_chart(open_page):
