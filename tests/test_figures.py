@@ -215,6 +215,10 @@ def test_term_trend_has_two_named_traces_and_two_axes():
     assert len(d["data"]) == 2 and all(t["name"] for t in d["data"])
     assert d["data"][1]["yaxis"] == "y2" and d["layout"]["yaxis2"]["title"]["text"]
     assert d["layout"]["xaxis"]["dtick"] == 1
+    # 2019 has no text at all: a gap in the rate line, not a line drawn from 2018 to 2020.
+    line = d["data"][1]
+    assert list(arr(line["x"])) == [2017, 2018, 2019, 2020]
+    assert np.isnan(arr(line["y"])[2]) and list(arr(line["y"])[[0, 1, 3]]) == [1.2, 2.0, 0.4]
 
 
 # --- word cloud -----------------------------------------------------------------------------
@@ -313,7 +317,9 @@ def test_actor_trend_one_line_per_actor_in_legend():
     d = actor_trend(df).to_dict()
     assert_titled(d)
     assert [t["name"] for t in d["data"]] == ["Russia", "CSTO"]
-    assert list(arr(d["data"][0]["x"])) == [2017, 2018, 2020]
+    assert list(arr(d["data"][0]["x"])) == [2017, 2018, 2019, 2020]
+    russia = arr(d["data"][0]["y"])
+    assert np.isnan(russia[2]) and list(russia[[0, 1, 3]]) == [3, 5, 1]  # 2019: a gap, not a bridge
 
 
 def test_no_raw_script_reaches_any_figure(map_table):
@@ -395,9 +401,15 @@ def test_word_cloud_png_is_a_png_of_the_dashboard_size_with_readable_words():
 
 
 def test_figures_carry_the_house_template():
-    """Fonts and colours come from the house template, which plotly attaches as its default."""
+    """Fonts and colours come from the house template, whatever template plotly or Streamlit made the default."""
+    import plotly.io as pio
+
     from corpuslens.figures import style
 
-    layout = term_bars(pd.DataFrame({"term": ["gas"], "count": [3], "passages": [2]}), title="t").to_dict()["layout"]
+    previous, pio.templates.default = pio.templates.default, "plotly_dark"  # as another library might (Streamlit does)
+    try:
+        layout = term_bars(pd.DataFrame({"term": ["gas"], "count": [3], "passages": [2]}), title="t").to_dict()["layout"]
+    finally:
+        pio.templates.default = previous
     assert layout["template"]["layout"]["font"]["family"] == style.FONT_FAMILY
     assert tuple(layout["template"]["layout"]["colorway"]) == style.PALETTE

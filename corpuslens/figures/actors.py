@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .common import finish, whole_step, plain, plain_series, short_labels, year_axis
+from .common import every_year, finish, whole_step, plain, plain_series, short_labels, year_axis
 
 # Colour bar title, colour scale, fixed range and hover number format per measure.
 MEASURES = {
@@ -165,12 +165,13 @@ def actor_trend(df: pd.DataFrame) -> go.Figure:
     for k, (actor, rows) in enumerate(df.groupby("actor", sort=False).indices.items()):
         part = df.iloc[rows].assign(year=years.iloc[rows]).sort_values("year")
         name = plain(actor)
+        # A year without any text in the selection is a gap in the line, not a zero and not a bridge.
+        line_years, passages = every_year(part["year"], part["passages"])
+        hover = [f"{name} · {year}: {int(n)} passages" if n == n else "" for year, n in zip(line_years, passages)]
         fig.add_trace(go.Scatter(
-            x=part["year"].to_numpy(), y=part["passages"].to_numpy(), mode="lines+markers", name=short_labels([actor], 28)[0],
+            x=line_years, y=passages, mode="lines+markers", name=short_labels([actor], 28)[0],
             line=dict(color=style.palette_color(k), width=2), marker=dict(size=7),
-            hovertemplate=None, hovertext=(name + " · " + part["year"].astype(str) + ": "
-                                           + part["passages"].astype(int).astype(str) + " passages").to_numpy(),
-            hoverinfo="text",
+            hovertemplate=None, hovertext=hover, hoverinfo="text",
         ))
     fig.update_xaxes(**year_axis(years.unique()), showgrid=False)
     fig.update_yaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["passages"]))

@@ -79,6 +79,16 @@ def year_axis(years) -> dict:
                 range=[min(years) - 0.6, max(years) + 0.6])
 
 
+def every_year(years, values) -> tuple[np.ndarray, np.ndarray]:
+    """`values` by year over every year from the first to the last, NaN where a year has no value:
+    plotly leaves a gap there instead of drawing a line across years without any text."""
+    series = pd.Series(np.asarray(values, dtype=float), index=np.asarray(years, dtype=int))
+    if series.empty:
+        return np.zeros(0, dtype=int), np.zeros(0)
+    full = np.arange(series.index.min(), series.index.max() + 1)
+    return full, series.groupby(level=0).sum().reindex(full).to_numpy()
+
+
 def whole_step(counts: pd.Series, most_ticks: int = 8) -> int | None:
     """A tick step of 1 for small counts, so a ",d" axis never shows 0, 0, 1, 1, 2 (plotly's 0.5 steps
     rounded); None (plotly's choice) once the counts are large enough for whole steps anyway."""
@@ -94,13 +104,13 @@ def counted(values: pd.Series, singular: str, plural: str) -> pd.Series:
 
 def finish(fig: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None,
            height: int | None = None, subtitle: str | None = None, **layout) -> go.Figure:
-    """Title (and optional subtitle), axis titles and height; the house template is plotly's default (style).
+    """Apply the house template, title (and optional subtitle), axis titles and height.
 
     `title` and `subtitle` are inserted verbatim: escape any article-derived part first."""
     title_spec: dict = dict(text=title)
     if subtitle:
         title_spec["subtitle"] = dict(text=subtitle, font=dict(size=12, color=style.MUTED))
-    fig.update_layout(title=title_spec, height=height or 420, **layout)
+    fig.update_layout(template=style.TEMPLATE, title=title_spec, height=height or 420, **layout)
     if x_title is not None:
         fig.update_layout(xaxis_title_text=x_title)
     if y_title is not None:
@@ -128,6 +138,6 @@ def empty_figure(message: str, height: int = 260) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=plain(message), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                        font=dict(size=15, color=style.MUTED))
-    fig.update_layout(height=height,
+    fig.update_layout(template=style.TEMPLATE, height=height,
                       xaxis=dict(visible=False), yaxis=dict(visible=False))
     return fig

@@ -7,7 +7,6 @@ and so that changing the house style is a one-file edit.
 from __future__ import annotations
 
 import plotly.graph_objects as go
-import plotly.io as pio
 
 FONT_FAMILY = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 FONT_SIZE = 13
@@ -63,29 +62,32 @@ def rows_height(n_rows: int, extra: int = 140, row_px: int = ROW_PX) -> int:
 
 
 def _template() -> go.layout.Template:
-    base = pio.templates["plotly_white"]
-    template = go.layout.Template(base)
-    template.layout.update(
-        font=dict(family=FONT_FAMILY, size=FONT_SIZE, color=TEXT),
-        title=dict(font=dict(size=17, color=TEXT), x=0.0, xanchor="left", xref="container", pad=dict(l=12)),
-        colorway=list(PALETTE),
-        paper_bgcolor=BACKGROUND,
-        plot_bgcolor=BACKGROUND,
-        margin=MARGIN,
-        hoverlabel=dict(bgcolor="white", bordercolor=GRID, font=dict(family=FONT_FAMILY, size=12, color=TEXT),
-                        align="left"),
-        legend=dict(font=dict(size=12), bgcolor="rgba(255,255,255,0.85)"),
+    """The house template, written out in full rather than layered on plotly_white: every figure gets it
+    explicitly, and plotly validates a template property by property on each figure (plotly_white's many
+    trace defaults cost 6-8 ms per figure, this one ~1.5 ms)."""
+    axis = dict(gridcolor=GRID, zerolinecolor=GRID, zerolinewidth=2, linecolor=GRID, ticks="", automargin=True,
+                title=dict(font=dict(size=13, color=MUTED), standoff=15))
+    return go.layout.Template(
+        layout=dict(
+            font=dict(family=FONT_FAMILY, size=FONT_SIZE, color=TEXT),
+            title=dict(font=dict(size=17, color=TEXT), x=0.0, xanchor="left", xref="container", pad=dict(l=12)),
+            colorway=list(PALETTE),
+            paper_bgcolor=BACKGROUND,
+            plot_bgcolor=BACKGROUND,
+            margin=MARGIN,
+            hovermode="closest",
+            autotypenumbers="strict",
+            hoverlabel=dict(bgcolor="white", bordercolor=GRID, font=dict(family=FONT_FAMILY, size=12, color=TEXT),
+                            align="left"),
+            legend=dict(font=dict(size=12), bgcolor="rgba(255,255,255,0.85)"),
+            xaxis=axis,
+            yaxis=axis,
+        ),
+        data=dict(
+            bar=[go.Bar(marker=dict(line=dict(color="white", width=0.5)))],
+            heatmap=[go.Heatmap(colorbar=dict(outlinewidth=0, ticks=""))],
+        ),
     )
-    template.layout.xaxis.update(gridcolor=GRID, zerolinecolor=GRID, automargin=True,
-                                 title=dict(font=dict(size=13, color=MUTED)))
-    template.layout.yaxis.update(gridcolor=GRID, zerolinecolor=GRID, automargin=True,
-                                 title=dict(font=dict(size=13, color=MUTED)))
-    return template
 
 
 TEMPLATE = _template()
-# The house template is plotly's default in this process. Plotly validates a template passed to a
-# figure property by property (6-8 ms each, several figures per page and rerun); the default one is
-# attached once, unvalidated, when the figure is serialised.
-pio.templates["corpuslens"] = TEMPLATE
-pio.templates.default = "corpuslens"

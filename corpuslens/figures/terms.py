@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .common import counted, finish, whole_step, horizontal_bars, label_rows, plain, plain_series, shorten, year_axis
+from .common import counted, every_year, finish, whole_step, horizontal_bars, label_rows, plain, plain_series, shorten, year_axis
 
 # Values of the `side` column that mean the first side (A / the selection); anything else is B.
 SIDE_A_VALUES = ("A", "a", "selection")
@@ -79,8 +79,10 @@ def term_trend(df: pd.DataFrame, term: str) -> go.Figure:
         x=years, y=df["count"].to_numpy(), name="occurrences (left axis)", width=0.7,  # one year wide at most
         marker_color=style.ACCENT_LIGHT, hovertemplate="%{x}: %{y:,} occurrences<extra></extra>",
     ))
+    # A year without any text in the selection is a gap in the line, not a zero and not a bridge.
+    line_years, rates = every_year(years, df["per_1000_terms"])
     fig.add_trace(go.Scatter(
-        x=years, y=df["per_1000_terms"].to_numpy(), name="per 1,000 terms (right axis)", yaxis="y2",
+        x=line_years, y=rates, name="per 1,000 terms (right axis)", yaxis="y2",
         mode="lines+markers", line=dict(color=style.ACCENT, width=2.5), marker=dict(size=8),
         hovertemplate="%{x}: %{y:.2f} per 1,000 terms<extra></extra>",
     ))
