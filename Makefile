@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 PORT ?= 8501
 
-.PHONY: run test bench index browser clean
+.PHONY: run test bench loadtest index browser clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: $(STAMP) browser
 
 bench: $(STAMP) browser
 	$(PY) -m bench.run
+
+loadtest: $(STAMP) browser
+	$(PY) -m bench.loadtest
 
 clean:
 	rm -rf data/index .pytest_cache test-artifacts
