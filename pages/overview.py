@@ -37,7 +37,8 @@ def main() -> None:
                  help=f"Span of known years; {summary['unknown_year_documents']:,} document(s) of unknown year.")
 
     by_year, unknown_year = cache.documents_by_year(index, filters)
-    left, right = st.columns(2)
+    # Bottom-aligned: the switch above the right chart must not push it below the left one.
+    left, right = st.columns(2, vertical_alignment="bottom")
     with left:
         st.plotly_chart(figures.documents_by_year(by_year, unknown_year), config=CHART_CONFIG, key="overview.years")
     with right:

@@ -48,6 +48,16 @@ def test_markdown_without_front_matter_and_with_bad_yaml():
     assert parsed.removed and "not valid YAML" in parsed.removed[0][1]
 
 
+def test_markdown_paragraph_is_its_block_whatever_the_line_breaks():
+    # Markdown renders the lines of a block as one paragraph: a two-line hard wrap must not become two
+    # paragraphs (the first of which could then be mistaken for a title and dropped).
+    text = ("Putin and Aliyev met in Baku to discuss the ceasefire. The\ntalks covered arms sales.\n\n"
+            "- first point\n- second point\ncontinued\n\n## Heading\nAfter the heading.")
+    assert parse_file(text, ".md").paragraphs == [
+        "Putin and Aliyev met in Baku to discuss the ceasefire. The talks covered arms sales.",
+        "first point", "second point continued", "Heading", "After the heading."]
+
+
 def test_markdown_images_are_removed_with_their_description():
     parsed = parse_file("Text before.\n\n![Aliyev and Putin in Moscow](pic.jpg)\n\nText after.", ".md")
     assert parsed.paragraphs == ["Text before.", "Text after."]

@@ -156,22 +156,35 @@ def read_markdown(text: str) -> ParsedFile:
         if isinstance(data, dict):
             parsed.stated = _stated_from_mapping(data)
             parsed.stated_from = "front matter"
+    # As Markdown renders it: the lines of a block are one paragraph (a hard-wrapped source is common);
+    # a blank line, heading, rule or list item starts the next.
     lines: list[str] = []
+    block: list[str] = []
+
+    def end_block() -> None:
+        if block:
+            lines.extend([" ".join(block), ""])
+            block.clear()
+
     for raw in text.split("\n"):
-        if _MD_RULE.match(raw):
-            lines.append("")
+        if not raw.strip() or _MD_RULE.match(raw):
+            end_block()
             continue
         heading = _MD_HEADING.match(raw)
         if heading:
+            end_block()
             title = clean_line(_markdown_line(_without_closing_hashes(heading.group(2))))
             if heading.group(1) == "#" and parsed.heading is None and title:
                 parsed.heading = title
-            lines.extend(["", title, ""])  # a heading is its own paragraph
+            lines.extend([title, ""])  # a heading is its own paragraph
             continue
+        if _MD_LIST.match(raw):
+            end_block()
         for image in _MD_IMAGE.finditer(raw):
             if image.group(1).strip():
                 parsed.removed.append((image.group(1).strip(), "image description"))
-        lines.append(_markdown_line(raw))
+        block.append(_markdown_line(raw))
+    end_block()
     parsed.paragraphs = text_paragraphs("\n".join(lines))
     return parsed
 

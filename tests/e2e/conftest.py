@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,12 @@ HEALTH_TIMEOUT = 60.0
 VIEWPORT = {"width": 1400, "height": 1000}
 
 
-def _env() -> dict[str, str]:
+def server_env(**extra: str) -> dict[str, str]:
+    """The environment of a server or build: ours without a data or index override, plus `extra`."""
     env = {k: v for k, v in os.environ.items() if k not in ("CORPUSLENS_DATA", "CORPUSLENS_INDEX")}
     env["PYTHONUNBUFFERED"] = "1"
     env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
+    env.update(extra)
     return env
 
 
@@ -42,22 +45,28 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def built_index() -> None:
     """Build the shipped corpus's index once, so no server start has to."""
-    result = subprocess.run([sys.executable, "-m", "corpuslens", "build"], cwd=ROOT, env=_env(),
+    result = subprocess.run([sys.executable, "-m", "corpuslens", "build"], cwd=ROOT, env=server_env(),
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, f"`python -m corpuslens build` failed:\n{result.stdout}\n{result.stderr}"
 
 
 @pytest.fixture(scope="module")
 def app_url(built_index, tmp_path_factory):
-    """`streamlit run app.py` on a free loopback port; yields the base URL (no trailing slash)."""
+    """`streamlit run app.py` on the shipped corpus, on a free loopback port; yields the base URL."""
+    with serve(tmp_path_factory.mktemp("streamlit"), server_env()) as server:
+        yield server
+
+
+@contextmanager
+def serve(logs: Path, env: dict[str, str]):
+    """`streamlit run app.py` with `env` on a free loopback port until the block ends; yields an AppServer."""
     port = _free_port()
-    logs = tmp_path_factory.mktemp("streamlit")
     out_path, err_path = logs / "stdout.txt", logs / "stderr.txt"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=_env(), stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True)
+            cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
 
     def logs_text() -> str:
