@@ -147,7 +147,7 @@ def page_work(index):
     from corpuslens.matching import ThemeTagger
     from corpuslens.query import actors, overview, terms, topics
     from corpuslens.query import documents as document_views
-    from corpuslens.query.actors import NETWORK_MIN_VALUE, trend_actors
+    from corpuslens.query.actors import trend_actors
     from corpuslens.query.common import size_label
     from corpuslens.query.terms import comparison_mask, default_term
     from corpuslens.selection import selection_mask
@@ -167,14 +167,12 @@ def page_work(index):
         overview.selection_summary(index, mask)
         by_year, unknown = overview.documents_by_year(index, mask)
         shares = overview.theme_shares(index, mask)
-        authors = overview.contributors(index, mask, "authors")
-        pubs = overview.contributors(index, mask, "publications")
+        authors = overview.contributors(index, mask, "authors")  # the default of the authors/publications switch
         overview.document_list(index, mask)
         mark()
         figures.documents_by_year(by_year, unknown)
-        figures.theme_shares(shares)
+        figures.theme_shares(shares, label_chars=80)
         figures.top_contributors(authors, "Author")
-        figures.top_contributors(pubs, "Publication")
 
     def topics_page(filters, mark):
         mask = common(filters)
@@ -189,16 +187,13 @@ def page_work(index):
         mask = common(filters)
         counts = terms.term_counts(index, mask)
         top = terms.top_terms(index, mask, 25, "all", counts=counts)
-        cloud = terms.cloud_frequencies(index, mask, counts=counts)
         size_b = int(comparison_mask(index, mask, None).sum())
         distinctive = terms.distinctive_terms(index, mask, None, 20, counts_a=counts) if size_b else None
         term = default_term(terms.top_terms(index, mask, 1, "all", counts=counts))
         trend = terms.term_trend(index, mask, term)
         lines = terms.kwic(index, mask, term)
         mark()
-        figures.term_bars(top, title="Top 25 words and phrases")
-        if cloud:
-            figures.word_cloud_png(dict(cloud))
+        figures.term_bars(top, title="Top 25 words and phrases")  # bars by default; the cloud only on request
         if distinctive is not None and not distinctive.empty:
             figures.distinctive_terms(distinctive, "the selection", "the rest")
         figures.term_trend(trend, term)
@@ -213,9 +208,7 @@ def page_work(index):
         actors.uncovered_names(index, mask)
         mark()
         if result.ids:
-            figures.co_mention_heatmap(result.values, result.labels, "count")
-            figures.actor_network(result.values, result.labels, min_value=NETWORK_MIN_VALUE["count"],
-                                  mentions=result.counts.diagonal(), value_name="Count")
+            figures.co_mention_heatmap(result.values, result.labels, "count")  # heatmap by default, network on request
         if trend is not None and not trend.empty:
             figures.actor_trend(trend)
 

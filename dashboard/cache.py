@@ -266,3 +266,23 @@ def comparison_size(index: CorpusIndex, filters: Filters, compare: Filters | Non
     """Passages on the other side of a comparison: selection B, or the rest of the corpus when B is None."""
     mask_b = None if compare is None else mask(index, compare)
     return int(terms.comparison_mask(index, mask(index, filters), mask_b).sum())
+
+
+# -- Figures ----------------------------------------------------------------------------------
+
+# Figures kept built: enough for every chart of every page over the last few dozen selections.
+FIGURES_KEPT = 200
+
+
+@st.cache_resource(max_entries=FIGURES_KEPT, show_spinner=False)
+def _figure(name: str, args: tuple, kwargs: dict):
+    return getattr(figures, name)(*args, **kwargs)
+
+
+def figure(make, *args, **kwargs):
+    """`make(*args, **kwargs)`, a chart of `corpuslens.figures`, built once per distinct input.
+
+    Building a plotly figure validates every property (~20 ms a chart, most of a cached rerun's time),
+    while the results it is drawn from are already cached. The figure is shared, not copied, so no page
+    may change it: st.plotly_chart only reads it."""
+    return _figure(make.__name__, args, kwargs)

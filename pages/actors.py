@@ -83,14 +83,15 @@ def heatmap_section(index, filters, window, measure, kinds, top):
     chart = state.view_widget(st.segmented_control, "chart", "Chart", options=list(CHARTS), format_func=CHARTS.get,
                               required=True, label_visibility="collapsed")
     if chart == "heatmap":
-        st.plotly_chart(figures.co_mention_heatmap(result.values, result.labels, measure, counts=result.counts),
+        st.plotly_chart(cache.figure(figures.co_mention_heatmap, result.values, result.labels, measure,
+                                     counts=result.counts),
                         config=CHART_CONFIG,
                         key="actors.heatmap", on_select=pick_pair_from_heatmap, selection_mode="points")
         st.caption(f"{result.units:,} {window}s in the selection. Click a cell to read the passages naming both "
                    "actors below, or choose the pair there.")
     else:
         min_value = NETWORK_MIN_VALUE[measure]
-        st.plotly_chart(figures.actor_network(result.values, result.labels, min_value=min_value,
+        st.plotly_chart(cache.figure(figures.actor_network, result.values, result.labels, min_value=min_value,
                                               mentions=result.counts.diagonal(), value_name=MEASURES[measure]),
                         config=CHART_CONFIG, key="actors.network")
         st.caption(f"A line joins two actors whose {MEASURES[measure]} is at least {min_value:g}.")
@@ -151,7 +152,7 @@ def trend_section(index, filters, result) -> None:
     if trend.empty:
         st.info("No passage of the selection has a known year, so there is no trend to draw.")
         return
-    st.plotly_chart(figures.actor_trend(trend), config=CHART_CONFIG, key="actors.trend")
+    st.plotly_chart(cache.figure(figures.actor_trend, trend), config=CHART_CONFIG, key="actors.trend")
     st.caption("The chosen pair." if state.view_value("a") or state.view_value("b") else
                f"The {len(chosen)} most mentioned actors of the heatmap; choose a pair to compare those two.")
 

@@ -40,15 +40,18 @@ def main() -> None:
     # Bottom-aligned: the switch above the right chart must not push it below the left one.
     left, right = st.columns(2, vertical_alignment="bottom")
     with left:
-        st.plotly_chart(figures.documents_by_year(by_year, unknown_year), config=CHART_CONFIG, key="overview.years")
+        st.plotly_chart(cache.figure(figures.documents_by_year, by_year, unknown_year), config=CHART_CONFIG,
+                        key="overview.years")
     with right:
         # One contributors chart at a time: every chart costs the browser ~25 ms per filter change.
         by = state.view_widget(st.segmented_control, "contributors", "Contributors", options=list(CONTRIBUTORS),
                                format_func=CONTRIBUTORS.get, required=True, label_visibility="collapsed")
-        st.plotly_chart(figures.top_contributors(cache.contributors(index, filters, by), CONTRIBUTORS[by][:-1]),
+        contributors = cache.contributors(index, filters, by)
+        st.plotly_chart(cache.figure(figures.top_contributors, contributors, CONTRIBUTORS[by][:-1]),
                         config=CHART_CONFIG, key=f"overview.{by}")
     # Full width, so that long theme names are shown whole.
-    st.plotly_chart(figures.theme_shares(cache.theme_shares(index, filters), label_chars=80), config=CHART_CONFIG,
+    shares = cache.theme_shares(index, filters)
+    st.plotly_chart(cache.figure(figures.theme_shares, shares, label_chars=80), config=CHART_CONFIG,
                     key="overview.themes")
 
     st.subheader("Documents in the selection")

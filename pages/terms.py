@@ -59,7 +59,8 @@ def top_terms_section(index, filters) -> list[str]:
         elif table.empty:
             st.info(f"No {GRAMS[grams].lower()} in the selection.")
         else:
-            st.plotly_chart(figures.term_bars(table, title=f"Top {len(table)} {GRAMS[grams].lower()}"), config=CHART_CONFIG,
+            bars = cache.figure(figures.term_bars, table, title=f"Top {len(table)} {GRAMS[grams].lower()}")
+            st.plotly_chart(bars, config=CHART_CONFIG,
                             key="terms.bars", on_select=pick_term_from_bars, selection_mode="points")
             st.caption("Click a bar to see that term over the years and in context below.")
     with right:
@@ -120,7 +121,8 @@ def distinctive_section(index, filters, choices) -> None:
     if table.empty:
         chart.info("No term occurs often enough on either side to compare.")
         return
-    chart.plotly_chart(figures.distinctive_terms(table, label_a, label_b), config=CHART_CONFIG, key="terms.distinctive")
+    chart.plotly_chart(cache.figure(figures.distinctive_terms, table, label_a, label_b), config=CHART_CONFIG,
+                       key="terms.distinctive")
     listing.dataframe(table.assign(side=table["side"].map({"a": label_a, "b": label_b})), hide_index=True,
                       key="terms.distinctive_table", column_order=["term", "side", "z", "count_a", "count_b"],
                       column_config={
@@ -158,7 +160,7 @@ def term_section(index, filters, listed: list[str]) -> None:
     if trend.empty:
         st.info("No passage of the selection has a known year, so there is no trend to draw.")
     else:
-        st.plotly_chart(figures.term_trend(trend, term), config=CHART_CONFIG, key="terms.trend")
+        st.plotly_chart(cache.figure(figures.term_trend, trend, term), config=CHART_CONFIG, key="terms.trend")
     shown = f"first {len(lines):,}" if len(lines) >= 300 else f"{len(lines):,}"
     st.markdown(f"**Keyword in context** · {md_escape(shown)} occurrence{'s' * (len(lines) != 1)} "
                 f"of “{md_escape(term)}”")

@@ -79,7 +79,7 @@ def main() -> None:
         set_view("topic", 0)
 
     points, total = cache.map_points(index, filters, k)
-    st.plotly_chart(figures.topic_map(points, sampled_from=total), config=CHART_CONFIG, key=MAP_KEY,
+    st.plotly_chart(cache.figure(figures.topic_map, points, sampled_from=total), config=CHART_CONFIG, key=MAP_KEY,
                     on_select=choose_topic_from_map, selection_mode="points")
     st.caption("Hover a point to see its document and the start of the passage; click it to read its topic's passages.")
 
@@ -91,7 +91,8 @@ def main() -> None:
     by = view_widget(st.radio, "by", "Compare topics by", options=list(GROUP_TITLES), format_func=GROUP_TITLES.get,
                      horizontal=True)
     prevalence = cache.topic_prevalence(index, filters, k, by)
-    st.plotly_chart(figures.topic_prevalence(prevalence, GROUP_TITLES[by]), config=CHART_CONFIG, key="topics.prevalence")
+    st.plotly_chart(cache.figure(figures.topic_prevalence, prevalence, GROUP_TITLES[by]), config=CHART_CONFIG,
+                    key="topics.prevalence")
     st.caption("Each cell: the topic's mean weight over that group's passages in the selection.")
 
     st.subheader("A topic's passages")

@@ -110,11 +110,9 @@ def finish(fig: go.Figure, title: str, x_title: str | None = None, y_title: str 
     title_spec: dict = dict(text=title)
     if subtitle:
         title_spec["subtitle"] = dict(text=subtitle, font=dict(size=12, color=style.MUTED))
-    fig.update_layout(template=style.TEMPLATE, title=title_spec, height=height or 420, **layout)
-    if x_title is not None:
-        fig.update_layout(xaxis_title_text=x_title)
-    if y_title is not None:
-        fig.update_layout(yaxis_title_text=y_title)
+    # One update: each update_layout call validates its whole argument tree again (~2 ms a call).
+    axes = {f"{axis}axis_title_text": text for axis, text in (("x", x_title), ("y", y_title)) if text is not None}
+    fig.update_layout(template=style.TEMPLATE, title=title_spec, height=height or 420, **axes, **layout)
     return fig
 
 
