@@ -53,9 +53,10 @@ def provenance_table(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
     rows = np.unique(index.passage_doc[mask])
     docs = index.docs.iloc[rows]
     table = pd.DataFrame({"id": docs["id"].to_numpy(), "file": docs["file"].to_numpy()})
+    sources = index.doc_provenance.iloc[rows]
     for name in PROVENANCE_FIELDS:
         table[name] = unknown_labels(docs[name])
-        table[f"{name} from"] = [(p or {}).get(name, "unknown") for p in docs["provenance"]]
+        table[f"{name} from"] = sources[name].to_numpy()
     return table
 
 
