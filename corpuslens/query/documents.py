@@ -52,12 +52,14 @@ def provenance_table(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
     """
     rows = np.unique(index.passage_doc[mask])
     docs = index.docs.iloc[rows]
-    table = pd.DataFrame({"id": docs["id"].to_numpy(), "file": docs["file"].to_numpy()})
     sources = index.doc_provenance.iloc[rows]
+    columns = {"id": docs["id"].to_numpy(), "file": docs["file"].to_numpy()}
     for name in PROVENANCE_FIELDS:
-        table[name] = unknown_labels(docs[name])
-        table[f"{name} from"] = sources[name].to_numpy()
-    return table
+        columns[name] = unknown_labels(docs[name])
+        columns[f"{name} from"] = sources[name].to_numpy()
+    # Plain object columns: pandas would otherwise convert every text column to Arrow strings on each
+    # filter change (~1 ms a column for 10,000 documents), which the table's display does again anyway.
+    return pd.DataFrame(columns, dtype=object)
 
 
 def document_metadata(index: CorpusIndex, doc_id: str) -> pd.DataFrame:

@@ -141,6 +141,18 @@ def _hover_every_chart(page) -> None:
             page.wait_for_timeout(150)
 
 
+def _name(path: str) -> str:
+    return path.strip("/") or "overview"
+
+
+def _visit(page, url: str, shot, where: str, server) -> None:
+    """Open a page, hover its charts, keep a screenshot, and check that nothing from the articles took effect."""
+    open_app(page, url)
+    _hover_every_chart(page)
+    screenshot(page, shot)
+    _assert_nothing_injected(page, where, server)
+
+
 @pytest.fixture
 def watched_page(new_page):
     """A fresh page that records every dialog (alert, confirm) a script might open."""
@@ -172,10 +184,8 @@ def test_hostile_articles_are_shown_as_text_on_every_page(hostile_server, hostil
     expected_size = size_label(index, selection_mask(index, Filters(authors=(author,))))
     for number, path in enumerate(PAGES, start=1):
         where = f"{path} filtered by the hostile author"
-        open_app(page, f"{hostile_server}{path}{link}")
-        _hover_every_chart(page)
-        screenshot(page, screenshots / f"4{number + 1}-hostile-{path.strip('/') or 'overview'}.png")
-        _assert_nothing_injected(page, where, hostile_server)
+        _visit(page, f"{hostile_server}{path}{link}", screenshots / f"4{number + 1}-hostile-{_name(path)}.png",
+               where, hostile_server)
         assert size_line(page) == expected_size, f"{where}: the author filter did not apply"
         assert author in page.get_by_test_id("stSidebar").inner_text(), \
             f"{where}: the chosen author is not shown literally in the sidebar"
@@ -188,10 +198,8 @@ def test_markup_in_html_metadata_is_shown_as_text_across_the_corpus(hostile_serv
     assert "<svg onload" in article["title"] and "<style>" in article["publication"]
     for number, path in enumerate(PAGES, start=1):
         where = f"{path}, whole corpus"
-        open_app(page, f"{hostile_server}{path}")
-        _hover_every_chart(page)
-        screenshot(page, screenshots / f"5{number}-hostile-corpus-{path.strip('/') or 'overview'}.png")
-        _assert_nothing_injected(page, where, hostile_server)
+        _visit(page, f"{hostile_server}{path}", screenshots / f"5{number}-hostile-corpus-{_name(path)}.png",
+               where, hostile_server)
     # The Overview's document table lists every document by its literal title and publication.
     open_app(page, f"{hostile_server}/")
     main = _main_text(page)
