@@ -18,11 +18,16 @@ def documents_by_year(index: CorpusIndex, mask: np.ndarray) -> tuple[pd.DataFram
     """Selected documents and passages per known year, and how many selected documents have no year."""
     per_doc = _selected_per_doc(index, mask)
     chosen = per_doc > 0
-    years = index.docs["year"]
-    known = chosen & years.notna().to_numpy()
-    frame = pd.DataFrame({"year": years[known].astype(int).to_numpy(), "passages": per_doc[known]})
-    table = frame.groupby("year", as_index=False).agg(documents=("passages", "size"), passages=("passages", "sum"))
-    return table[["year", "documents", "passages"]], int((chosen & ~known).sum())
+    years = index.docs["year"].to_numpy(dtype=float, na_value=np.nan)
+    known = chosen & ~np.isnan(years)
+    # Counted with bincount over the distinct years: a pandas groupby costs ~10 ms per change here.
+    year_list, group = np.unique(years[known].astype(np.int64), return_inverse=True)
+    table = pd.DataFrame({
+        "year": year_list,
+        "documents": np.bincount(group, minlength=len(year_list)).astype(np.int64),
+        "passages": np.bincount(group, weights=per_doc[known], minlength=len(year_list)).astype(np.int64),
+    })
+    return table, int((chosen & ~known).sum())
 
 
 def theme_shares(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
@@ -106,11 +111,12 @@ def document_list(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
     per_doc = _selected_per_doc(index, mask)
     keep = per_doc > 0
     docs = index.docs.loc[keep]
-    return pd.DataFrame({
-        "id": docs["id"].to_numpy(),
-        **{name: unknown_labels(docs[name]) for name in ("title", "authors", "publication", "date", "year")},
-        "passages": per_doc[keep].astype(int),
-    }, columns=DOCUMENT_LIST_COLUMNS)
+    # Text as plain object columns: pandas would convert each to Arrow strings per filter change (~1 ms a
+    # column for 10,000 documents), and the table's display converts them again anyway.
+    text = {"id": docs["id"].to_numpy(),
+            **{name: unknown_labels(docs[name]) for name in ("title", "authors", "publication", "date", "year")}}
+    return pd.DataFrame({**{name: pd.Series(values, dtype=object) for name, values in text.items()},
+                         "passages": per_doc[keep].astype(int)}, columns=DOCUMENT_LIST_COLUMNS)
 
 
 def selection_summary(index: CorpusIndex, mask: np.ndarray) -> dict:
