@@ -97,3 +97,14 @@ def test_html_meta_provenance():
     assert found.authors == ["Jane Doe"] and found.provenance["authors"] == "html meta"
     assert found.publication == "Caucasus Review" and found.provenance["publication"] == "html meta"
     assert found.date is None and found.provenance["date"] == "unknown"
+
+
+def test_a_stated_title_takes_only_its_own_repetition_out_of_the_text():
+    # Front matter states the title: a first line repeating it is metadata, but a different short first line
+    # that merely looks like a heading is article text and must stay.
+    repeated = meta(f"---\ntitle: Moscow Courts Baku Again\n---\nMoscow Courts Baku Again\n\n{PROSE}\n", ".md")
+    assert repeated.title == "Moscow Courts Baku Again" and repeated.provenance["title"] == "front matter"
+    assert repeated.consumed == {0: "title (kept as metadata)"}
+    different = meta(f"---\ntitle: Moscow Courts Baku Again\n---\nPutin and Aliyev Meet in Baku\n\n{PROSE}\n", ".md")
+    assert different.title == "Moscow Courts Baku Again"
+    assert different.consumed == {}

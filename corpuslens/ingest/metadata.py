@@ -171,7 +171,9 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
     """Title, authors, publication, date, year and url with their provenance."""
     from_text: dict = {}
     consumed: dict[int, str] = {}
-    _read_header(paragraphs, reasons, parsed.heading, from_text, consumed)
+    # A title stated by front matter or meta tags counts as the heading: only a paragraph repeating it is
+    # taken out of the text, never a different first line that merely reads like a heading.
+    _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed)
     _read_closing(paragraphs, reasons, from_text)
 
     result = Extracted(consumed=consumed)
