@@ -21,6 +21,11 @@ _KEY = "context"
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
+def table_height(table, most: int) -> int:
+    """A data grid tall enough for the table's rows (35 px each, with the header), at most `most`: no blank rows."""
+    return min(most, 35 * (len(table) + 1) + 3)
+
+
 @dataclass(frozen=True)
 class Context:
     index: CorpusIndex

@@ -9,7 +9,7 @@ import streamlit as st
 
 from corpuslens.urlstate import shown_value
 from dashboard import cache
-from dashboard.context import empty_state, page_header
+from dashboard.context import empty_state, page_header, table_height
 from dashboard.state import set_view, view_value, view_widget
 from dashboard.text import highlighted_html, md_escape
 
@@ -98,11 +98,6 @@ def reader_html(passages) -> str:
     return READER_CSS + legend() + '<div class="cl-reader">' + "".join(paragraphs) + "</div>"
 
 
-def table_height(table, most: int = 250) -> int:
-    """Tall enough for the table's rows (35 px each, with the header), at most `most`: no blank rows below."""
-    return min(most, 35 * (len(table) + 1) + 3)
-
-
 def reader_section(index, filters) -> None:
     st.subheader("Reader")
     choices = cache.document_choices(index, filters)
@@ -119,7 +114,7 @@ def reader_section(index, filters) -> None:
             st.caption("No theme term in this document.")
         else:
             st.dataframe(themes, hide_index=True, key="documents.themes", column_order=["label", "share"],
-                         height=table_height(themes),
+                         height=table_height(themes, 250),
                          column_config={"label": st.column_config.TextColumn("Theme", width="medium"),
                                         "share": st.column_config.ProgressColumn(
                                             "Share", format="percent", min_value=0.0, max_value=1.0)})
@@ -130,7 +125,7 @@ def reader_section(index, filters) -> None:
             st.caption("No actor of the dictionary is named in this document.")
         else:
             st.dataframe(actors, hide_index=True, key="documents.actors", column_order=["actor", "kind", "mentions"],
-                         height=table_height(actors), column_config={"actor": "Actor", "kind": "Kind", "mentions":
+                         height=table_height(actors, 250), column_config={"actor": "Actor", "kind": "Kind", "mentions":
                                                     st.column_config.NumberColumn("Mentions", format="%d")})
     st.html(reader_html(cache.reader_passages(index, filters, doc)))
 

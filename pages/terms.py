@@ -10,7 +10,7 @@ from corpuslens.figures.terms import bar_order
 from corpuslens.filters import Filters
 from corpuslens.query.terms import default_term
 from dashboard import cache, state
-from dashboard.context import CHART_CONFIG, current, empty_state, page_header
+from dashboard.context import CHART_CONFIG, current, empty_state, page_header, table_height
 from dashboard.exports import csv_download
 from dashboard.sidebar import filter_widgets
 from dashboard.text import md_escape
@@ -64,7 +64,7 @@ def top_terms_section(index, filters) -> list[str]:
                             key="terms.bars", on_select=pick_term_from_bars, selection_mode="points")
             st.caption("Click a bar to see that term over the years and in context below.")
     with right:
-        st.dataframe(table, hide_index=True, key="terms.table", height=min(35 * (len(table) + 1) + 3, 560),
+        st.dataframe(table, hide_index=True, key="terms.table", height=table_height(table, 560),
                      column_config={
                          "term": st.column_config.TextColumn("Term"),
                          "count": st.column_config.NumberColumn("Occurrences", format="%d"),
