@@ -42,12 +42,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def build_index(env: dict[str, str]) -> None:
+    """`python -m corpuslens build` with `env`, as a user would run it; fails the test with its output."""
+    result = subprocess.run([sys.executable, "-m", "corpuslens", "build"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"`python -m corpuslens build` failed:\n{result.stdout}\n{result.stderr}"
+
+
 @pytest.fixture(scope="session")
 def built_index() -> None:
     """Build the shipped corpus's index once, so no server start has to."""
-    result = subprocess.run([sys.executable, "-m", "corpuslens", "build"], cwd=ROOT, env=server_env(),
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, f"`python -m corpuslens build` failed:\n{result.stdout}\n{result.stderr}"
+    build_index(server_env())
 
 
 @pytest.fixture(scope="module")

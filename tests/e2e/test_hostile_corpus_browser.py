@@ -9,12 +9,10 @@ Every payload sets `window.__pwned`; the test also looks for the elements a payl
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from urllib.parse import quote, urlencode
 
 import pytest
-from conftest import ROOT, serve, server_env
+from conftest import build_index, serve, server_env
 
 from corpuslens.filters import Filters
 from corpuslens.index import load_or_build
@@ -87,10 +85,7 @@ def hostile_data(tmp_path_factory):
     shutil.copytree(SHIPPED_DATA / "raw", data / "raw")
     for name, text in HOSTILE_FILES.items():
         (data / "raw" / name).write_text(text, encoding="utf-8")
-    env = server_env(CORPUSLENS_DATA=str(data))
-    result = subprocess.run([sys.executable, "-m", "corpuslens", "build"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, f"build of the hostile corpus failed:\n{result.stdout}\n{result.stderr}"
+    build_index(server_env(CORPUSLENS_DATA=str(data)))
     return data
 
 
