@@ -28,16 +28,17 @@ def ingest_folder(raw_dir: Path, catalog: Path | None = None, settings: IndexSet
     """Every readable article under raw_dir as a Document; every other file as a SkippedFile with its reason."""
     found, skipped = find_files(Path(raw_dir))
     ids = unique_ids([f.relative for f in found])
+    rows = match_rows(read_catalog(catalog), [f.relative for f in found])
     documents: list[Document] = []
     for doc_id, file in zip(ids, found):
         try:
-            documents.append(build_document(doc_id, file.relative, read_bytes(file.path)))
+            url = rows.get(file.relative, {}).get("url")
+            documents.append(build_document(doc_id, file.relative, read_bytes(file.path), url))
         except UnreadableFile as problem:
             skipped.append(SkippedFile(file.relative, str(problem)))
         except OSError as error:
             skipped.append(SkippedFile(file.relative, f"cannot be read ({error.strerror or error})"))
 
-    rows = match_rows(read_catalog(catalog), [d.file for d in documents])
     for doc in documents:
         if doc.file in rows:
             apply_catalog_row(doc, rows[doc.file])

@@ -104,6 +104,35 @@ def parse_date(text: str | None, allow_year: bool = False) -> str | None:
     return None
 
 
+# Dates as they stand inside a line, most specific shapes first; a bare year or "May 2021" inside a
+# line is not enough to call the line a dateline.
+_SEARCHED = [(kind, re.compile(r"(?<![\w.])(?:" + rx.pattern + r")(?![\w]|\.\d)", rx.flags | re.I))
+             for kind, rx in _PATTERNS if kind in ("iso", "ymd", "dotted", "slashed", "mdy", "dmy")]
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
+                           r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)", re.I)
+
+
+def search_date(text: str) -> tuple[str, int, int] | None:
+    """(ISO date, start, end) of the first full date written inside `text`, else None.
+
+    Same rules as `parse_date` (ambiguous numeric dates are not read); meant for the short lines
+    of an article's header (a dateline with a section label, a byline with a date), not for prose."""
+    best: tuple[str, int, int] | None = None
+    for kind, pattern in _SEARCHED:
+        for match in pattern.finditer(text):
+            if best is not None and match.start() >= best[1]:
+                break
+            found = parse_date(match.group(0))
+            if found:
+                best = (found, match.start(), match.end())
+                break
+    return best
+
+
+def has_weekday(text: str) -> bool:
+    return bool(_WEEKDAY_NAME.search(text))
+
+
 def date_from_url(url: str | None) -> str | None:
     """A date written in a URL's path, like /2020/09/25/ or /2020/09/, else None."""
     if not url:

@@ -51,7 +51,18 @@ _NAV_LINES = {
     "latest news": "related links", "most read": "related links", "advertisement": "advertisement",
     "sponsored": "advertisement", "follow us": "share buttons", "share this": "share buttons",
     "share this article": "share buttons", "print this page": "share buttons",
+    "ссылки для упрощенного доступа": "site navigation", "перейти к основному содержанию": "site navigation",
+    "вернуться к основному содержанию": "site navigation", "accessibility links": "site navigation",
+    "close button": "site navigation", "no media source currently available": "player widget",
+    "пожалуйста, подождите": "player widget", "loading...": "player widget", "loading": "player widget",
 }
+_SKIP_LINK = re.compile(r"^(?:skip|jump|go) to (?:the )?(?:main |primary )?(?:content|navigation|search|menu|article)\b|^перейти к ", re.I)
+_WIDGET = re.compile(
+    r"^(?:\d+(?:[.,]\d+)?\s*[kк]?\+?|\d+\s+(?:min|minutes?)\s+read|font size\W*|a\s*a\s*a|print|comments?\s*\(\d+\)|"
+    r"this (?:news|article) has been read \d+ times.*|you need javascript enabled.*|.*being protected from spambots.*|"
+    r"(?:i\s+)?надоели баннеры\?.*|читайте также:?|read (?:also|more):?|see also:?|related:?|tags?:?)$",
+    re.I,
+)
 _LIST_HEADINGS = re.compile(r"^(?:categories|category|tags|topics|filed under|related topics|keywords)\s*:?$", re.I)
 _INLINE_LIST = re.compile(r"^(?:categories|category|tags|topics|filed under|keywords)\s*:\s*\S", re.I)
 _BREADCRUMB = re.compile(r"^(?:home|main|homepage|главная|ana səhifə)\s*[/>»›|→]\s*\S|^[^/>»›|]{1,60}(?:\s[/>»›|→]\s[^/>»›|]{1,120}){2,}$", re.I)
@@ -158,6 +169,10 @@ def line_reason(text: str) -> str | None:
     key = _line_key(text)
     if key in _NAV_LINES:
         return _NAV_LINES[key]
+    if _SKIP_LINK.match(key):
+        return "site navigation"
+    if len(text) <= 160 and _WIDGET.match(key):
+        return "page widget"
     if _INLINE_LIST.match(text):
         return "category list"
     if len(text) <= 300 and _BREADCRUMB.search(text):

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpuslens.ingest.dates import date_from_url, parse_date, year_of
-from corpuslens.ingest.furniture import author_in_note, looks_like_name
+from corpuslens.ingest.boilerplate import page_stoplist, stopword_share
+from corpuslens.ingest.dates import date_from_url, has_weekday, parse_date, search_date, year_of
+from corpuslens.ingest.people import is_organisation, person_names
+from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
 from corpuslens.model import METADATA_FIELDS
 
-HEADER_WINDOW = 8  # the title, byline and dateline sit within the first paragraphs
+HEADER_WINDOW_LINES = 30  # the title, byline and dateline sit within the first lines of a saved page
 NAME_LINE_DISTANCE = 3  # a name-only author line sits this close under the title
 
 _PUBLICATION_LINE = re.compile(r"^publication\s*:\s*(?P<pub>.+?)(?:\s+(?:volume|vol\.|issue|no\.)\s*:?\s*\d.*)?$", re.I)
@@ -65,16 +67,47 @@ def _names(text: str) -> list[str]:
     return parts if parts and all(looks_like_name(p) for p in parts) else []
 
 
+_BYLINE_ROLE = re.compile(r",\s.*$")  # "Jane Doe, Senior Fellow at ..." -> "Jane Doe"
+_AUTHOR_LABEL = re.compile(r"^(?:text|words|author|authors|written by|автор|авторы|текст)\s*:\s*(?P<rest>.{3,200})$", re.I)
+_WRITES_FOR = re.compile(rf"^(?P<name>{NAME_PATTERN})\s+writes\s+(?:in\s+(?:his|her|their)\s+(?:piece|article|column|op-ed|essay)\s+)?(?:for|in)\s+(?P<pub>[A-Z][^,.;:]{{1,60}})")
+_DATELINE_PREFIX = re.compile(r"^\s*(?:date|dated|published|posted|publication date|дата|опубликовано)\s*[:\-–—]?\s*", re.I)
+_UPDATED = re.compile(r"\b(?:updated?|modified|last edited|обновлено|изменено)\b", re.I)
+_READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|мин\.?)\s*(?:read|чтения)?$", re.I)
+
+
+def _undouble(text: str) -> str:
+    """"Jane DoeJane Doe" (a name printed twice without a space) -> "Jane Doe"."""
+    half = len(text) // 2
+    return text[:half] if len(text) % 2 == 0 and half >= 5 and text[:half] == text[half:] else text
+
+
+def _people(text: str) -> list[str]:
+    """People named in a byline's text: roles after a comma dropped, agencies refused."""
+    parts = re.split(r"\s*(?:&|\band\b|\bи\b|;)\s*", text)
+    names: list[str] = []
+    for part in parts:
+        part = _BYLINE_ROLE.sub("", part.strip())
+        names.extend(n for n in person_names(_undouble(part)) if n not in names)
+    return names
+
+
 def _byline(text: str) -> tuple[list[str], str | None] | None:
-    """(authors, date) of "By Jane Doe", "ByJohn Newman", "By A and B | Feb 23, 2024"."""
-    match = _BYLINE.match(text)
+    """(authors, date) of "By Jane Doe", "ByJohn Newman", "BY JANE DOE", "By A and B | Feb 23, 2024",
+    "By Jane Doe March 3, 2021", "Text: Jane Doe"; None when the line names no person."""
+    match = _BYLINE.match(text) or _AUTHOR_LABEL.match(text)
     if not match:
         return None
-    parts = _BYLINE_PARTS.split(match.group("rest"))
-    names = [n for n in _NAME_LIST.split(parts[0]) if looks_like_name(n)]
+    rest = match.group("rest")
+    date = None
+    found = search_date(rest)
+    if found:
+        date, rest = found[0], (rest[: found[1]] + " " + rest[found[2]:]).strip(" |•·—–-,")
+    parts = _BYLINE_PARTS.split(rest)
+    names = _people(parts[0])
     if not names:
         return None
-    date = next((d for d in (parse_date(p) for p in parts[1:]) if d), None)
+    if date is None:
+        date = next((d for d in (parse_date(p) for p in parts[1:]) if d), None)
     return names, date
 
 
@@ -98,54 +131,188 @@ def _add_unique(names: list[str], new: list[str]) -> None:
             seen.add(name.casefold())
 
 
-def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str | None, found: dict, consumed: dict[int, str]) -> None:
-    """Publication line, byline, dateline, title and a name line under it, from the header paragraphs.
+def _dateline(text: str) -> tuple[str, bool] | None:
+    """(date, is_update) when the line is a dateline: a date with at most a few words around it
+    ("July 19, 2023", "Politics 12:30, 03.03.2021", "February 15, 2013|Reuters", "Published: …")."""
+    if len(text) > 90:
+        return None
+    date = parse_date(text)
+    if date:
+        return date, False
+    found = search_date(text)
+    if not found:
+        return None
+    rest = (text[: found[1]] + " " + text[found[2]:]).strip()
+    if len(re.findall(r"[^\W\d_]{2,}", rest)) > 6:
+        return None  # a sentence that mentions a date: an event, not a dateline
+    return found[0], bool(_UPDATED.search(text[: found[1]]))
 
-    Without a markup heading the title is the first header paragraph that is neither furniture nor
-    a metadata line, if it reads as a heading; if it reads as prose, the article has no title."""
-    title_at: int | None = None
-    title_decided = False
-    for i, text in enumerate(paragraphs[:HEADER_WINDOW]):
+
+def _slug_words(url: str | None) -> set[str]:
+    """The words of a URL's last path segments ("/2021/06/kenya-votes-in-peace" -> {kenya, votes, in, peace})."""
+    if not url:
+        return set()
+    path = re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", url.strip(), flags=re.I).split("?", 1)[0]
+    words = set()
+    for segment in path.strip("/").split("/")[-2:]:
+        segment = re.sub(r"\.\w{2,5}$", "", segment)
+        words |= {w for w in re.split(r"[-_+.]+", segment.casefold()) if len(w) > 1 and not w.isdigit()}
+    return words
+
+
+def _title_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 1 and not w.isdigit()}
+
+
+def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: dict[int, str], slug: set[str],
+                 stopwords: frozenset[str]) -> float:
+    text = paragraphs[i]
+    words = text.split()
+    score = 0.0
+    if i == candidates[0]:
+        score += 1.0  # the first heading-like line is the usual place of the headline
+    if sum(1 for j in candidates if paragraphs[j] == text) > 1:
+        score += 2.0  # repeated (page title and headline, or headline and image alt text)
+    below = next((kinds[j] for j in range(i + 1, min(i + 4, len(paragraphs))) if j in kinds), None)
+    if below in ("byline", "dateline", "author line"):
+        score += 2.0
+    if len(words) <= 3:
+        score -= 2.0  # a section label, a logo, a site name
+    if len(words) >= 4 and stopword_share(text, stopwords) == 0:
+        score -= 2.0  # a run of names or tags; headlines have a function word or two
+    if words[-1].casefold() in stopwords and len(words[-1]) <= 4:
+        score -= 3.0  # a line that stops on "of" or "the" is a sentence cut off, not a headline
+    elif len(words) >= 5:
+        score += 0.5
+    if slug:
+        overlap = len(_title_words(text) & slug) / max(1, len(slug))
+        score += 4.0 * overlap
+    return score
+
+
+def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str | None, found: dict,
+                 consumed: dict[int, str], url: str | None = None) -> None:
+    """Publication line, bylines, datelines and the title, from the paragraphs before the article's prose.
+
+    The title is the markup's heading where there is one; otherwise the heading-like line that
+    looks most like a headline: repeated, standing right above a byline or a dateline, matching
+    the words of the page's URL, and not a two-word section label. Dates above the title count
+    only right above it and without a weekday (a weekday date at the top of a page is its clock);
+    an "updated" date never counts."""
+    kinds: dict[int, str] = {}
+    dates: list[tuple[int, str]] = []
+    candidates: list[int] = []
+    end = min(len(paragraphs), HEADER_WINDOW_LINES)
+    for i in range(end):
+        text = paragraphs[i]
+        if reasons[i] == "image caption (repeated line)" and _is_heading(text) and not candidates:
+            reasons[i] = None  # a headline printed twice at the top of a page (page title and heading)
         if reasons[i]:
+            continue
+        if _READING_TIME.match(text):
+            consumed[i] = "reading time (site furniture)"
             continue
         if publication := _PUBLICATION_LINE.match(text):
             found.setdefault("publication", publication.group("pub").strip())
             consumed[i] = "publication line (kept as metadata)"
+            kinds[i] = "publication"
             continue
         if byline := _byline(text):
             _add_unique(found.setdefault("authors", []), byline[0])
             if byline[1]:
-                found.setdefault("date", byline[1])
+                dates.append((i, byline[1]))
             consumed[i] = "byline (kept as metadata)"
+            kinds[i] = "byline"
             continue
-        if date := parse_date(text):
-            found.setdefault("date", date)
-            consumed[i] = "dateline (kept as metadata)"
+        if writes := _WRITES_FOR.match(text):
+            _add_unique(found.setdefault("authors", []), person_names(writes.group("name")))
+            found.setdefault("publication", writes.group("pub").strip())
+        if dateline := _dateline(text):
+            kinds[i] = "dateline"
+            consumed[i] = "dateline (kept as metadata)" if not dateline[1] else "update date (not the publication date)"
+            if not dateline[1]:
+                dates.append((i, dateline[0]))
             continue
-        if heading and title_at is None and text.casefold() == heading.casefold():
-            title_at = i
-            continue
-        names = _names(text)
-        near_title = title_at is not None and i - title_at <= NAME_LINE_DISTANCE
-        if names and (near_title or not title_decided):
-            _add_unique(found.setdefault("authors", []), names)
-            consumed[i] = "author line (kept as metadata)"
-            continue
-        if not title_decided and not heading:
-            title_decided = True
-            if _is_heading(text):
-                title_at = i
-                continue
         if _is_prose(text):
             break
-    title = heading if heading else (paragraphs[title_at] if title_at is not None else None)
+        if _is_heading(text):
+            candidates.append(i)
+    title_at: int | None = None
+    if heading:
+        title_at = next((i for i in candidates if paragraphs[i].casefold() == heading.casefold()), None)
+    elif candidates:
+        slug = _slug_words(url)
+        stopwords = page_stoplist(paragraphs[:60])
+        scores = {i: _title_score(i, candidates, paragraphs, kinds, slug, stopwords) for i in candidates}
+        best = max(candidates, key=lambda i: (scores[i], -i))
+        if scores[best] > 0:
+            title_at = best
+    title = heading or (paragraphs[title_at] if title_at is not None else None)
+    if title:
+        for i in range(len(paragraphs)):  # the headline once: its repetitions (image alt text, page title) go too
+            if not reasons[i] and paragraphs[i].casefold() == title.casefold():
+                consumed[i] = "title (kept as metadata)"
+    # Author lines: a name-only line right under the title.
     if title_at is not None:
-        consumed[title_at] = "title (kept as metadata)"
+        for i in range(title_at + 1, min(end, title_at + 1 + NAME_LINE_DISTANCE)):
+            if i in consumed or reasons[i]:
+                continue
+            if names := _names(paragraphs[i]):
+                _add_unique(found.setdefault("authors", []), [n for n in names if not is_organisation(n)])
+                consumed[i] = "author line (kept as metadata)"
+    if dates:
+        anchor = title_at if title_at is not None else -1
+        below = [d for i, d in dates if i > anchor]
+        above = [d for i, d in dates if anchor - 3 <= i < anchor and not has_weekday(paragraphs[i])]
+        chosen = below[0] if below else (above[-1] if above else None)
+        if chosen:
+            found.setdefault("date", chosen)
     if title:
         title, source = split_bracketed_source(title)
         found["title"] = title
         if source:
             found.setdefault("publication", source)
+
+
+def strip_leading_dateline(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """A "date 2022-09-16 MOSCOW (AP) — …" header glued to one of the first paragraphs: the date,
+    and the paragraphs with the label and the date taken off."""
+    for i, text in enumerate(paragraphs[:3]):
+        match = _DATELINE_PREFIX.match(text)
+        if not match or not match.group(0).strip():
+            continue
+        found_date = search_date(text[match.end(): match.end() + 40])
+        if found_date and found_date[1] == 0:
+            rest = text[match.end() + found_date[2]:].strip()
+            return paragraphs[:i] + ([rest] if rest else []) + paragraphs[i + 1:], found_date[0]
+    return paragraphs, None
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—\-:]\s+(?P<site>[^|–—]{2,60})$")
+_KICKER = re.compile(r"\s+[|–—\-:]?\s*(?:analysis|opinion|commentary|news|op-ed)\s+(?:from|by)\s+\S.{0,60}$", re.I)
+
+
+def site_name(url: str | None) -> str | None:
+    """The host of a URL without "www." ("https://www.thediplomat.com/2021/..." -> "thediplomat.com")."""
+    match = re.match(r"^[a-z][a-z0-9+.\-]*://(?:[^@/]*@)?(?P<host>[^/:?#]+)", (url or "").strip(), re.I)
+    if not match:
+        return None
+    host = match.group("host").casefold()
+    return host[4:] if host.startswith("www.") else host
+
+
+def clean_title(title: str, publication: str | None, url: str | None) -> str:
+    """The headline without a kicker ("… Analysis from X") or the site's name after a bar or dash."""
+    title = _KICKER.sub("", title).strip()
+    match = _SITE_SUFFIX.search(title)
+    if match:
+        site = match.group("site").casefold().strip()
+        host = (site_name(url) or "").split(".")
+        names = {(publication or "").casefold().strip(), *(h for h in host if len(h) > 3)}
+        squeezed = re.sub(r"[^\w]", "", site)
+        if site in names or any(n and (n == squeezed or n in squeezed) for n in names if len(n) > 3):
+            title = title[: match.start()].strip()
+    return title
 
 
 def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict) -> None:
@@ -167,13 +334,21 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict)
         _add_unique(authors, signature)
 
 
-def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: ParsedFile) -> Extracted:
-    """Title, authors, publication, date, year and url with their provenance."""
+def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: ParsedFile,
+                     url: str | None = None, leading_date: str | None = None) -> Extracted:
+    """Title, authors, publication, date, year and url with their provenance.
+
+    `url` is the page's address from the catalog; `leading_date` a date read off a dateline glued
+    to the first paragraph. What nothing states stays unknown, except the publication: without a
+    stated name, the site's host name from the URL stands in, with provenance "url"."""
     from_text: dict = {}
     consumed: dict[int, str] = {}
+    if leading_date:
+        from_text["date"] = leading_date
     # A title stated by front matter or meta tags counts as the heading: only a paragraph repeating it is
     # taken out of the text, never a different first line that merely reads like a heading.
-    _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed)
+    stated_url = url or parsed.stated.get("url")
+    _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed, stated_url)
     _read_closing(paragraphs, reasons, from_text)
 
     result = Extracted(consumed=consumed)
@@ -184,8 +359,14 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
         elif from_text.get(name):
             setattr(result, name, from_text[name])
             result.provenance[name] = "text"
+    if url:
+        result.url, result.provenance["url"] = url, "catalog"
     if result.date is None and (url_date := date_from_url(result.url)):
         result.date, result.provenance["date"] = url_date, "url"
+    if result.title:
+        result.title = clean_title(result.title, result.publication, result.url)
+    if result.publication is None and (host := site_name(result.url)):
+        result.publication, result.provenance["publication"] = host, "url"
     result.year = year_of(result.date)
     if result.year is not None:
         result.provenance["year"] = result.provenance["date"]

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 import yaml
 
 from corpuslens.ingest.dates import parse_date
+from corpuslens.ingest.main_text import main_text
 from corpuslens.textnorm import normalize_text
 
 
@@ -38,28 +39,77 @@ def clean_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    """A block typed with line breaks at ~70-80 columns: its lines belong to one paragraph."""
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column at which a block was hard-wrapped, or None when its lines are paragraphs of their own.
+
+    Typed or exported text wraps at a fixed width (60-100 columns): most of its lines, but for the
+    last of each paragraph, come within a few columns of the longest one."""
     if len(lines) < 3:
-        return False
-    body = lines[:-1]
-    lengths = sorted(len(line) for line in body)
-    return lengths[-1] <= 100 and lengths[len(lengths) // 2] >= 45 and not any(_SENTENCE_END.search(line) and len(line) < 40 for line in body)
+        return None
+    longest = max(len(line) for line in lines)
+    if not 40 <= longest <= 110:
+        return None
+    near = sum(1 for line in lines[:-1] if len(line) >= 0.75 * longest)
+    return longest if near >= 0.6 * (len(lines) - 1) else None
+
+
+_CONTINUES = re.compile(r"^[a-zа-яё(\[,;]")
+
+
+def _ends_paragraph(line: str, width: int | None) -> bool:
+    """Whether a line closes its paragraph: in a hard-wrapped block, a short line ending a sentence."""
+    if width is None:
+        return True
+    return len(line) < 0.7 * width and bool(_SENTENCE_END.search(line))
 
 
 def text_paragraphs(text: str) -> list[str]:
-    """Blank-line separated blocks; inside a block each line is a paragraph unless the block is hard-wrapped."""
+    """Blank-line separated blocks; inside a block each line is a paragraph, except that the lines of a
+    hard-wrapped block are joined into their paragraphs, and a line that stops mid-sentence is joined
+    to a next line that starts in lower case (a sentence broken across lines)."""
     paragraphs: list[str] = []
     for block in _BLANK_LINES.split(text):
         lines = [clean_line(line) for line in block.split("\n")]
         lines = [line for line in lines if line]
         if not lines:
             continue
-        if _is_hard_wrapped(lines):
-            paragraphs.append(" ".join(lines))
+        width = _wrap_width(lines)
+        current: list[str] = []
+        for line in lines:
+            joins = current and (width is not None or (not _SENTENCE_END.search(current[-1]) and _CONTINUES.match(line)))
+            if current and not joins:
+                paragraphs.append(_join_wrapped(current))
+                current = []
+            current.append(line)
+            if _ends_paragraph(line, width) and width is not None:
+                paragraphs.append(_join_wrapped(current))
+                current = []
+        if current:
+            paragraphs.append(_join_wrapped(current))
+    return _join_across_blocks(paragraphs)
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    """Lines of one paragraph as one line; a word hyphenated at a line end is put back together."""
+    out = lines[0]
+    for line in lines[1:]:
+        if re.search(r"[^\W\d_]-$", out) and line[:1].islower():
+            out = out[:-1] + line
         else:
-            paragraphs.extend(lines)
-    return paragraphs
+            out += " " + line
+    return out
+
+
+def _join_across_blocks(paragraphs: list[str]) -> list[str]:
+    """A paragraph that stops mid-sentence and a next one that starts in lower case are one paragraph
+    (a page break or a stray blank line inside a sentence)."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and len(joined[-1]) > 40 and not _SENTENCE_END.search(joined[-1]) and _CONTINUES.match(paragraph):
+            joined[-1] = _join_wrapped([joined[-1], paragraph])
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 # ---------------------------------------------------------------- Markdown
@@ -360,31 +410,45 @@ def defuse_markup(text: str) -> str:
             i = j + 1
 
 
-def read_html(text: str) -> ParsedFile:
+def _line_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def read_html(text: str, url: str | None = None) -> ParsedFile:
+    """The article of a saved web page: main text and metadata by trafilatura (which also reads
+    JSON-LD, visible bylines and, through htmldate, the original publication date), the page's
+    own <meta> tags where it finds nothing. Every other block of the page is listed as removed,
+    so the debug view shows what was left out. A page too small for main-text extraction keeps
+    all of its blocks for the furniture rules to judge."""
+    safe = defuse_markup(text)
     reader = _HTMLText()
-    reader.feed(defuse_markup(text))
+    reader.feed(safe)
     reader.close()
-    body = "".join(reader.chunks)
-    paragraphs = [clean_line(p) for p in re.split(r"\n\s*\n", body)]
+    blocks = [p for p in (clean_line(p) for p in re.split(r"\n\s*\n", "".join(reader.chunks))) if p]
     heading = clean_line(" ".join(reader.h1)) if reader.h1 else None
-    return ParsedFile(
-        paragraphs=[p for p in paragraphs if p],
-        stated=_html_stated(reader),
-        stated_from="html meta",
-        heading=heading or None,
-        removed=reader.removed,
-    )
+    stated = _html_stated(reader)
+    main = main_text(safe, url or stated.get("url"))
+    if main is None:
+        return ParsedFile(paragraphs=blocks, stated=stated, stated_from="html meta", heading=heading or None, removed=reader.removed)
+    paragraphs, found = main
+    for name, value in found.items():
+        stated[name] = value
+    kept = {_line_key(p) for p in paragraphs}
+    removed = list(reader.removed)
+    removed += [(b, "outside the article's main text") for b in blocks if _line_key(b) not in kept]
+    return ParsedFile(paragraphs=paragraphs, stated=stated, stated_from="html meta", heading=heading or None, removed=removed)
 
 
 def read_plain(text: str) -> ParsedFile:
     return ParsedFile(paragraphs=text_paragraphs(text))
 
 
-def parse_file(text: str, suffix: str) -> ParsedFile:
-    """Dispatch on the (lower-case) suffix; text is normalised first."""
+def parse_file(text: str, suffix: str, url: str | None = None) -> ParsedFile:
+    """Dispatch on the (lower-case) suffix; text is normalised first. `url` is the page's address
+    where the catalog knows it (main-text extraction uses it)."""
     text = normalize_text(text)
     if suffix in (".html", ".htm"):
-        return read_html(text)
+        return read_html(text, url)
     if suffix in (".md", ".markdown"):
         return read_markdown(text)
     return read_plain(text)

@@ -1,0 +1,390 @@
+"""`make eval`: how truthfully ingestion and the theme tagger read real pages.
+
+Runs the engine on the development set (eval/devset, real public pages with hand-made labels)
+exactly as a user's folder would be read: the pages under raw/, a catalog holding nothing but
+each page's URL. Prints, per field, precision and recall against the labels; the article-body
+F1 of the saved HTML pages; the labelled furniture lines left in passages; the passages that
+start mid-sentence; and per-theme precision and recall on the theme gold sets (eval/themes).
+
+    python eval/measure.py [--json FILE] [--show-errors FIELD]
+
+The saved HTML pages are copies of pages from a public repository and are not kept in this
+repository (see eval/devset/SOURCES_html.md); they are read from $CORPUSLENS_DEVSET_HTML, or
+from ../shared/devset/html beside the checkout. Without them the HTML rows say "not available".
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from corpuslens.ingest import ingest_folder, split_passages  # noqa: E402
+from corpuslens.lexicon import load_themes  # noqa: E402
+from corpuslens.matching import ThemeTagger  # noqa: E402
+from corpuslens.settings import SHIPPED_DATA, IndexSettings  # noqa: E402
+
+DEVSET = ROOT / "eval" / "devset"
+THEMES_GOLD = ROOT / "eval" / "themes"
+FIELDS = ("title", "authors", "date", "year", "publication")
+
+
+# ---------------------------------------------------------------- reading the labels
+
+def read_rows(folder: Path) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for path in sorted(folder.glob("*.csv")):
+        with open(path, newline="", encoding="utf-8") as handle:
+            rows.extend({k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(handle))
+    return rows
+
+
+def html_folder() -> Path | None:
+    for candidate in (os.environ.get("CORPUSLENS_DEVSET_HTML"), ROOT.parent / "shared" / "devset"):
+        if candidate and (Path(candidate) / "html").is_dir():
+            return Path(candidate)
+    return None
+
+
+# ---------------------------------------------------------------- comparing values
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+
+
+def norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES).casefold()
+    text = " ".join(text.split())
+    return text.strip(" .:;,-|\"'")
+
+
+def norm_publication(text: str | None) -> str:
+    return re.sub(r"^the\s+", "", norm(text))
+
+
+def names(value) -> list[str]:
+    items = value if isinstance(value, list) else [v for v in (value or "").split(";")]
+    return [n for n in (norm(i) for i in items) if n]
+
+
+def same_date(predicted: str | None, label: str) -> bool:
+    """Right at the precision the page states: 2021-06-01 is right for a label of 2021-06."""
+    return bool(predicted) and len(predicted) >= len(label) and predicted[: len(label)] == label
+
+
+class Score:
+    def __init__(self) -> None:
+        self.predicted = self.right_predicted = self.labelled = self.found = 0
+        self.errors: list[str] = []
+
+    def add(self, predicted: int, right_predicted: int, labelled: int, found: int, error: str | None = None) -> None:
+        self.predicted += predicted
+        self.right_predicted += right_predicted
+        self.labelled += labelled
+        self.found += found
+        if error:
+            self.errors.append(error)
+
+    @property
+    def precision(self) -> float | None:
+        return self.right_predicted / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.labelled if self.labelled else None
+
+
+def score_field(field: str, doc, label: dict[str, str], score: Score) -> None:
+    where = f"{label['file']}: "
+    if field == "authors":
+        predicted, wanted = names(doc.authors), names(label["authors"])
+        right = [n for n in predicted if n in wanted]
+        error = None if set(predicted) == set(wanted) else f"{where}got {doc.authors} want {label['authors']!r}"
+        score.add(len(predicted), len(right), len(wanted), len(set(right)), error)
+        return
+    wanted = label[field]
+    value = getattr(doc, field)
+    value = str(value) if value is not None else ""
+    if field == "publication" and not wanted and doc.provenance.get("publication") == "url":
+        return  # named from the URL and saying so: not a claim the page failed to support
+    if field in ("date", "year"):
+        right = same_date(value, wanted) if wanted else False
+    elif field == "publication":
+        right = bool(wanted) and norm_publication(value) == norm_publication(wanted)
+    else:
+        right = bool(wanted) and norm(value) == norm(wanted)
+    predicted = 1 if value else 0
+    error = None if (right or (not value and not wanted)) else f"{where}got {value!r} ({doc.provenance.get(field)}) want {wanted!r}"
+    score.add(predicted, int(right and predicted), 1 if wanted else 0, int(right), error)
+
+
+# ---------------------------------------------------------------- passages
+
+_WORD = re.compile(r"\w+")
+
+
+def starts_mid_sentence(passage: str) -> bool:
+    """A passage whose first letter is a lower-case letter continues a sentence cut above it."""
+    first = next((ch for ch in passage if ch.isalpha() or ch.isdigit()), "")
+    return first.isalpha() and first.islower() and not re.match(r"^[a-zа-я]+[A-ZА-Я]", passage)
+
+
+def furniture_left(line: str, passages: list[str]) -> bool:
+    """Whether a labelled non-article line still stands in a passage (as the passage, or at its start or end)."""
+    key = norm(line)
+    if not key:
+        return False
+    for passage in passages:
+        text = norm(passage)
+        if text == key:
+            return True
+        if len(key.split()) >= 4 and key in text:
+            return True
+        if text.startswith(key + " ") or text.endswith(" " + key):
+            return True
+    return False
+
+
+def token_f1(predicted: str, wanted: str, shingle: int = 1) -> tuple[float, float, float]:
+    def grams(text: str) -> Counter:
+        words = _WORD.findall(text.casefold())
+        return Counter(tuple(words[i:i + shingle]) for i in range(max(0, len(words) - shingle + 1)))
+    p, w = grams(predicted), grams(wanted)
+    overlap = sum((p & w).values())
+    precision = overlap / sum(p.values()) if p else 0.0
+    recall = overlap / sum(w.values()) if w else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+# ---------------------------------------------------------------- running ingestion
+
+def ingest_devset(labels: list[dict[str, str]], html: Path | None) -> tuple[dict, list]:
+    """file -> Document for every labelled page, read from a fresh data folder with a URL-only catalog."""
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        for row in labels:
+            source = (html / "html" / Path(row["file"]).name) if row["file"].startswith("html/") else DEVSET / "raw" / row["file"]
+            if row["file"].startswith("html/") and html is None:
+                continue
+            target = raw / row["file"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        catalog = Path(tmp) / "catalog.csv"
+        with open(catalog, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["file", "url"])
+            writer.writerows([row["file"], row["url"]] for row in labels if row.get("url"))
+        result = ingest_folder(raw, catalog, IndexSettings())
+    return {d.file: d for d in result.documents}, result.skipped
+
+
+def fmt(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
+
+
+def metadata_report(labels, docs, kind: str) -> dict:
+    rows = [r for r in labels if r["file"].startswith(kind + "/")]
+    scores = {f: Score() for f in FIELDS}
+    missing = 0
+    for row in rows:
+        doc = docs.get(row["file"])
+        if doc is None:
+            missing += 1
+            for field in FIELDS:
+                wanted = names(row["authors"]) if field == "authors" else ([row[field]] if row[field] else [])
+                scores[field].add(0, 0, len(wanted), 0, f"{row['file']}: not loaded")
+            continue
+        for field in FIELDS:
+            score_field(field, doc, row, scores[field])
+    return {"pages": len(rows), "not_loaded": missing, "scores": scores}
+
+
+def passage_report(labels, docs, furniture_rows) -> dict:
+    settings = IndexSettings()
+    by_file: dict[str, list[str]] = {}
+    for row in labels:
+        doc = docs.get(row["file"])
+        if doc is not None:
+            by_file[row["file"]] = split_passages(doc.paragraphs, settings.max_passage_words)
+    passages = [p for ps in by_file.values() for p in ps]
+    mid = [p for p in passages if starts_mid_sentence(p)]
+    left = {"furniture": [], "metadata": []}
+    counted = Counter()
+    for row in furniture_rows:
+        if row["file"] not in by_file:
+            continue
+        kind = row.get("kind") or "furniture"
+        counted[kind] += 1
+        if furniture_left(row["line"], by_file[row["file"]]):
+            left.setdefault(kind, []).append(f"{row['file']}: {row['line'][:90]}")
+    return {"passages": len(passages), "mid_sentence": mid, "furniture_left": left, "furniture_labelled": counted}
+
+
+def body_report(labels, docs, html: Path | None) -> dict | None:
+    if html is None:
+        return None
+    results = []
+    for row in labels:
+        if not row["file"].startswith("html/"):
+            continue
+        body = html / "bodies" / (Path(row["file"]).stem + ".txt")
+        if not body.is_file():
+            continue
+        doc = docs.get(row["file"])
+        predicted = "\n\n".join(doc.paragraphs) if doc else ""
+        wanted = body.read_text(encoding="utf-8")
+        results.append((row["file"], token_f1(predicted, wanted), token_f1(predicted, wanted, shingle=4)))
+    return {"pages": len(results), "results": results}
+
+
+# ---------------------------------------------------------------- themes
+
+def shipped_passages() -> list[list[str]]:
+    result = ingest_folder(SHIPPED_DATA / "raw", SHIPPED_DATA / "catalog.csv", IndexSettings())
+    return [split_passages(d.paragraphs, IndexSettings().max_passage_words) for d in result.documents if not d.duplicate_of]
+
+
+def tag_documents(tagger: ThemeTagger, documents: list[list[str]]) -> list[list[set[str]]]:
+    """Themes of each passage; passages of one document are tagged together where the tagger can use neighbours."""
+    if hasattr(tagger, "tag_passages"):
+        return [[set(h) for h in tagger.tag_passages(doc)] for doc in documents]
+    return [[{t for t, n in tagger.hits(p).items() if n} for p in doc] for doc in documents]
+
+
+def theme_report(themes) -> dict | None:
+    tagger = ThemeTagger(themes)
+    gold: list[tuple[str, set[str], set[str]]] = []  # (where, wanted, got)
+    shipped = THEMES_GOLD / "gold_shipped.csv"
+    if shipped.is_file():
+        documents = shipped_passages()
+        tagged = tag_documents(tagger, documents)
+        flat = [(p, t) for doc, tags in zip(documents, tagged) for p, t in zip(doc, tags)]
+        for row in read_rows_file(shipped):
+            start = norm(row["text_start"])[:60]
+            match = next((t for p, t in flat if norm(p).startswith(start)), None)
+            if match is None:
+                continue
+            gold.append((row["passage_id"], set(filter(None, row["themes"].split(";"))), match))
+    devset = THEMES_GOLD / "gold_devset.csv"
+    if devset.is_file():
+        rows = read_rows_file(devset)
+        tagged = tag_documents(tagger, [[r["text"]] for r in rows])
+        for row, tags in zip(rows, tagged):
+            gold.append((row["file"], set(filter(None, row["themes"].split(";"))), tags[0]))
+    if not gold:
+        return None
+    per_theme = {}
+    for theme in themes:
+        tp = sum(1 for _, w, g in gold if theme.id in w and theme.id in g)
+        fp = [where for where, w, g in gold if theme.id not in w and theme.id in g]
+        fn = [where for where, w, g in gold if theme.id in w and theme.id not in g]
+        per_theme[theme.id] = {"tp": tp, "fp": fp, "fn": fn, "gold": tp + len(fn)}
+    return {"passages": len(gold), "per_theme": per_theme}
+
+
+def read_rows_file(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(handle)]
+
+
+# ---------------------------------------------------------------- printing
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", help="also write the figures to this JSON file")
+    parser.add_argument("--show-errors", action="append", default=[], help="list the wrong values of a field (title, authors, date, year, publication, furniture, mid, body, theme)")
+    args = parser.parse_args(argv)
+
+    labels = read_rows(DEVSET / "labels")
+    furniture_rows = read_rows(DEVSET / "furniture")
+    html = html_folder()
+    docs, skipped = ingest_devset(labels, html)
+    out: dict = {}
+
+    print(f"Development set: {sum(r['file'].startswith('txt/') for r in labels)} text excerpts, "
+          f"{sum(r['file'].startswith('html/') for r in labels)} saved HTML pages "
+          f"({'read from ' + str(html) if html else 'HTML pages not available here'}); catalog: URLs only.")
+    if skipped:
+        print(f"skipped by ingestion: {len(skipped)} ({', '.join(s.file for s in skipped[:5])})")
+    print()
+    print(f"{'metadata':<14}{'set':<6}{'precision':>10}{'recall':>9}{'right/said':>12}{'found/stated':>14}")
+    for kind in ("txt", "html"):
+        if kind == "html" and html is None:
+            print(f"{'(all fields)':<14}{kind:<6}  not available: the saved HTML pages are not on this machine")
+            continue
+        report = metadata_report(labels, docs, kind)
+        out[f"metadata_{kind}"] = {}
+        for field in FIELDS:
+            s = report["scores"][field]
+            print(f"{field:<14}{kind:<6}{fmt(s.precision):>10}{fmt(s.recall):>9}{f'{s.right_predicted}/{s.predicted}':>12}{f'{s.found}/{s.labelled}':>14}")
+            out[f"metadata_{kind}"][field] = {"precision": s.precision, "recall": s.recall, "right": s.right_predicted,
+                                             "said": s.predicted, "found": s.found, "stated": s.labelled}
+            if field in args.show_errors:
+                for error in s.errors:
+                    print("      ", error)
+    print()
+    body = body_report(labels, docs, html)
+    if body and body["pages"]:
+        mean = lambda i, j: sum(r[i][j] for r in body["results"]) / body["pages"]  # noqa: E731
+        print(f"HTML article body ({body['pages']} pages): token F1 {mean(1, 2):.3f} (precision {mean(1, 0):.3f}, "
+              f"recall {mean(1, 1):.3f}); 4-word-shingle F1 {mean(2, 2):.3f}")
+        out["body"] = {"pages": body["pages"], "token_f1": mean(1, 2), "token_precision": mean(1, 0),
+                       "token_recall": mean(1, 1), "shingle_f1": mean(2, 2)}
+        if "body" in args.show_errors:
+            for file, tok, _ in sorted(body["results"], key=lambda r: r[1][2])[:15]:
+                print(f"       {file}: F1 {tok[2]:.2f} P {tok[0]:.2f} R {tok[1]:.2f}")
+    else:
+        print("HTML article body: not available (no saved HTML pages on this machine)")
+    passages = passage_report(labels, docs, furniture_rows)
+    n = passages["passages"]
+    mid = len(passages["mid_sentence"])
+    print(f"Passages: {n}; starting mid-sentence: {mid} ({mid / n:.1%})" if n else "Passages: none")
+    for kind in ("furniture", "metadata"):
+        left = passages["furniture_left"].get(kind, [])
+        print(f"Labelled {kind} lines left in passages: {len(left)} of {passages['furniture_labelled'][kind]}")
+        if "furniture" in args.show_errors:
+            for line in left:
+                print("      ", line)
+    if "mid" in args.show_errors:
+        for p in passages["mid_sentence"]:
+            print("      ", p[:100])
+    out["passages"] = {"count": n, "mid_sentence": mid,
+                       "furniture_left": {k: len(v) for k, v in passages["furniture_left"].items()},
+                       "furniture_labelled": dict(passages["furniture_labelled"])}
+    print()
+    themes = load_themes(SHIPPED_DATA / "themes.yaml")
+    report = theme_report(themes)
+    if report:
+        print(f"Themes on the gold sets ({report['passages']} passages)")
+        print(f"{'theme':<20}{'precision':>10}{'recall':>9}{'tagged right':>14}{'gold':>6}")
+        out["themes"] = {}
+        for theme_id, r in report["per_theme"].items():
+            said = r["tp"] + len(r["fp"])
+            precision = r["tp"] / said if said else None
+            recall = r["tp"] / r["gold"] if r["gold"] else None
+            tagged = f"{r['tp']}/{said}"
+            print(f"{theme_id:<20}{fmt(precision):>10}{fmt(recall):>9}{tagged:>14}{r['gold']:>6}")
+            out["themes"][theme_id] = {"precision": precision, "recall": recall, "tp": r["tp"], "said": said, "gold": r["gold"]}
+            if "theme" in args.show_errors:
+                for where in r["fp"]:
+                    print(f"       false: {where}")
+                for where in r["fn"]:
+                    print(f"       missed: {where}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=2, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
