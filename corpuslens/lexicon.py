@@ -76,7 +76,8 @@ def _check_id(path: Path, where: str, entry: dict, seen: set[str]) -> str:
 
 
 def load_themes(path: str | Path) -> list[Theme]:
-    """Themes from a YAML list of {id, label, description, terms}.
+    """Themes from a YAML list of {id, label, description, terms, and optionally context_terms,
+    anchors and not_near} (see `Theme`).
 
     A term is a word or phrase matched case-insensitively on word boundaries; a trailing
     `*` makes its last word a prefix (`sanction*` matches sanctions, sanctioned).
@@ -90,11 +91,13 @@ def load_themes(path: str | Path) -> list[Theme]:
         label = _text_field(path, where, entry, "label")
         description = _text_field(path, where, entry, "description", required=False)
         terms = _string_list(path, where, entry, "terms")
-        for term in terms:
+        rules = {name: _string_list(path, where, entry, name) if entry.get(name) is not None else ()
+                 for name in ("context_terms", "anchors", "not_near")}
+        for term in (*terms, *rules["context_terms"], *rules["anchors"], *rules["not_near"]):
             body = term[:-1] if term.endswith("*") else term
             if "*" in body or not re.search(r"\w", body):
                 raise _problem(path, where, f"term {term!r}: '*' is allowed only at the end, after a word")
-        themes.append(Theme(id=ident, label=label, terms=terms, description=description))
+        themes.append(Theme(id=ident, label=label, terms=terms, description=description, **rules))
     return themes
 
 

@@ -133,52 +133,120 @@ class ActorMatcher:
         return mentions
 
 
-class ThemeTagger:
-    """Counts theme-term matches in a text, per theme.
+class _PhraseSet:
+    """Words and phrases (a trailing * makes the last word a prefix) compiled into one trie regex,
+    each mapped to the owners (theme ids) that list it."""
 
-    All themes' terms are scanned at once. A match credits every theme having a term that
-    matches from the same place: "oil pipeline" counts for a theme listing "oil" and for one
-    listing "oil pipeline", and once for a theme listing both. Themes without a hit are
-    left out of the result.
-    """
-
-    def __init__(self, themes: list[Theme]):
+    def __init__(self, owned: list[tuple[str, str]]):
         self._exact: dict[str, set[str]] = {}
         self._prefix: dict[str, set[str]] = {}
-        for theme in themes:
-            for term in theme.terms:
-                if term.endswith("*"):
-                    self._prefix.setdefault(_key(term[:-1]), set()).add(theme.id)
-                else:
-                    self._exact.setdefault(_key(term), set()).add(theme.id)
-        self._order = {t.id: i for i, t in enumerate(themes)}
-        self._regex = re.compile(_BEFORE + "(?:" + _trie_regex(list(self._exact), list(self._prefix)) + r")(?!\w)")
-        self._cache: dict[str, tuple[str, ...]] = {}
+        for phrase, owner in owned:
+            if phrase.endswith("*"):
+                self._prefix.setdefault(_key(phrase[:-1]), set()).add(owner)
+            else:
+                self._exact.setdefault(_key(phrase), set()).add(owner)
+        self.empty = not (self._exact or self._prefix)
+        if not self.empty:
+            self.regex = re.compile(_BEFORE + "(?:" + _trie_regex(list(self._exact), list(self._prefix)) + r")(?!\w)")
+        self._cache: dict[str, tuple[tuple[str, str], ...]] = {}
 
-    def _themes_of(self, matched: str) -> tuple[str, ...]:
+    def owners(self, matched: str) -> tuple[tuple[str, str], ...]:
+        """(owner, phrase as listed) for every listed phrase the matched text is an instance of."""
         cached = self._cache.get(matched)
         if cached is not None:
             return cached
         key = " ".join(matched.split())
-        ids: set[str] = set()
+        found: dict[str, str] = {}
         for term, owners in self._exact.items():
             if key == term or key.startswith(term + " "):
-                ids |= owners
+                for owner in owners:
+                    found.setdefault(owner, term)
         for prefix, owners in self._prefix.items():
             if key.startswith(prefix):
-                ids |= owners
-        result = tuple(sorted(ids, key=self._order.__getitem__))
+                for owner in owners:
+                    found.setdefault(owner, prefix + "*")
+        result = tuple(found.items())
         if len(self._cache) < 200_000:
             self._cache[matched] = result
         return result
 
-    def hits(self, text: str) -> dict[str, int]:
-        """{theme id: number of term matches} for the themes found in `text`."""
+    def find(self, prepared: str) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
+        if self.empty:
+            return []
+        return [(m.start(), m.end(), self.owners(m.group())) for m in self.regex.finditer(prepared)]
+
+
+class ThemeTagger:
+    """Tags passages with themes, and says why.
+
+    A theme's `terms` count wherever they occur. Its `context_terms` are words that mean the theme
+    only in its setting ("ceasefire", "separatists"): they count when one of the theme's anchors
+    (its `anchors`, else its terms) occurs in the passage or in a passage next to it, and no word of
+    its `not_near` list stands in the same sentence ("separatists" beside "Donbas" is another war).
+    All themes' phrases are scanned at once; a match credits every theme listing it.
+    """
+
+    def __init__(self, themes: list[Theme]):
+        self._order = {t.id: i for i, t in enumerate(themes)}
+        self._strong = _PhraseSet([(term, t.id) for t in themes for term in t.terms])
+        self._context = _PhraseSet([(term, t.id) for t in themes for term in t.context_terms])
+        self._anchors = _PhraseSet([(a, t.id) for t in themes if t.context_terms for a in (t.anchors or t.terms)])
+        self._exclusions = _PhraseSet([(w, t.id) for t in themes for w in t.not_near])
+
+    def _anchored(self, texts: list[str]) -> set[str]:
+        found: set[str] = set()
+        for text in texts:
+            for _, _, owners in self._anchors.find(_prepare(text)):
+                found.update(owner for owner, _ in owners)
+        return found
+
+    def explain(self, text: str, neighbours: list[str] = ()) -> list[tuple[int, int, str, str, str]]:
+        """(start, end, theme id, term as listed, rule) for every match that counts, in text order."""
+        prepared = _prepare(text)
+        matches: list[tuple[int, int, str, str, str]] = []
+        for start, end, owners in self._strong.find(prepared):
+            matches.extend((start, end, owner, term, "term") for owner, term in owners)
+        context = self._context.find(prepared)
+        if context:
+            anchored = self._anchored([text, *neighbours])
+            excluded = self._excluded_sentences(text, prepared)
+            for start, end, owners in context:
+                for owner, term in owners:
+                    if owner not in anchored:
+                        continue
+                    if any(lo <= start < hi and owner in ids for lo, hi, ids in excluded):
+                        continue
+                    matches.append((start, end, owner, term, "context term, with an anchor of the theme nearby"))
+        matches.sort(key=lambda m: (m[0], self._order.get(m[2], 0)))
+        return matches
+
+    def _excluded_sentences(self, text: str, prepared: str) -> list[tuple[int, int, set[str]]]:
+        hits = self._exclusions.find(prepared)
+        if not hits:
+            return []
+        from corpuslens.ingest.passages import split_sentences  # matching is imported by ingestion's users
+
+        spans = split_sentences(text) or [(0, len(text))]
+        out = []
+        for lo, hi in spans:
+            ids = {owner for start, _, owners in hits if lo <= start < hi for owner, _ in owners}
+            if ids:
+                out.append((lo, hi, ids))
+        return out
+
+    def hits(self, text: str, neighbours: list[str] = ()) -> dict[str, int]:
+        """{theme id: number of counted matches} for the themes found in `text`."""
         counts: dict[str, int] = {}
-        for matched in self._regex.findall(_prepare(text)):
-            for theme_id in self._themes_of(matched):
+        seen: set[tuple[int, str]] = set()
+        for start, _, theme_id, _, _ in self.explain(text, neighbours):
+            if (start, theme_id) not in seen:
+                seen.add((start, theme_id))
                 counts[theme_id] = counts.get(theme_id, 0) + 1
-        return counts
+        return dict(sorted(counts.items(), key=lambda kv: self._order[kv[0]]))
+
+    def tag_passages(self, texts: list[str]) -> list[dict[str, int]]:
+        """`hits` of each passage of one document, its neighbours being the passages before and after it."""
+        return [self.hits(text, texts[max(0, i - 1):i] + texts[i + 1:i + 2]) for i, text in enumerate(texts)]
 
 
 def _upper_class() -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Where a metadata value came from. "unknown" means nobody stated it: never guessed.
-PROVENANCES = ("text", "front matter", "html meta", "url", "catalog", "unknown")
+PROVENANCES = ("text", "front matter", "html meta", "url", "catalog", "catalog, inferred", "unknown")
 
 METADATA_FIELDS = ("title", "authors", "publication", "date", "year", "url")
 
@@ -40,6 +40,7 @@ class Document:
     duplicate_kind: str | None = None  # "exact" or "near"
     content_hash: str = ""
     encoding: str = ""
+    catalog_note: str = ""  # the curated catalog's note on this file (which values are inferred, and from what)
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,17 @@ class IngestResult:
 
 @dataclass(frozen=True)
 class Theme:
+    """A theme of the lexicon. `terms` count wherever they occur; `context_terms` count only where one
+    of `anchors` (the theme's terms when none are listed) occurs in the passage or a passage next to
+    it, and no word of `not_near` stands in the same sentence."""
+
     id: str
     label: str
     terms: tuple[str, ...]
     description: str = ""
+    context_terms: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_DATA = PROJECT_ROOT / "data"
 
 # Bump when the stored layout or any build step changes meaning: old indexes are then rebuilt.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 # Files larger than this are reported and skipped. 5 MB is ~50 times the longest article we
 # have seen; anything bigger is a dump or a binary, not an article.
@@ -54,8 +54,9 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def knowledge_file(data: Path, name: str) -> Path:
-    """A lexicon or the catalog: the data folder's own if it has one, else the shipped one.
-
-    The shipped catalog is keyed by file name, so it never touches a user's other files."""
+    """A lexicon: the data folder's own if it has one, else the shipped one. The catalog is never
+    borrowed: it states facts about one folder's files, so a folder without catalog.csv has none."""
     own = data / name
+    if name == "catalog.csv":
+        return own
     return own if own.exists() else SHIPPED_DATA / name

@@ -48,7 +48,9 @@ def passage_table(docs: list[Document], themes: list[Theme], actors: list[Actor]
     for row, doc in enumerate(docs):
         if doc.duplicate_of:
             continue  # a copy owns no passages: it is kept out of every count
-        for position, text in enumerate(split_passages(doc.paragraphs, settings.max_passage_words)):
+        doc_passages = split_passages(doc.paragraphs, settings.max_passage_words)
+        doc_themes = tagger.tag_passages(doc_passages)
+        for position, text in enumerate(doc_passages):
             p = len(texts)
             texts.append(text)
             doc_rows.append(row)
@@ -69,7 +71,7 @@ def passage_table(docs: list[Document], themes: list[Theme], actors: list[Actor]
                 mention_rows["end"].append(m.end)
                 mention_rows["alias"].append(m.alias)
 
-            for theme_id, hits in tagger.hits(text).items():
+            for theme_id, hits in doc_themes[position].items():
                 if hits:
                     theme_coo[0].append(p)
                     theme_coo[1].append(theme_col[theme_id])

@@ -1,8 +1,11 @@
 """The curated catalog: data/catalog.csv, one row per file, overriding what extraction found.
 
-Columns: file,title,authors,publication,date,year,url,note (authors separated by ";"). A non-empty
-cell overrides the extracted value and sets its provenance to "catalog"; an empty cell leaves the
-extracted value alone. `note` is for people (which values are inferred) and is not applied.
+Columns: file,title,authors,publication,date,year,url,inferred,note (authors separated by ";"). A
+non-empty cell overrides the extracted value and sets its provenance to "catalog"; an empty cell
+leaves the extracted value alone. A value that the curator inferred rather than read is marked
+"catalog, inferred": the fields named in `inferred` (e.g. "date;year"), or, when that column is
+empty, the fields that a sentence of `note` calls inferred ("Date inferred (September 2018) …").
+The note itself is kept with the document (`catalog_note`) so the dashboard can show it.
 Rows key on `file`, the path under raw/ with forward slashes; a key without a folder also matches
 a file of that name in a subfolder when the name is unique in the corpus.
 Cells that cannot be used (a date that is not a date, a year that is not a number) are ignored
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from pathlib import Path, PurePosixPath
 
 from corpuslens.ingest.dates import parse_date, year_of
@@ -20,7 +24,9 @@ from corpuslens.model import Document
 
 log = logging.getLogger(__name__)
 
-CATALOG_COLUMNS = ("file", "title", "authors", "publication", "date", "year", "url", "note")
+CATALOG_COLUMNS = ("file", "title", "authors", "publication", "date", "year", "url", "inferred", "note")
+_FIELD_WORDS = {"title": "title", "author": "authors", "authors": "authors", "publication": "publication",
+                "date": "date", "year": "year", "url": "url"}
 
 
 def read_catalog(path: Path | None) -> dict[str, dict[str, str]]:
@@ -58,8 +64,32 @@ def match_rows(catalog: dict[str, dict[str, str]], files: list[str]) -> dict[str
     return matched
 
 
+def inferred_fields(row: dict[str, str]) -> set[str]:
+    """The fields whose catalog values were inferred: the `inferred` column, else what the note says."""
+    if row.get("inferred"):
+        return {_FIELD_WORDS.get(w.strip().lower(), w.strip().lower()) for w in row["inferred"].replace(",", ";").split(";") if w.strip()}
+    found: set[str] = set()
+    for sentence in re.split(r"(?<=[.;])\s+", row.get("note", "")):
+        if re.search(r"\binferred\b", sentence, re.I):
+            found |= {_FIELD_WORDS[w.lower()] for w in re.findall(r"\b(title|authors?|publication|date|year|url)\b", sentence, re.I)}
+    if found & {"date", "year"}:
+        found |= {"date", "year"}  # the year is the date's; one inferred is the other inferred
+    return found
+
+
 def apply_catalog_row(doc: Document, row: dict[str, str]) -> None:
-    """Override the document's fields with the row's non-empty cells; provenance becomes "catalog"."""
+    """Override the document's fields with the row's non-empty cells; provenance becomes "catalog",
+    or "catalog, inferred" for a value the curator inferred."""
+    _apply_values(doc, row)
+    inferred = inferred_fields(row)
+    for name, source in doc.provenance.items():
+        if source == "catalog" and name in inferred:
+            doc.provenance[name] = "catalog, inferred"
+    if row.get("note"):
+        doc.catalog_note = row["note"]
+
+
+def _apply_values(doc: Document, row: dict[str, str]) -> None:
     if row.get("title"):
         doc.title = row["title"]
         doc.provenance["title"] = "catalog"

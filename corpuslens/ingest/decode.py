@@ -107,7 +107,27 @@ def _checked(text: str, encoding: str) -> Decoded:
         raise UnreadableFile(f"looks like a binary file, not text (decoded as {encoding} it is full of control characters)")
     if not text.strip():
         raise UnreadableFile("the file holds only blank space")
+    if problem := _not_words(text):
+        raise UnreadableFile(f"does not read as text in any language (decoded as {encoding}, {problem})")
     return Decoded(text, encoding)
+
+
+# Bytes that are not text still decode in some single-byte encoding; what comes out is not words.
+MIN_LETTER_SHARE = 0.5  # of the non-space characters; article text is ~80%, HTML ~60%
+MAX_ONE_CHARACTER_SHARE = 0.3  # of the non-space characters; 'e' is ~12% of English letters
+
+
+def _not_words(text: str) -> str | None:
+    sample = "".join(text[:20000].split())
+    if len(sample) < 200:
+        return None
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < MIN_LETTER_SHARE * len(sample):
+        return f"only {letters / len(sample):.0%} of its characters are letters"
+    most = max(set(sample), key=sample.count)
+    if sample.count(most) > MAX_ONE_CHARACTER_SHARE * len(sample):
+        return f"one character, {most!r}, makes up {sample.count(most) / len(sample):.0%} of it"
+    return None
 
 
 def decode_bytes(data: bytes) -> Decoded:

@@ -83,7 +83,7 @@ def _undouble(text: str) -> str:
 
 def _people(text: str) -> list[str]:
     """People named in a byline's text: roles after a comma dropped, agencies refused."""
-    parts = re.split(r"\s*(?:&|\band\b|\bи\b|;)\s*", text)
+    parts = re.split(r"\s*(?:&|\band\b|\bи\b|;)\s*", text, flags=re.I)
     names: list[str] = []
     for part in parts:
         part = _BYLINE_ROLE.sub("", part.strip())
@@ -138,7 +138,7 @@ def _dateline(text: str) -> tuple[str, bool] | None:
         return None
     date = parse_date(text)
     if date:
-        return date, False
+        return date, bool(_UPDATED.search(text))
     found = search_date(text)
     if not found:
         return None

@@ -18,7 +18,7 @@ _ORGANISATION_WORDS = frozenset(
     редакция редактор корреспондент агентство пресс-служба новости""".split()
 )
 _BY = re.compile(r"^\s*(?:by|from|text|words|author|authors|автор|авторы|текст)\s*[:\-–—]?\s+", re.I)
-_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*|\s+and\s+|\s*&\s*|\s+и\s+")
+_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*|\s+and\s+|\s*&\s*|\s+и\s+", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 # Lower-case particles of names: "Suadad al-Salhy", "Ursula von der Leyen".
 _PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|bin|ibn|de|van|von|der|den|da|di|du|la|le|dos|das|del)(?:-\w+)?$")

@@ -90,11 +90,12 @@ def text_paragraphs(text: str) -> list[str]:
 
 
 def _join_wrapped(lines: list[str]) -> str:
-    """Lines of one paragraph as one line; a word hyphenated at a line end is put back together."""
+    """Lines of one paragraph as one line. A hyphen at a line's end is kept and joined without a space:
+    a compound ("much-needed") cannot be told from a word split in two, and keeping it loses nothing."""
     out = lines[0]
     for line in lines[1:]:
         if re.search(r"[^\W\d_]-$", out) and line[:1].islower():
-            out = out[:-1] + line
+            out = out + line
         else:
             out += " " + line
     return out

@@ -66,7 +66,13 @@ def document_metadata(index: CorpusIndex, doc_id: str) -> pd.DataFrame:
     """One document's metadata as rows: field, value ("(unknown)" when not known), source."""
     doc = index.docs.iloc[_doc_row(index, doc_id)]
     provenance = doc["provenance"] or {}
-    records = [(name, unknown_label(doc[name]), provenance.get(name, "unknown")) for name in METADATA_FIELDS]
+    note = doc.get("catalog_note") or ""
+
+    def source(name: str) -> str:
+        found = provenance.get(name, "unknown")
+        return f"{found} (catalog note: {note})" if found == "catalog, inferred" and note else found
+
+    records = [(name, unknown_label(doc[name]), source(name)) for name in METADATA_FIELDS]
     records.append(("file", doc["file"], "file name"))
     return pd.DataFrame(records, columns=["field", "value", "source"])
 
@@ -97,13 +103,16 @@ def removed_lines(index: CorpusIndex, doc_id: str) -> pd.DataFrame:
     return pd.DataFrame([tuple(r) for r in (removed or [])], columns=["line", "reason"])
 
 
-def theme_spans(tagger: ThemeTagger, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, theme ids) of every theme-term match in `text`, as the tagger counts them.
+def theme_spans(tagger: ThemeTagger, text: str, neighbours: list[str] = ()) -> list[tuple[int, int, tuple[str, ...], str]]:
+    """(start, end, theme ids, why) of every theme match in `text` that counts, as the index counted it.
 
-    ThemeTagger only counts; this reads its compiled pattern to get the places. Matching runs
-    on the folded text, which has the same length as `text`, so spans index `text` directly.
-    """
-    return [(m.start(), m.end(), tagger._themes_of(m.group())) for m in tagger._regex.finditer(_prepare(text))]
+    `why` names the matched term and its rule for each theme ("Karabakh: 'ceasefire*' (context term, …)").
+    Matching runs on the folded text, which has the same length as `text`, so spans index `text` directly."""
+    grouped: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
+    for start, end, theme_id, term, rule in tagger.explain(text, neighbours):
+        grouped.setdefault((start, end), []).append((theme_id, term, rule))
+    return [(start, end, tuple(t for t, _, _ in items), "; ".join(f"'{term}' ({rule})" for _, term, rule in items))
+            for (start, end), items in sorted(grouped.items())]
 
 
 READER_COLUMNS = ["id", "position", "text", "selected", "spans"]
@@ -130,10 +139,12 @@ def reader_passages(index: CorpusIndex, doc_id: str, mask: np.ndarray | None = N
         actor = index.actors[column]
         by_passage.setdefault(int(passage), []).append((int(start), int(end), f"{actor.label} ({actor.kind})", actor.kind))
     spans = []
-    for passage, text in zip(rows, texts):
+    all_texts = list(texts)
+    for k, (passage, text) in enumerate(zip(rows, texts)):
         actors = sorted(by_passage.get(int(passage), []))
-        themes = [(start, end, "theme: " + " / ".join(theme_names[t] for t in ids), THEME)
-                  for start, end, ids in theme_spans(tagger, text) if ids]
+        neighbours = all_texts[max(0, k - 1):k] + all_texts[k + 1:k + 2]
+        themes = [(start, end, "theme: " + " / ".join(theme_names[t] for t in ids) + " — " + why, THEME)
+                  for start, end, ids, why in theme_spans(tagger, text, neighbours) if ids]
         spans.append(_merge(actors, themes))
     return pd.DataFrame({
         "id": passage_ids(index, rows),

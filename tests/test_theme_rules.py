@@ -1,0 +1,60 @@
+"""Theme rules that need context: the cross-conflict cases found on the shipped articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpuslens.lexicon import load_themes
+from corpuslens.matching import ThemeTagger
+from corpuslens.model import Theme
+from corpuslens.settings import SHIPPED_DATA
+
+
+@pytest.fixture(scope="module")
+def tagger() -> ThemeTagger:
+    return ThemeTagger(load_themes(SHIPPED_DATA / "themes.yaml"))
+
+
+def test_separatists_in_donbas_are_not_karabakh(tagger):
+    text = "Moscow recognised the separatists in Donbas and their claim to Luhansk, ignoring Ukraine's territorial integrity."
+    assert "karabakh" not in tagger.hits(text, ["Armenia and Azerbaijan watched closely."])
+
+
+def test_clashes_on_the_line_between_armenia_and_azerbaijan_are_karabakh(tagger):
+    assert "karabakh" in tagger.hits("New clashes broke out on the border between Armenia and Azerbaijan.")
+
+
+def test_bare_conflict_words_need_a_karabakh_anchor(tagger):
+    assert "karabakh" not in tagger.hits("The ceasefire in Gaza held for a second week.")
+
+
+def test_ukraine_as_an_arms_seller_in_2018_is_not_the_war(tagger):
+    text = "In 2018 Baku also bought weapons from Ukraine, Belarus and Israel."
+    hits = tagger.hits(text)
+    assert "ukraine-war" not in hits and "military" in hits
+
+
+def test_invasion_of_ukraine_is_the_war(tagger):
+    assert "ukraine-war" in tagger.hits("After Russia's invasion of Ukraine, Western sanctions hit Moscow hard.")
+
+
+def test_russian_mediation_and_the_kazan_talks_are_karabakh(tagger):
+    assert "karabakh" in tagger.hits("At the 2011 Kazan summit, Medvedev hosted Aliyev and Sargsyan to agree the basic principles.")
+    assert "karabakh" in tagger.hits("Moscow's mediation between Baku and Yerevan gave it leverage over both.")
+
+
+def test_neighbouring_passages_supply_the_anchor(tagger):
+    passages = ["Armenia and Azerbaijan met again in Moscow.", "The ceasefire has held since then, both sides said."]
+    assert "karabakh" in tagger.tag_passages(passages)[1]
+    assert "karabakh" not in tagger.hits(passages[1])
+
+
+def test_explain_names_the_term_and_the_rule(tagger):
+    reasons = tagger.explain("The ceasefire between Armenia and Azerbaijan held.")
+    karabakh = [r for r in reasons if r[2] == "karabakh"]
+    assert karabakh and karabakh[0][3] == "ceasefire*" and "anchor" in karabakh[0][4]
+
+
+def test_theme_without_rules_counts_its_terms_anywhere():
+    tagger = ThemeTagger([Theme("energy", "Energy", ("oil", "gas"))])
+    assert tagger.hits("Oil and gas prices rose.") == {"energy": 2}
