@@ -73,8 +73,9 @@ def norm_publication(text: str | None) -> str:
 
 
 def names(value) -> list[str]:
+    """Normalised person names; initials compare with or without their dots ("John C. Welch" = "John C Welch")."""
     items = value if isinstance(value, list) else [v for v in (value or "").split(";")]
-    return [n for n in (norm(i) for i in items) if n]
+    return [n for n in (" ".join(norm(i).replace(".", " ").split()) for i in items) if n]
 
 
 def same_date(predicted: str | None, label: str) -> bool:
@@ -174,9 +175,12 @@ def ingest_devset(labels: list[dict[str, str]], html: Path | None) -> tuple[dict
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         for row in labels:
-            source = (html / "html" / Path(row["file"]).name) if row["file"].startswith("html/") else DEVSET / "raw" / row["file"]
-            if row["file"].startswith("html/") and html is None:
-                continue
+            if row["file"].startswith("html/"):
+                if html is None or not (html / "html" / Path(row["file"]).name).is_file():
+                    continue
+                source = html / "html" / Path(row["file"]).name
+            else:
+                source = DEVSET / "raw" / row["file"]
             target = raw / row["file"]
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)

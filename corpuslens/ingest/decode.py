@@ -119,8 +119,8 @@ MAX_ONE_CHARACTER_SHARE = 0.3  # of the non-space characters; 'e' is ~12% of Eng
 
 def _not_words(text: str) -> str | None:
     sample = "".join(text[:20000].split())
-    if len(sample) < 200:
-        return None
+    if len(sample) < 200 or sample.count("<") > 0.005 * len(sample):
+        return None  # markup: its visible text is judged once the page is read
     letters = sum(ch.isalpha() for ch in sample)
     if letters < MIN_LETTER_SHARE * len(sample):
         return f"only {letters / len(sample):.0%} of its characters are letters"

@@ -24,7 +24,7 @@ NAME_LINE_DISTANCE = 3  # a name-only author line sits this close under the titl
 
 _PUBLICATION_LINE = re.compile(r"^publication\s*:\s*(?P<pub>.+?)(?:\s+(?:volume|vol\.|issue|no\.)\s*:?\s*\d.*)?$", re.I)
 _BYLINE = re.compile(r"^by\s*(?=[^\W\d_])(?P<rest>.{3,150})$", re.I)
-_BYLINE_PARTS = re.compile(r"\s+(?:\||•|·|—|–|-|on)\s+")
+_BYLINE_PARTS = re.compile(r"\s+(?:\||•|·|—|–|-|on|in|for)\s+")
 _NAME_LIST = re.compile(r"\s*,\s*|\s*;\s*|\s+and\s+|\s*&\s*")
 _BRACKETED_SOURCE = re.compile(r"^(?P<title>.+?)\s*\[(?P<source>[^\[\]]{2,60})\]$")
 _NOT_A_SOURCE = frozenset("video photo photos opinion analysis updated update interview op-ed exclusive live audio podcast infographic commentary map maps pdf".split())
@@ -68,7 +68,11 @@ def _names(text: str) -> list[str]:
 
 
 _BYLINE_ROLE = re.compile(r",\s.*$")  # "Jane Doe, Senior Fellow at ..." -> "Jane Doe"
-_AUTHOR_LABEL = re.compile(r"^(?:text|words|author|authors|written by|автор|авторы|текст)\s*:\s*(?P<rest>.{3,200})$", re.I)
+_AUTHOR_LABEL = re.compile(r"^(?:text|words|author|authors|written by|автор|авторы|[tт]екст)\s*:\s*(?P<rest>.{3,200})$", re.I)
+# A wire story's closing credit: "(Reporting by Marat Gurt, Writing by Felix Light; Editing by Kirsten Donovan)".
+# Reporters and writers are its authors; editors are not.
+_WIRE_CREDIT = re.compile(r"^[(*\s]*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\s", re.I)
+_CREDIT_ROLE = re.compile(r"(?P<role>additional reporting|reporting|writing|written|compiled|editing|edited)\s+by\s+(?P<names>[^;()]+?)(?=\s*(?:[;)]|,\s*(?:additional reporting|reporting|writing|editing|edited)\b|$))", re.I)
 _WRITES_FOR = re.compile(rf"^(?P<name>{NAME_PATTERN})\s+writes\s+(?:in\s+(?:his|her|their)\s+(?:piece|article|column|op-ed|essay)\s+)?(?:for|in)\s+(?P<pub>[A-Z][^,.;:]{{1,60}})")
 _DATELINE_PREFIX = re.compile(r"^\s*(?:date|dated|published|posted|publication date|дата|опубликовано)\s*[:\-–—]?\s*", re.I)
 _UPDATED = re.compile(r"\b(?:updated?|modified|last edited|обновлено|изменено)\b", re.I)
@@ -224,6 +228,10 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
             consumed[i] = "byline (kept as metadata)"
             kinds[i] = "byline"
             continue
+        if (note_name := author_in_note(text)) and len(text) <= 400:
+            _add_unique(found.setdefault("authors", []), person_names(note_name))
+            consumed[i] = "author biography"
+            continue
         if writes := _WRITES_FOR.match(text):
             _add_unique(found.setdefault("authors", []), person_names(writes.group("name")))
             found.setdefault("publication", writes.group("pub").strip())
@@ -252,10 +260,11 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
         for i in range(len(paragraphs)):  # the headline once: its repetitions (image alt text, page title) go too
             if not reasons[i] and paragraphs[i].casefold() == title.casefold():
                 consumed[i] = "title (kept as metadata)"
-    # Author lines: a name-only line right under the title.
+    # Author lines: a name-only line right under the title and next to a dateline (a bare line of
+    # capitalised words elsewhere is as often a section label, a button or a person in the news).
     if title_at is not None:
         for i in range(title_at + 1, min(end, title_at + 1 + NAME_LINE_DISTANCE)):
-            if i in consumed or reasons[i]:
+            if i in consumed or reasons[i] or not (kinds.get(i - 1) == "dateline" or kinds.get(i + 1) == "dateline"):
                 continue
             if names := _names(paragraphs[i]):
                 _add_unique(found.setdefault("authors", []), [n for n in names if not is_organisation(n)])
@@ -315,7 +324,25 @@ def clean_title(title: str, publication: str | None, url: str | None) -> str:
     return title
 
 
-def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict) -> None:
+def wire_credit_authors(text: str) -> list[str] | None:
+    """The reporters and writers of a wire credit line, or None when the line is not one."""
+    if len(text) > 300 or not _WIRE_CREDIT.match(text):
+        return None
+    names: list[str] = []
+    for match in _CREDIT_ROLE.finditer(text):
+        if not match.group("role").lower().startswith("edit"):
+            names.extend(n for n in _people(match.group("names")) if n not in names)
+    return names
+
+
+def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict, consumed: dict[int, str]) -> None:
+    credited: list[str] = []
+    for i, text in enumerate(paragraphs):
+        if not reasons[i] and (names := wire_credit_authors(text)) is not None:
+            consumed[i] = "wire credit line (kept as metadata)"
+            _add_unique(credited, names)
+    if credited:
+        _add_unique(found.setdefault("authors", []), credited)
     notes: list[str] = []
     signature: list[str] = []
     for text, reason in zip(paragraphs, reasons):
@@ -349,7 +376,7 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
     # taken out of the text, never a different first line that merely reads like a heading.
     stated_url = url or parsed.stated.get("url")
     _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed, stated_url)
-    _read_closing(paragraphs, reasons, from_text)
+    _read_closing(paragraphs, reasons, from_text, consumed)
 
     result = Extracted(consumed=consumed)
     for name in ("title", "authors", "publication", "date", "url"):

@@ -15,6 +15,8 @@ _ORGANISATION_WORDS = frozenset(
     bernama antara apa irna isna mehr fars trend akipress kabar kazinform gazeta associated press agence france-presse
     staff editor editors editorial board desk newsroom team correspondent correspondents agencies agency admin administrator
     reporter reporters contributor contributors wire wires service news media online press office bureau guest author
+    center centre institute foundation council committee ministry department university programme program commission
+    association society union party network project initiative group club forum read continue url article features
     редакция редактор корреспондент агентство пресс-служба новости""".split()
 )
 _BY = re.compile(r"^\s*(?:by|from|text|words|author|authors|автор|авторы|текст)\s*[:\-–—]?\s+", re.I)
@@ -34,6 +36,8 @@ def _title_case(name: str) -> str:
 
 
 def is_organisation(name: str) -> bool:
+    if re.search(r"\w['’]s\b", name):
+        return True  # "HRF's Center for Law": a possessive, not a person
     words = re.findall(r"[\w\-]+", name.casefold())
     return not words or any(w in _ORGANISATION_WORDS for w in words) or " ".join(words) in _ORGANISATION_WORDS
 
@@ -48,11 +52,16 @@ def plausible_person(name: str) -> bool:
     return not is_organisation(name)
 
 
+_TRAILING_DATE_WORD = re.compile(
+    r"(?:\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)+$", re.I)
+
+
 def person_names(text: str) -> list[str]:
     """The people named in a byline or author field, in order, each once."""
     names: list[str] = []
     for part in _SEPARATORS.split(_BY.sub("", text or "")):
-        name = _title_case(" ".join(part.split()).strip(" .|"))
+        part = _TRAILING_DATE_WORD.sub("", " ".join(part.split()))  # "Joshua Sokol May" (a date run into the byline)
+        name = _title_case(part.strip(" .|"))
         if plausible_person(name) and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
     return names

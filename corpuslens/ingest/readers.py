@@ -9,6 +9,7 @@ template, svg and head (other than <title> and <meta>) never become text.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -17,6 +18,7 @@ import yaml
 
 from corpuslens.ingest.dates import parse_date
 from corpuslens.ingest.main_text import main_text
+from corpuslens.ingest.people import person_names
 from corpuslens.textnorm import normalize_text
 
 
@@ -258,7 +260,8 @@ _META_KEYS = {
     "date": (
         "article:published_time", "citation_publication_date", "citation_date", "citation_online_date",
         "dc.date", "dc.date.issued", "datepublished", "date", "pubdate", "publish-date", "publish_date",
-        "parsely-pub-date", "sailthru.date", "og:published_time",
+        "parsely-pub-date", "sailthru.date", "og:published_time", "publishdate", "publication_date", "date_published",
+        "article.published", "dcterms.date", "dcterms.issued",
     ),
     "url": ("og:url", "citation_public_url", "citation_abstract_html_url"),
 }
@@ -279,6 +282,9 @@ class _HTMLText(HTMLParser):
         self.recording: list[tuple[str, list[str]]] = []
         self.in_title = False
         self.removed: list[tuple[str, str]] = []
+        self.json_ld: list[str] = []  # the text of <script type="application/ld+json"> blocks
+        self.ambiguous_date = False  # a publication-date tag whose day and month cannot be told apart
+        self.in_json_ld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {k.lower(): (v or "") for k, v in attrs}
@@ -301,6 +307,9 @@ class _HTMLText(HTMLParser):
             if tag in _BLOCKS and not self.dropping:
                 self.chunks.append("\n\n")
             return
+        if tag == "script" and attr.get("type", "").strip().lower() == "application/ld+json":
+            self.in_json_ld = True
+            self.json_ld.append("")
         if self.dropping or tag in _DROPPED:
             self.dropping.append(tag)
             return
@@ -315,6 +324,8 @@ class _HTMLText(HTMLParser):
         return bool(self.dropping) and self.dropping != ["head"]
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_json_ld = False
         if tag == "title":
             self.in_title = False
             return
@@ -334,6 +345,9 @@ class _HTMLText(HTMLParser):
             self.chunks.append("\n\n")
 
     def handle_data(self, data: str) -> None:
+        if self.in_json_ld and self.json_ld:
+            self.json_ld[-1] += data
+            return
         if self.in_title:
             self.title_tag.append(data)
             return
@@ -347,6 +361,57 @@ class _HTMLText(HTMLParser):
         self.chunks.append(data.replace("\n", " "))
 
 
+_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "scholarlyarticle", "report", "webpage", "posting", "techarticle"}
+
+
+def _json_ld_items(blocks: list[str]) -> list[dict]:
+    """The objects of the page's JSON-LD blocks, @graph lists flattened; broken JSON is skipped."""
+    items: list[dict] = []
+    for block in blocks:
+        try:
+            data = json.loads(block.strip().strip(";"))
+        except (ValueError, RecursionError):
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                items.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return items
+
+
+def _json_ld_stated(blocks: list[str]) -> dict[str, object]:
+    """Headline, authors (persons), publisher and datePublished of the page's article object."""
+    for item in _json_ld_items(blocks):
+        kinds = item.get("@type")
+        kinds = {str(k).lower() for k in (kinds if isinstance(kinds, list) else [kinds])}
+        if not kinds & _ARTICLE_TYPES:
+            continue
+        stated: dict[str, object] = {}
+        date = parse_date(str(item.get("datePublished") or "").strip(), allow_year=True)
+        if date:
+            stated["date"] = date
+        authors = item.get("author")
+        authors = authors if isinstance(authors, list) else [authors]
+        people = [a.get("name") for a in authors if isinstance(a, dict) and str(a.get("@type", "Person")).lower() == "person"]
+        people += [a for a in authors if isinstance(a, str)]
+        names = person_names("; ".join(str(n) for n in people if n))
+        if names:
+            stated["authors"] = names
+        if isinstance(item.get("headline"), str) and item["headline"].strip():
+            stated["title"] = clean_line(item["headline"])
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
+            stated["publication"] = clean_line(publisher["name"])
+        if stated:
+            return stated
+    return {}
+
+
 def _html_stated(reader: _HTMLText) -> dict[str, object]:
     stated: dict[str, object] = {}
     for fieldname, keys in _META_KEYS.items():
@@ -355,13 +420,15 @@ def _html_stated(reader: _HTMLText) -> dict[str, object]:
             continue
         if fieldname == "authors":
             people = [_LAST_FIRST.sub(r"\2 \1", v) for v in values if not v.lower().startswith(("http://", "https://"))]
-            names = split_names([_BYLINE_PREFIX.sub("", v) for v in people])
+            names = person_names("; ".join(_BYLINE_PREFIX.sub("", v) for v in people))
             if names:
                 stated["authors"] = names
         elif fieldname == "date":
             date = next((d for d in (parse_date(v, allow_year=True) for v in values) if d), None)
             if date:
                 stated["date"] = date
+            else:
+                reader.ambiguous_date = True
         else:
             stated[fieldname] = clean_line(values[0])
     if "url" not in stated and reader.canonical:
@@ -415,6 +482,31 @@ def _line_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _written_ambiguously(date: str, html: str) -> bool:
+    """Whether the page writes this date only as numbers whose day and month could be swapped
+    ("3/09/15" for 3 September or 9 March): then a date read from it is a guess."""
+    if len(date) != 10:
+        return False
+    year, month, day = int(date[:4]), int(date[5:7]), int(date[8:10])
+    if day > 12 or month > 12 or day == month:
+        return False
+    yy = rf"(?:{year}|{year % 100:02d})"
+    pattern = rf"(?<![\d/.-])0?(?:{day}[/.-]0?{month}|{month}[/.-]0?{day})[/.-]{yy}(?![\d/.-])"
+    return re.search(pattern, html) is not None
+
+
+def _headline_over_meta_title(heading: str, meta_title: str, publication: str) -> bool:
+    """Whether the page's <h1> is its headline rather than the meta title: the meta title wraps it in
+    a site name, a section or an author ("Headline | Site", "Chapter 6 - Headline"), or differs from it
+    while the <h1> reads as a headline of its own (a few words, not the site's name)."""
+    h, m = _line_key(heading), _line_key(meta_title)
+    if not h or h == m:
+        return False
+    if h in m:
+        return True
+    return len(heading.split()) >= 4 and h != _line_key(publication)
+
+
 def read_html(text: str, url: str | None = None) -> ParsedFile:
     """The article of a saved web page: main text and metadata by trafilatura (which also reads
     JSON-LD, visible bylines and, through htmldate, the original publication date), the page's
@@ -428,12 +520,25 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
     blocks = [p for p in (clean_line(p) for p in re.split(r"\n\s*\n", "".join(reader.chunks))) if p]
     heading = clean_line(" ".join(reader.h1)) if reader.h1 else None
     stated = _html_stated(reader)
+    for name, value in _json_ld_stated(reader.json_ld).items():
+        # The article object's datePublished is the most deliberate statement of the date a page makes.
+        if name == "date":
+            stated[name] = value
+        else:
+            stated.setdefault(name, value)
     main = main_text(safe, url or stated.get("url"))
     if main is None:
         return ParsedFile(paragraphs=blocks, stated=stated, stated_from="html meta", heading=heading or None, removed=reader.removed)
     paragraphs, found = main
+    paragraphs = _join_across_blocks(paragraphs)  # a sentence broken by <br> or a wrapped <pre> line
     for name, value in found.items():
+        # The page's own publication-date tags come first: the extractor's date may be a modification
+        # date, and it reads "05/08/2014" one way where the page's convention may be the other.
+        if name == "date" and ("date" in stated or reader.ambiguous_date or _written_ambiguously(str(value), safe)):
+            continue
         stated[name] = value
+    if heading and _headline_over_meta_title(heading, str(stated.get("title") or ""), str(stated.get("publication") or "")):
+        stated["title"] = heading
     kept = {_line_key(p) for p in paragraphs}
     removed = list(reader.removed)
     removed += [(b, "outside the article's main text") for b in blocks if _line_key(b) not in kept]
