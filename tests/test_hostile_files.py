@@ -7,6 +7,7 @@ The corpus uses the shipped lexicons (data/actors.yaml, data/themes.yaml), so ac
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import time
 from pathlib import Path
@@ -71,7 +72,9 @@ FILES: dict[str, str | bytes] = {
                           "Lavrov and Bayramov met in Moscow to discuss the peace treaty text.\n",
     "front-matter-title.md": "---\ntitle: \"**Baku** [x](javascript:alert(1)) <script>alert(2)</script> # _t_\"\n---\n"
                              "Lavrov and Bayramov met again in Baku to discuss the transport corridor.\n",
-    "huge-token.txt": "One Enormous Token\n\n" + "a" * 1_000_000 + "\n\nPutin spoke about this at length.\n",
+    "huge-token.txt": "One Enormous Token\n\n" + "abcdefghij" * 100_000 + "\n\nPutin spoke about this at length.\n",
+    # Random high bytes with spaces read as cp1251 are all Cyrillic letters, but no words: not an article.
+    "random-bytes.txt": bytes(random.Random(7).choices(list(range(0xC0, 0x100)) * 6 + [0x20] * 32, k=20_000)),
     "too-big.txt": b"Too big\n\n" + b"word " * (MAX_FILE_BYTES // 5 + 10),
     "zz-copy-exact.txt": GOOD_A.upper().replace("\n\n", "\n\n\n"),  # same words, other case and spacing
     "long.txt": "A Long Article on Corridors\n\n" + LONG_ARTICLE + "\n",
@@ -87,6 +90,7 @@ UNREADABLE = {
     "binary.txt": "binary",
     "pdf.txt": "PDF",
     "too-big.txt": "too large",
+    "random-bytes.txt": "does not read as text",
 }
 
 

@@ -108,11 +108,11 @@ def test_reader_spans_cover_actors_and_theme_terms(tiny_index):
     passages = documents.reader_passages(tiny_index, "a")
     text, spans = passages.loc[0, "text"], passages.loc[0, "spans"]
     marked = [(text[s:e], label, kind) for s, e, label, kind in spans]
-    # "Moscow sells gas to Baku. Russia and Azerbaijan signed a pipeline deal."
+    # "Moscow sells gas to Baku. Russia and Azerbaijan signed a pipeline deal." A theme span says which term and rule made it count.
     assert marked == [
-        ("Moscow", "Russia (state)", "state"), ("gas", "theme: Energy", "theme"), ("Baku", "Azerbaijan (state)", "state"),
-        ("Russia", "Russia (state)", "state"), ("Azerbaijan", "Azerbaijan (state)", "state"),
-        ("pipeline", "theme: Energy", "theme"),
+        ("Moscow", "Russia (state)", "state"), ("gas", "theme: Energy — 'gas' (term)", "theme"),
+        ("Baku", "Azerbaijan (state)", "state"), ("Russia", "Russia (state)", "state"),
+        ("Azerbaijan", "Azerbaijan (state)", "state"), ("pipeline", "theme: Energy — 'pipeline' (term)", "theme"),
     ]
     assert passages["selected"].all()
 

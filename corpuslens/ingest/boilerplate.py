@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 # Languages whose stopword lists are tried for a page; the one covering most of its words wins.
 CANDIDATE_LANGUAGES = (
@@ -35,16 +36,33 @@ def stoplist(language: str) -> frozenset[str]:
     return frozenset(justext.get_stoplist(language))
 
 
+@lru_cache(maxsize=1)
+def _languages_of_words() -> dict[str, tuple[int, ...]]:
+    """Stopword -> the candidate languages (by position) that list it: one look-up per word of a page."""
+    owners: dict[str, list[int]] = {}
+    for k, language in enumerate(CANDIDATE_LANGUAGES):
+        for word in stoplist(language):
+            owners.setdefault(word, []).append(k)
+    return {word: tuple(ks) for word, ks in owners.items()}
+
+
 def page_stoplist(paragraphs: list[str]) -> frozenset[str]:
-    """The stopwords of the language whose list covers most words of the page."""
-    words = [w.casefold() for p in paragraphs for w in _WORDS.findall(p)][:3000]
-    if not words:
-        return stoplist("English")
-    return max((stoplist(lang) for lang in CANDIDATE_LANGUAGES), key=lambda s: sum(w in s for w in words))
+    """The stopwords of the language whose list covers most words of the page's longer lines (the
+    first 500 of their words tell the language; menus and headings would only add noise)."""
+    index = _languages_of_words()
+    counts = [0] * len(CANDIDATE_LANGUAGES)
+    lines = [p for p in paragraphs if len(p) > 80] or paragraphs
+    words = islice((m.group().casefold() for p in lines for m in _WORDS.finditer(p)), 500)
+    for word in words:
+        for k in index.get(word, ()):
+            counts[k] += 1
+    best = max(range(len(counts)), key=lambda k: (counts[k], -k))
+    return stoplist(CANDIDATE_LANGUAGES[best])
 
 
 def stopword_share(text: str, stopwords: frozenset[str]) -> float:
-    words = [w.casefold() for w in _WORDS.findall(text)]
+    """The share of common words among the words of `text` (its first 3,000 characters tell)."""
+    words = _WORDS.findall(text[:3000].casefold())
     return sum(w in stopwords for w in words) / len(words) if words else 0.0
 
 
@@ -69,15 +87,16 @@ class _Block:
         return stopword_share(self.text, stopwords)
 
 
-def boilerplate_lines(paragraphs: list[str], judged: set[int]) -> set[int]:
-    """Indexes of the lines, among those not yet judged, that jusText classifies as boilerplate."""
+def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozenset[str]) -> set[int]:
+    """Indexes of the lines, among those not yet judged, that jusText classifies as boilerplate
+    (`stopwords`: the page's language's, from `page_stoplist`)."""
     from justext.core import classify_paragraphs, revise_paragraph_classification
 
     open_rows = [i for i in range(len(paragraphs)) if i not in judged]
     if len(open_rows) < 3:
         return set()
     blocks = [_Block(paragraphs[i]) for i in open_rows]
-    classify_paragraphs(blocks, page_stoplist([paragraphs[i] for i in open_rows]), LENGTH_LOW, LENGTH_HIGH,
+    classify_paragraphs(blocks, stopwords, LENGTH_LOW, LENGTH_HIGH,
                         STOPWORDS_LOW, STOPWORDS_HIGH, 1.0, True)
     revise_paragraph_classification(blocks)
     bad = {row for row, block in zip(open_rows, blocks) if block.class_type == "bad"}

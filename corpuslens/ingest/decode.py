@@ -102,12 +102,12 @@ def _control_share(text: str) -> float:
     return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
 
 
-def _checked(text: str, encoding: str) -> Decoded:
+def _checked(text: str, encoding: str, guessed: bool = False) -> Decoded:
     if "\x00" in text or _control_share(text) > 0.02:
         raise UnreadableFile(f"looks like a binary file, not text (decoded as {encoding} it is full of control characters)")
     if not text.strip():
         raise UnreadableFile("the file holds only blank space")
-    if problem := _not_words(text):
+    if guessed and (problem := _not_words(text)):
         raise UnreadableFile(f"does not read as text in any language (decoded as {encoding}, {problem})")
     return Decoded(text, encoding)
 
@@ -115,6 +115,7 @@ def _checked(text: str, encoding: str) -> Decoded:
 # Bytes that are not text still decode in some single-byte encoding; what comes out is not words.
 MIN_LETTER_SHARE = 0.5  # of the non-space characters; article text is ~80%, HTML ~60%
 MAX_ONE_CHARACTER_SHARE = 0.3  # of the non-space characters; 'e' is ~12% of English letters
+MIN_COMMON_WORD_SHARE = 0.1  # stopwords are 30-50% of running text; random letters hit a few by chance
 
 
 def _not_words(text: str) -> str | None:
@@ -127,6 +128,14 @@ def _not_words(text: str) -> str | None:
     most = max(set(sample), key=sample.count)
     if sample.count(most) > MAX_ONE_CHARACTER_SHARE * len(sample):
         return f"one character, {most!r}, makes up {sample.count(most) / len(sample):.0%} of it"
+    from corpuslens.ingest.boilerplate import page_stoplist, stopword_share
+
+    words = text[:20000].split()
+    if len(words) >= 50 and sum(map(len, words)) / len(words) < 15:
+        # Random high bytes read as cp1251 are all Cyrillic letters; only real text has "и", "в", "the", "of".
+        share = stopword_share(text[:20000], page_stoplist([text[:20000]]))
+        if share < MIN_COMMON_WORD_SHARE:
+            return f"only {share:.0%} of its words are common words of a language"
     return None
 
 
@@ -157,14 +166,14 @@ def decode_bytes(data: bytes) -> Decoded:
         pass
     russian = _reads_as_russian(data)
     if russian is not None:
-        return _checked(russian, "cp1251")
+        return _checked(russian, "cp1251", guessed=True)
     western = _reads_as_western(data)
     if western is not None:
-        return _checked(western, "cp1252")
+        return _checked(western, "cp1252", guessed=True)
     best = from_bytes(data[:200_000]).best()
     if best is None or not best.encoding:
         raise UnreadableFile("its text encoding could not be worked out (not UTF-8, UTF-16 or a known legacy encoding)")
     try:
-        return _checked(data.decode(best.encoding), best.encoding)
+        return _checked(data.decode(best.encoding), best.encoding, guessed=True)
     except (UnicodeDecodeError, LookupError):
         raise UnreadableFile(f"its text encoding could not be worked out (best guess {best.encoding} fails)") from None

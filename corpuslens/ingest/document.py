@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpuslens.ingest.boilerplate import boilerplate_lines
+from corpuslens.ingest.boilerplate import boilerplate_lines, page_stoplist
 from corpuslens.ingest.decode import UnreadableFile, decode_bytes
 from corpuslens.ingest.furniture import classify_furniture, split_trailing_note
 from corpuslens.ingest.metadata import extract_metadata, strip_leading_dateline
@@ -31,12 +31,13 @@ def build_document(doc_id: str, relative: str, data: bytes, url: str | None = No
     parsed = parse_file(decoded.text, suffix, url)
     paragraphs, leading_date = strip_leading_dateline(_split_notes(parsed.paragraphs))
     reasons = classify_furniture(paragraphs)
-    meta = extract_metadata(paragraphs, reasons, parsed, url, leading_date)
+    stopwords = page_stoplist(paragraphs)
+    meta = extract_metadata(paragraphs, reasons, parsed, url, leading_date, stopwords)
 
     if suffix not in (".html", ".htm", ".md", ".markdown"):
         # Saved page text: what the rules and the header reader left is judged line by line in context.
         judged = {i for i, r in enumerate(reasons) if r} | set(meta.consumed)
-        for i in boilerplate_lines(paragraphs, judged):
+        for i in boilerplate_lines(paragraphs, judged, stopwords):
             reasons[i] = "site furniture: short or few common words, among other furniture"
     removed = list(parsed.removed)
     body: list[str] = []

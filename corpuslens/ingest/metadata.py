@@ -79,6 +79,10 @@ _UPDATED = re.compile(r"\b(?:updated?|modified|last edited|обновлено|и
 _READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|мин\.?)\s*(?:read|чтения)?$", re.I)
 
 
+_CANNOT_END_A_HEADLINE = frozenset(
+    "a an the of and or but to in on at by for from with as that than into onto about и в во на с со по к о об для от из что".split())
+
+
 def _undouble(text: str) -> str:
     """"Jane DoeJane Doe" (a name printed twice without a space) -> "Jane Doe"."""
     half = len(text) // 2
@@ -180,11 +184,13 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
     below = next((kinds[j] for j in range(i + 1, min(i + 4, len(paragraphs))) if j in kinds), None)
     if below in ("byline", "dateline", "author line"):
         score += 2.0
-    if len(words) <= 3:
-        score -= 2.0  # a section label, a logo, a site name
+    if len(words) <= 3 and len(candidates) > 1:
+        score -= 2.0  # among other heading-like lines, a short one is a section label, a logo, a site name
+    if i + 1 < len(paragraphs) and _is_prose(paragraphs[i + 1]):
+        score += 1.0  # right above the article's first paragraph
     if len(words) >= 4 and stopword_share(text, stopwords) == 0:
         score -= 2.0  # a run of names or tags; headlines have a function word or two
-    if words[-1].casefold() in stopwords and len(words[-1]) <= 4:
+    if words[-1].casefold() in _CANNOT_END_A_HEADLINE:
         score -= 3.0  # a line that stops on "of" or "the" is a sentence cut off, not a headline
     elif len(words) >= 5:
         score += 0.5
@@ -195,7 +201,7 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
 
 
 def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str | None, found: dict,
-                 consumed: dict[int, str], url: str | None = None) -> None:
+                 consumed: dict[int, str], url: str | None, stopwords: frozenset[str]) -> None:
     """Publication line, bylines, datelines and the title, from the paragraphs before the article's prose.
 
     The title is the markup's heading where there is one; otherwise the heading-like line that
@@ -250,7 +256,6 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
         title_at = next((i for i in candidates if paragraphs[i].casefold() == heading.casefold()), None)
     elif candidates:
         slug = _slug_words(url)
-        stopwords = page_stoplist(paragraphs[:60])
         scores = {i: _title_score(i, candidates, paragraphs, kinds, slug, stopwords) for i in candidates}
         best = max(candidates, key=lambda i: (scores[i], -i))
         if scores[best] > 0:
@@ -362,7 +367,8 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
 
 
 def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: ParsedFile,
-                     url: str | None = None, leading_date: str | None = None) -> Extracted:
+                     url: str | None = None, leading_date: str | None = None,
+                     stopwords: frozenset[str] | None = None) -> Extracted:
     """Title, authors, publication, date, year and url with their provenance.
 
     `url` is the page's address from the catalog; `leading_date` a date read off a dateline glued
@@ -375,7 +381,8 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
     # A title stated by front matter or meta tags counts as the heading: only a paragraph repeating it is
     # taken out of the text, never a different first line that merely reads like a heading.
     stated_url = url or parsed.stated.get("url")
-    _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed, stated_url)
+    _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed, stated_url,
+                 stopwords if stopwords is not None else page_stoplist(paragraphs))
     _read_closing(paragraphs, reasons, from_text, consumed)
 
     result = Extracted(consumed=consumed)
