@@ -180,9 +180,10 @@ class ThemeTagger:
     """Tags passages with themes, and says why.
 
     A theme's `terms` count wherever they occur. Its `context_terms` are words that mean the theme
-    only in its setting ("ceasefire", "separatists"): they count when one of the theme's anchors
-    (its `anchors`, else its terms) occurs in the passage or in a passage next to it, and no word of
-    its `not_near` list stands in the same sentence ("separatists" beside "Donbas" is another war).
+    only in its setting ("ceasefire", "separatists", "media"): they count when one of the theme's
+    `anchors` occurs in the passage or in a passage next to it — or, for a theme that lists no
+    anchors, when the passage holds a second, different word of the theme — and no word of its
+    `not_near` list stands in the same sentence ("separatists" beside "Donbas" is another war).
     All themes' phrases are scanned at once; a match credits every theme listing it.
     """
 
@@ -190,7 +191,8 @@ class ThemeTagger:
         self._order = {t.id: i for i, t in enumerate(themes)}
         self._strong = _PhraseSet([(term, t.id) for t in themes for term in t.terms])
         self._context = _PhraseSet([(term, t.id) for t in themes for term in t.context_terms])
-        self._anchors = _PhraseSet([(a, t.id) for t in themes if t.context_terms for a in (t.anchors or t.terms)])
+        self._anchors = _PhraseSet([(a, t.id) for t in themes if t.context_terms for a in t.anchors])
+        self._own_words = {t.id for t in themes if t.context_terms and not t.anchors}
         self._exclusions = _PhraseSet([(w, t.id) for t in themes for w in t.not_near])
 
     def _anchored(self, texts: list[str]) -> set[str]:
@@ -210,13 +212,24 @@ class ThemeTagger:
         if context:
             anchored = self._anchored([text, *neighbours])
             excluded = self._excluded_sentences(text, prepared)
+            # A theme without anchors of its own is anchored by a second, different word of its own in the passage.
+            own_words: dict[str, set[str]] = {}
+            for _, _, owners in [*self._strong.find(prepared), *context]:
+                for owner, term in owners:
+                    own_words.setdefault(owner, set()).add(term)
             for start, end, owners in context:
                 for owner, term in owners:
-                    if owner not in anchored:
+                    if owner in self._own_words:
+                        if len(own_words.get(owner, ())) < 2:
+                            continue
+                        rule = "context term, with another word of the theme in the passage"
+                    elif owner in anchored:
+                        rule = "context term, with an anchor of the theme nearby"
+                    else:
                         continue
                     if any(lo <= start < hi and owner in ids for lo, hi, ids in excluded):
                         continue
-                    matches.append((start, end, owner, term, "context term, with an anchor of the theme nearby"))
+                    matches.append((start, end, owner, term, rule))
         matches.sort(key=lambda m: (m[0], self._order.get(m[2], 0)))
         return matches
 

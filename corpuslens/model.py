@@ -60,8 +60,8 @@ class IngestResult:
 @dataclass(frozen=True)
 class Theme:
     """A theme of the lexicon. `terms` count wherever they occur; `context_terms` count only where one
-    of `anchors` (the theme's terms when none are listed) occurs in the passage or a passage next to
-    it, and no word of `not_near` stands in the same sentence."""
+    of `anchors` occurs in the passage or a passage next to it (without anchors: where the passage
+    holds a second, different word of the theme), and no word of `not_near` stands in the same sentence."""
 
     id: str
     label: str

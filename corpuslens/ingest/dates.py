@@ -38,7 +38,7 @@ _TIME = r"(?:[,\s]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?
 
 _PATTERNS = [
     ("iso", re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")),
-    ("ymd", re.compile(r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})")),
+    ("ymd", re.compile(r"(?P<year>\d{4})[/.•](?P<month>\d{1,2})[/.•](?P<day>\d{1,2})")),
     ("ym", re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})")),
     ("dotted", re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")),
     ("slashed", re.compile(r"(?P<a>\d{1,2})[/\-](?P<b>\d{1,2})[/\-](?P<year>\d{4})")),
@@ -53,6 +53,8 @@ _WRAPPED = [
 ]
 
 _URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/\-](?P<month>[01]?\d)(?:[/\-](?P<day>[0-3]?\d))?(?=[/\-_.]|$)")
+# A date inside a slug: "…-evening-review-2025-12-08-214444", "…-by-andres-velasco-2024-05".
+_SLUG_DATE = re.compile(r"[-_](?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?(?=[-_/.]|$)")
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -138,7 +140,7 @@ def date_from_url(url: str | None) -> str | None:
     if not url:
         return None
     path = re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", url.strip(), flags=re.I).split("?", 1)[0]
-    for match in _URL_DATE.finditer(path):
+    for match in [*_URL_DATE.finditer(path), *_SLUG_DATE.finditer(path)]:
         day = match.group("day")
         found = _iso(int(match.group("year")), int(match.group("month")), int(day) if day else None)
         if found:

@@ -55,7 +55,17 @@ _NAV_LINES = {
     "вернуться к основному содержанию": "site navigation", "accessibility links": "site navigation",
     "close button": "site navigation", "no media source currently available": "player widget",
     "пожалуйста, подождите": "player widget", "loading...": "player widget", "loading": "player widget",
+    "share this post": "share buttons", "short url": "share buttons", "card title": "template placeholder",
+    "what you need to know:": "summary box heading", "scroll top": "site navigation", "top of page": "site navigation",
+    "back to top": "site navigation", "please try again.": "form message",
 }
+_TEMPLATE = re.compile(
+    r"^(?:lorem ipsum\b.*|(?:previous|next|prev)\s*(?:article|post|story|news)\b.*|download the .{0,40}\bapp\b.*|"
+    r".*\bemail address is (?:invalid|missing|required).*|[^\s/]{1,80}\.(?:png|jpe?g|gif|webp|svg)|"
+    r"(?:вчера|сегодня|yesterday|today)\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}|[\d\s()+.\-]{6,}|"
+    r"[^:]{1,40}:\s*https?://\S+)$",
+    re.I,
+)
 _SKIP_LINK = re.compile(r"^(?:skip|jump|go) to (?:the )?(?:main |primary )?(?:content|navigation|search|menu|article)\b|^перейти к ", re.I)
 _WIDGET = re.compile(
     r"^(?:\d+(?:[.,]\d+)?\s*[kк]?\+?|\d+\s+(?:min|minutes?)\s+read|font size\W*|a\s*a\s*a|print|comments?\s*\(\d+\)|"
@@ -76,7 +86,11 @@ _COMMENT_FORM = re.compile(
     re.I,
 )
 _CREDIT = re.compile(r"^\(?\s*(?:source|photo|photograph|image|picture|credit|photo credit|фото|источник)\s*:\s*[^()]{1,100}\)?$", re.I)
-_PHOTO_BY = re.compile(r"^(?:photo|image|picture)\s+(?:by|courtesy|credit)\b.{0,200}$|\((?:photo|image)\s*:[^()]{1,80}\)$", re.I)
+_PHOTO_BY = re.compile(
+    r"^(?:photo|image|picture)\s+(?:by|courtesy|credit)\b.{0,200}$|\((?:photo|image)\s*:[^()]{1,80}\)$|"
+    r"\b(?:photo|image|credit)s?\s*:\s*[^.]{2,80}$|\b\w*\s?photo\s*/\s*\w[^.]{0,60}$|\bvia getty images$",
+    re.I,
+)
 # "…, Moscow, February 22, 2022 / President.Az": a caption whose credit follows a slash.
 _SLASH_CREDIT = re.compile(r"\s/\s*(?P<credit>[\w.\-]+(?:\s[\w.\-]+){0,3})$")
 _CREDIT_WORDS = re.compile(
@@ -171,6 +185,8 @@ def line_reason(text: str) -> str | None:
         return _NAV_LINES[key]
     if _SKIP_LINK.match(key):
         return "site navigation"
+    if len(text) <= 200 and _TEMPLATE.match(key) and not re.fullmatch(r"\d{4}", key.strip()):
+        return "page widget"
     if len(text) <= 160 and _WIDGET.match(key):
         return "page widget"
     if _INLINE_LIST.match(text):
@@ -206,6 +222,17 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
                 reasons[i + 1] = "category list"
         if i + 1 < n and len(text) <= 400 and abs(len(text) - len(paragraphs[i + 1])) <= 4 and _line_key(text) == _line_key(paragraphs[i + 1]):
             reasons[i] = reasons[i + 1] = "image caption (repeated line)"
+    # A line printed more than once in one page (a caption under its photo and in a gallery, a teaser
+    # and its article, a headline in the page title and the heading) is not running text; the header
+    # reader may still take a repeated headline as the title.
+    seen: dict[str, list[int]] = {}
+    for i, text in enumerate(paragraphs):
+        if len(text) <= 400 and len(text.split()) >= 2:
+            seen.setdefault(_line_key(text), []).append(i)
+    for rows in seen.values():
+        if len(rows) > 1:
+            for i in rows:
+                reasons[i] = reasons[i] or "image caption (repeated line)"
     _classify_closing_block(paragraphs, reasons)
     return reasons
 

@@ -79,6 +79,7 @@ _UPDATED = re.compile(r"\b(?:updated?|modified|last edited|обновлено|и
 _READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|мин\.?)\s*(?:read|чтения)?$", re.I)
 
 
+_SENTENCE_END = re.compile(r"[.!?…»”\"]$")
 _CANNOT_END_A_HEADLINE = frozenset(
     "a an the of and or but to in on at by for from with as that than into onto about и в во на с со по к о об для от из что".split())
 
@@ -156,6 +157,17 @@ def _dateline(text: str) -> tuple[str, bool] | None:
     return found[0], bool(_UPDATED.search(text[: found[1]]))
 
 
+def _is_clock(text: str) -> bool:
+    """A weekday date with nothing else on its line but a time: the page's clock, not a dateline
+    ("Monday March 1 2021"); "BAGHDAD | Fri Feb 15, 2013 10:13am EST" names a place, so it is one."""
+    if not has_weekday(text):
+        return False
+    found = search_date(text)
+    rest = text[: found[1]] + " " + text[found[2]:] if found else text
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if not has_weekday(w) and w.lower() not in ("am", "pm", "utc", "gmt", "est", "edt", "pst", "cet", "msk")]
+    return len(words) == 0
+
+
 def _slug_words(url: str | None) -> set[str]:
     """The words of a URL's last path segments ("/2021/06/kenya-votes-in-peace" -> {kenya, votes, in, peace})."""
     if not url:
@@ -186,8 +198,13 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
         score += 2.0
     if len(words) <= 3 and len(candidates) > 1:
         score -= 2.0  # among other heading-like lines, a short one is a section label, a logo, a site name
-    if i + 1 < len(paragraphs) and _is_prose(paragraphs[i + 1]):
-        score += 1.0  # right above the article's first paragraph
+    following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+    if _is_prose(following) or (len(following.split()) >= 10 and _SENTENCE_END.search(following)):
+        score += 1.0  # right above the article's first paragraph or sentence
+    if len(words) >= 6 and len({w.casefold() for w in words}) < 0.8 * len(words):
+        score -= 2.0  # a tag list that names the same people and places again
+    if _BYLINE.match(text):
+        score -= 4.0  # "By …" that names no person is an organisation's byline, not a headline
     if len(words) >= 4 and stopword_share(text, stopwords) == 0:
         score -= 2.0  # a run of names or tags; headlines have a function word or two
     if words[-1].casefold() in _CANNOT_END_A_HEADLINE:
@@ -215,8 +232,9 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     end = min(len(paragraphs), HEADER_WINDOW_LINES)
     for i in range(end):
         text = paragraphs[i]
-        if reasons[i] == "image caption (repeated line)" and _is_heading(text) and not candidates:
-            reasons[i] = None  # a headline printed twice at the top of a page (page title and heading)
+        if reasons[i] == "image caption (repeated line)" and _is_heading(text):
+            candidates.append(i)  # a headline printed twice at the top of a page (page title and heading)
+            continue
         if reasons[i]:
             continue
         if _READING_TIME.match(text):
@@ -251,6 +269,22 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
             break
         if _is_heading(text):
             candidates.append(i)
+    else:
+        i = end
+    # A dateline or byline may stand under a standfirst, after the first prose: a few more lines are
+    # read for those alone (a line of its own that is a date or a byline; never a sentence).
+    for j in range(i + 1, min(len(paragraphs), i + 8)):
+        if reasons[j] or j in consumed:
+            continue
+        if (dateline := _dateline(paragraphs[j])) and parse_date(paragraphs[j]) or (dateline and len(paragraphs[j]) <= 40):
+            kinds[j] = "dateline"
+            consumed[j] = "dateline (kept as metadata)" if not dateline[1] else "update date (not the publication date)"
+            if not dateline[1]:
+                dates.append((j, dateline[0]))
+        elif byline := _byline(paragraphs[j]):
+            _add_unique(found.setdefault("authors", []), byline[0])
+            consumed[j] = "byline (kept as metadata)"
+            kinds[j] = "byline"
     title_at: int | None = None
     if heading:
         title_at = next((i for i in candidates if paragraphs[i].casefold() == heading.casefold()), None)
@@ -263,7 +297,7 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     title = heading or (paragraphs[title_at] if title_at is not None else None)
     if title:
         for i in range(len(paragraphs)):  # the headline once: its repetitions (image alt text, page title) go too
-            if not reasons[i] and paragraphs[i].casefold() == title.casefold():
+            if paragraphs[i].casefold() == title.casefold():
                 consumed[i] = "title (kept as metadata)"
     # Author lines: a name-only line right under the title and next to a dateline (a bare line of
     # capitalised words elsewhere is as often a section label, a button or a person in the news).
@@ -277,7 +311,7 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     if dates:
         anchor = title_at if title_at is not None else -1
         below = [d for i, d in dates if i > anchor]
-        above = [d for i, d in dates if anchor - 3 <= i < anchor and not has_weekday(paragraphs[i])]
+        above = [d for i, d in dates if anchor - 3 <= i < anchor and not _is_clock(paragraphs[i])]
         chosen = below[0] if below else (above[-1] if above else None)
         if chosen:
             found.setdefault("date", chosen)
@@ -304,6 +338,8 @@ def strip_leading_dateline(paragraphs: list[str]) -> tuple[list[str], str | None
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—\-:]\s+(?P<site>[^|–—]{2,60})$")
 _KICKER = re.compile(r"\s+[|–—\-:]?\s*(?:analysis|opinion|commentary|news|op-ed)\s+(?:from|by)\s+\S.{0,60}$", re.I)
+# A label before the headline: "CENTRAL ASIA BLOG: …", "ANALYSIS: …", "Permalink …", "Press release – …".
+_LEADING_LABEL = re.compile(r"^(?:[A-Z][A-Z0-9 &'’.-]{2,30}:\s+(?=\S)|permalink\s+|press release\s*[–—-]\s*)")
 
 
 def site_name(url: str | None) -> str | None:
@@ -316,8 +352,11 @@ def site_name(url: str | None) -> str | None:
 
 
 def clean_title(title: str, publication: str | None, url: str | None) -> str:
-    """The headline without a kicker ("… Analysis from X") or the site's name after a bar or dash."""
+    """The headline without a kicker ("… Analysis from X", "ANALYSIS: …") or the site's name after a bar or dash."""
     title = _KICKER.sub("", title).strip()
+    unlabelled = _LEADING_LABEL.sub("", title, count=1).strip()
+    if len(unlabelled.split()) >= 3:
+        title = unlabelled
     match = _SITE_SUFFIX.search(title)
     if match:
         site = match.group("site").casefold().strip()
