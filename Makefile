@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 PORT ?= 8501
 
-.PHONY: run test bench loadtest index browser clean
+.PHONY: run test bench loadtest eval index browser clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: $(STAMP) browser
 
 bench: $(STAMP) browser
 	$(PY) -m bench.run
+
+# Ingestion and themes measured on the labelled development set (eval/devset, eval/themes). The saved
+# HTML pages are read from $CORPUSLENS_DEVSET_HTML or ../shared/devset (see eval/devset/SOURCES_html.md).
+eval: $(STAMP)
+	$(PY) eval/measure.py
 
 loadtest: $(STAMP) browser
 	$(PY) -m bench.loadtest
