@@ -134,9 +134,17 @@ def score_field(field: str, doc, label: dict[str, str], score: Score) -> None:
 _WORD = re.compile(r"\w+")
 
 
+_NOT_A_SENTENCE = re.compile(r"^\s*(?:[-–•*|#>/$(]|<\w|\w+\s*[=(]|\w+\.\w+\()|[{};]\s*$")
+
+
 def starts_mid_sentence(passage: str) -> bool:
-    """A passage whose first letter is a lower-case letter continues a sentence cut above it."""
-    first = next((ch for ch in passage if ch.isalpha() or ch.isdigit()), "")
+    """A passage that opens in lower case or on a comma continues a sentence cut above it. List items,
+    table rows and lines of code start no sentence, so they are not counted."""
+    if _NOT_A_SENTENCE.search(passage):
+        return False
+    first = passage.lstrip()[:1]
+    if first in ",;:":
+        return True
     return first.isalpha() and first.islower() and not re.match(r"^[a-zа-я]+[A-ZА-Я]", passage)
 
 
