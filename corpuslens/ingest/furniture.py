@@ -61,7 +61,7 @@ _NAV_LINES = {
 }
 _TEMPLATE = re.compile(
     r"^(?:lorem ipsum\b.*|(?:previous|next|prev)\s*(?:article|post|story|news)\b.*|download the .{0,40}\bapp\b.*|"
-    r".*\bemail address is (?:invalid|missing|required).*|[^\s/]{1,80}\.(?:png|jpe?g|gif|webp|svg)|"
+    r".*\bemail address is (?:invalid|missing|required).*|[^/]{1,80}\.(?:png|jpe?g|gif|webp|svg)|"
     r"(?:вчера|сегодня|yesterday|today)\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}|[\d\s()+.\-]{6,}|"
     r"[^:]{1,40}:\s*https?://\S+)$",
     re.I,
