@@ -174,3 +174,20 @@ def test_html_page_keeps_the_article_and_lists_the_rest_as_removed():
     assert PROSE in page.paragraphs and PROSE2 in page.paragraphs
     assert not any("newsletter" in p or "Another story" in p or "Copyright" in p for p in page.paragraphs)
     assert any("Another story" in line for line, _ in page.removed)
+
+
+def test_lines_a_site_prints_on_every_page_are_furniture(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    rows = ["file,url"]
+    for i in range(4):
+        body = PROSE.replace("committee", f"committee {i}") + "\n\n" + PROSE2.replace("talks", f"talks {i}")
+        body = body.replace("\n\n", "\n\nReaders in the north can find our printed edition at the kiosks listed on page two.\n\n")
+        (raw / f"p{i}.txt").write_text(f"Story number {i} about the budget\n\n{body}", encoding="utf-8")
+        rows.append(f"p{i}.txt,https://www.example-news.org/2021/0{i + 1}/story-{i}")
+    (tmp_path / "catalog.csv").write_text("\n".join(rows), encoding="utf-8")
+    documents = ingest_folder(raw, tmp_path / "catalog.csv").documents
+    for doc in documents:
+        assert not any("printed edition" in p for p in doc.paragraphs)
+        assert any(reason.startswith("printed on 4 of 4 pages of example-news.org") for _, reason in doc.removed)
+        assert len(doc.paragraphs) == 2

@@ -4,8 +4,8 @@
 
 Files are found safely and in sorted order (files.py), decoded (decode.py), read by format
 (readers.py), cleaned of site furniture (furniture.py), given the metadata they state
-(metadata.py, dates.py), overridden by the curated catalog (catalog.py) and checked for copies
-(duplicates.py). Passages and sentences for the index come from passages.py.
+(metadata.py, dates.py), overridden by the curated catalog (catalog.py), cleared of the lines a
+site prints on all its pages (site_furniture.py) and checked for copies (duplicates.py). Passages and sentences for the index come from passages.py.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from corpuslens.ingest.document import build_document
 from corpuslens.ingest.duplicates import mark_duplicates
 from corpuslens.ingest.files import find_files, read_bytes, unique_ids
 from corpuslens.ingest.passages import split_passages, split_sentences
+from corpuslens.ingest.site_furniture import remove_site_furniture
 from corpuslens.model import Document, IngestResult, SkippedFile
 from corpuslens.settings import IndexSettings
 
@@ -43,6 +44,7 @@ def ingest_folder(raw_dir: Path, catalog: Path | None = None, settings: IndexSet
         if doc.file in rows:
             apply_catalog_row(doc, rows[doc.file])
 
+    remove_site_furniture(documents)
     mark_duplicates(documents, settings.near_duplicate_threshold)
     skipped.sort(key=lambda s: s.file)
     return IngestResult(documents=documents, skipped=skipped)
