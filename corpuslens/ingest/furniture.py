@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from corpuslens.ingest.dates import parse_date
+
 # A capitalised word of a personal name, in any script ("Shiriyev", "Əliyev", "O’Brien", "Jean-Luc").
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽƏА-ЯЁ][\w'’\-]*[^\W\d_]"
 _PARTICLE = r"(?:de|van|von|der|den|al|el|bin|ibn|da|di|du|la|le|dos|del)"
@@ -185,7 +187,7 @@ def line_reason(text: str) -> str | None:
         return _NAV_LINES[key]
     if _SKIP_LINK.match(key):
         return "site navigation"
-    if len(text) <= 200 and _TEMPLATE.match(key) and not re.fullmatch(r"\d{4}", key.strip()):
+    if len(text) <= 200 and _TEMPLATE.match(key) and not parse_date(text.strip(), allow_year=True):
         return "page widget"
     if len(text) <= 160 and _WIDGET.match(key):
         return "page widget"

@@ -294,6 +294,12 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
         best = max(candidates, key=lambda i: (scores[i], -i))
         if scores[best] > 0:
             title_at = best
+    if not heading and title_at is not None:
+        # Above a headline read from the text stand the site's header lines (menus, banners, section
+        # labels): a page's own text starts with its headline.
+        for i in range(title_at):
+            if not reasons[i] and i not in consumed and len(paragraphs[i]) <= 300:
+                consumed[i] = "site header above the headline"
     title = heading or (paragraphs[title_at] if title_at is not None else None)
     if title:
         for i in range(len(paragraphs)):  # the headline once: its repetitions (image alt text, page title) go too
