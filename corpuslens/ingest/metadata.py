@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from corpuslens.ingest.boilerplate import page_stoplist, stopword_share
 from corpuslens.ingest.dates import date_from_url, has_weekday, parse_date, search_date, year_of
 from corpuslens.ingest.people import is_organisation, person_names
-from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, looks_like_name
+from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
 from corpuslens.model import METADATA_FIELDS
 
@@ -157,6 +157,14 @@ def _dateline(text: str) -> tuple[str, bool] | None:
     return found[0], bool(_UPDATED.search(text[: found[1]]))
 
 
+def _headline_follows(paragraphs: list[str], reasons: list[str | None], i: int) -> bool:
+    """Whether one of the next two lines reads as a headline with the article's prose right under it."""
+    for j in (i + 1, i + 2):
+        if j + 1 < len(paragraphs) and not reasons[j] and _is_heading(paragraphs[j]) and _is_prose(paragraphs[j + 1]):
+            return True
+    return False
+
+
 def _is_clock(text: str) -> bool:
     """A weekday date with nothing else on its line but a time: the page's clock, not a dateline
     ("Monday March 1 2021"); "BAGHDAD | Fri Feb 15, 2013 10:13am EST" names a place, so it is one."""
@@ -205,6 +213,8 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
         score -= 2.0  # a tag list that names the same people and places again
     if _BYLINE.match(text):
         score -= 4.0  # "By …" that names no person is an organisation's byline, not a headline
+    if re.match(r"^\d{1,3}[.)]\s", text) or re.search(r"\s\d{1,3}$", text):
+        score -= 3.0  # an item of a numbered list or a table of contents (with its page number)
     if len(words) >= 4 and stopword_share(text, stopwords) == 0:
         score -= 2.0  # a run of names or tags; headlines have a function word or two
     if words[-1].casefold() in _CANNOT_END_A_HEADLINE:
@@ -232,7 +242,7 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     end = min(len(paragraphs), HEADER_WINDOW_LINES)
     for i in range(end):
         text = paragraphs[i]
-        if reasons[i] == "image caption (repeated line)" and _is_heading(text):
+        if reasons[i] == "image caption (repeated line)" and _is_heading(text) and line_reason(text) is None:
             candidates.append(i)  # a headline printed twice at the top of a page (page title and heading)
             continue
         if reasons[i]:
@@ -266,6 +276,8 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
                 dates.append((i, dateline[0]))
             continue
         if _is_prose(text):
+            if not candidates and i <= 2 and _headline_follows(paragraphs, reasons, i):
+                continue  # a long photo caption or banner above the headline
             break
         if _is_heading(text):
             candidates.append(i)
@@ -345,7 +357,10 @@ def strip_leading_dateline(paragraphs: list[str]) -> tuple[list[str], str | None
 _SITE_SUFFIX = re.compile(r"\s+[|–—\-:]\s+(?P<site>[^|–—]{2,60})$")
 _KICKER = re.compile(r"\s+[|–—\-:]?\s*(?:analysis|opinion|commentary|news|op-ed)\s+(?:from|by)\s+\S.{0,60}$", re.I)
 # A label before the headline: "CENTRAL ASIA BLOG: …", "ANALYSIS: …", "Permalink …", "Press release – …".
-_LEADING_LABEL = re.compile(r"^(?:[A-Z][A-Z0-9 &'’.-]{2,30}:\s+(?=\S)|permalink\s+|press release\s*[–—-]\s*)")
+_LEADING_LABEL = re.compile(
+    r"^(?:[A-Z][A-Z0-9 &'’.-]{2,30}:\s+(?=\S)|(?i:permalink)\s+|(?i:press release)\s*[–—-]\s*|"
+    r"(?i:analysis|opinion|commentary|exclusive|explainer|interview|editorial|breaking|watch|live|video|photos)\s*:\s+)"
+)
 
 
 def site_name(url: str | None) -> str | None:
