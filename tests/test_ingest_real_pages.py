@@ -191,3 +191,25 @@ def test_lines_a_site_prints_on_every_page_are_furniture(tmp_path):
         assert not any("printed edition" in p for p in doc.paragraphs)
         assert any(reason.startswith("printed on 4 of 4 pages of example-news.org") for _, reason in doc.removed)
         assert len(doc.paragraphs) == 2
+
+
+def test_writes_in_her_piece_for_names_the_author_and_the_outlet():
+    page = doc(f"Budget talks stall again in the capital\nJane Doe writes in her piece for The Diplomat\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == ["Jane Doe"] and page.publication == "The Diplomat"
+
+
+def test_the_documents_view_shows_an_inferred_catalog_value_with_its_note(tmp_path, monkeypatch):
+    from corpuslens.index import load_or_build
+    from corpuslens.query.documents import document_metadata
+
+    monkeypatch.delenv("CORPUSLENS_INDEX", raising=False)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(f"Budget talks stall\n\n{PROSE}\n\n{PROSE2}", encoding="utf-8")
+    (tmp_path / "catalog.csv").write_text(
+        "file,date,inferred,note\na.txt,2020-05,date;year,Date inferred from the events cited.\n", encoding="utf-8")
+    index = load_or_build(tmp_path)
+    table = document_metadata(index, index.docs["id"].iloc[0]).set_index("field")
+    assert table.loc["date", "value"] == "2020-05"
+    assert table.loc["date", "source"] == "catalog, inferred (catalog note: Date inferred from the events cited.)"
+    assert table.loc["title", "source"] == "text"
