@@ -74,6 +74,8 @@ _AUTHOR_LABEL = re.compile(r"^(?:text|words|author|authors|written by|автор
 _WIRE_CREDIT = re.compile(r"^[(*\s]*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\s", re.I)
 _CREDIT_ROLE = re.compile(r"(?P<role>additional reporting|reporting|writing|written|compiled|editing|edited)\s+by\s+(?P<names>[^;()]+?)(?=\s*(?:[;)]|,\s*(?:additional reporting|reporting|writing|editing|edited)\b|$))", re.I)
 _WRITES_FOR = re.compile(rf"^(?P<name>{NAME_PATTERN})\s+writes\s+(?:in\s+(?:his|her|their)\s+(?:piece|article|column|op-ed|essay)\s+)?(?:for|in)\s+(?P<pub>[A-Z][^,.;:]{{1,60}})")
+_POSTED_BY = re.compile(r"^(?:posted|written|published)\s+by\s+\S.{0,80}$", re.I)
+TAIL_LINES = 6  # a closing "Posted by" line sits among the last lines of a page
 _DATELINE_PREFIX = re.compile(r"^\s*(?:date|dated|published|posted|publication date|дата|опубликовано)\s*[:\-–—]?\s*", re.I)
 _UPDATED = re.compile(r"\b(?:updated?|modified|last edited|обновлено|изменено)\b", re.I)
 _READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|мин\.?)\s*(?:read|чтения)?$", re.I)
@@ -422,6 +424,12 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
                     break
     authors = found.setdefault("authors", [])
     _add_unique(authors, notes)
+    if not authors:
+        # "Posted by Jane Doe." under the article, as blogs print it.
+        for i in range(max(0, len(paragraphs) - TAIL_LINES), len(paragraphs)):
+            if not reasons[i] and _POSTED_BY.match(paragraphs[i]) and (names := person_names(paragraphs[i])):
+                _add_unique(authors, names)
+                consumed[i] = "byline (kept as metadata)"
     if not authors:
         _add_unique(authors, signature)
 

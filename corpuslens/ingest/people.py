@@ -19,7 +19,9 @@ _ORGANISATION_WORDS = frozenset(
     association society union party network project initiative group club forum read continue url article features
     редакция редактор корреспондент агентство пресс-служба новости""".split()
 )
-_BY = re.compile(r"^\s*(?:by|from|text|words|author|authors|автор|авторы|текст)\s*[:\-–—]?\s+", re.I)
+_BY = re.compile(r"^\s*(?:(?:posted|written|published)\s+by|by|from|text|words|author|authors|par|por|von|автор|авторы|текст)\s*[:\-–—]?\s+", re.I)
+# Role words that follow a name in a byline element: "Ben Silverman Games Editor", "Jane Doe Staff Writer".
+_ROLE_WORD = re.compile(r"\s(?:editor|writer|reporter|correspondent|columnist|contributor|staff)\b", re.I)
 _SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*|\s+and\s+|\s*&\s*|\s+и\s+", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 # Lower-case particles of names: "Suadad al-Salhy", "Ursula von der Leyen".
@@ -52,15 +54,25 @@ def plausible_person(name: str) -> bool:
     return not is_organisation(name)
 
 
+# A month or weekday run into a byline from its date ("Joshua Sokol May"): dropped when the name has
+# three words or more, so that "Theresa May" stays a name.
 _TRAILING_DATE_WORD = re.compile(
-    r"(?:\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)+$", re.I)
+    r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$", re.I)
 
 
 def person_names(text: str) -> list[str]:
     """The people named in a byline or author field, in order, each once."""
     names: list[str] = []
     for part in _SEPARATORS.split(_BY.sub("", text or "")):
-        part = _TRAILING_DATE_WORD.sub("", " ".join(part.split()))  # "Joshua Sokol May" (a date run into the byline)
+        part = " ".join(part.split())
+        if len(part.split()) >= 3:
+            part = _TRAILING_DATE_WORD.sub("", part)
+        part = re.sub(r"\s*\(.*$", "", part)  # "Martin Untersinger (avec …)": the part before the bracket
+        if len(part.split()) > 2 and (role := _ROLE_WORD.search(part)):
+            # "Jane Doe Staff Writer" -> "Jane Doe"; "Ben Silverman Games Editor" -> "Ben Silverman" (a desk before the role)
+            words = part[: role.start()].split()
+            part = " ".join(words[:-1] if len(words) >= 3 else words)
         name = _title_case(part.strip(" .|"))
         if plausible_person(name) and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)

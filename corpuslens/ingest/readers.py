@@ -266,6 +266,8 @@ _META_KEYS = {
     "url": ("og:url", "citation_public_url", "citation_abstract_html_url"),
 }
 _BYLINE_PREFIX = re.compile(r"^by\s+", re.I)
+# Elements that hold a byline: class="byline", "author-name", "pb-byline", "auteur"; itemprop or rel "author".
+_BYLINE_MARK = re.compile(r"(?<![\w-])(?:[\w-]*byline[\w-]*|author|author[-_]{1,2}name|author-link|auteur|autor|writer)(?![\w-])", re.I)
 _LAST_FIRST = re.compile(r"^([^,\s]+(?:\s[^,\s]+)?),\s*([^,]+)$")  # citation_author "Doe, Jane"
 
 
@@ -284,6 +286,8 @@ class _HTMLText(HTMLParser):
         self.removed: list[tuple[str, str]] = []
         self.json_ld: list[str] = []  # the text of <script type="application/ld+json"> blocks
         self.ambiguous_date = False  # a publication-date tag whose day and month cannot be told apart
+        self.bylines: list[str] = []  # text of elements marked as a byline or an author (class, itemprop, rel)
+        self.byline_open: list[tuple[str, list[str]]] = []
         self.in_json_ld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -315,6 +319,9 @@ class _HTMLText(HTMLParser):
             return
         if tag in _RECORDED:
             self.recording.append((tag, []))
+        marker = " ".join((attr.get("class", ""), attr.get("itemprop", ""), attr.get("rel", "")))
+        if _BYLINE_MARK.search(marker) and len(self.bylines) < 5:
+            self.byline_open.append((tag, []))
         if tag == "h1" and not self.h1_done:
             self.h1 = []
         if tag in _BLOCKS:
@@ -334,6 +341,11 @@ class _HTMLText(HTMLParser):
                 while self.dropping and self.dropping.pop() != tag:
                     pass
             return
+        if self.byline_open and self.byline_open[-1][0] == tag:
+            _, parts = self.byline_open.pop()
+            text = clean_line(" ".join(parts))
+            if text and len(text) <= 200:
+                self.bylines.append(text)
         if self.recording and self.recording[-1][0] == tag:
             kind, parts = self.recording.pop()
             text = clean_line(" ".join(parts))
@@ -353,6 +365,8 @@ class _HTMLText(HTMLParser):
             return
         if self.dropping:
             return
+        for _, parts in self.byline_open:
+            parts.append(data)
         if self.recording:
             self.recording[-1][1].append(data)
             return
@@ -537,6 +551,11 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
         if name == "date" and ("date" in stated or reader.ambiguous_date or _written_ambiguously(str(value), safe)):
             continue
         stated[name] = value
+    if not stated.get("authors"):
+        for line in reader.bylines:
+            if names := person_names(re.sub(r"\s+(?:edited|editing)\s+by\b.*$", "", line, flags=re.I)):
+                stated["authors"] = names
+                break
     if heading and _headline_over_meta_title(heading, str(stated.get("title") or ""), str(stated.get("publication") or "")):
         stated["title"] = heading
     kept = {_line_key(p) for p in paragraphs}
