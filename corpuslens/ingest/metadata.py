@@ -19,6 +19,8 @@ from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reaso
 from corpuslens.ingest.readers import ParsedFile
 from corpuslens.model import METADATA_FIELDS
 
+MAX_DATELINE_WORDS = 4  # a place, an outlet, a section or an author beside the date
+_DATELINE_WORDS = frozenset("published posted updated date dated on at am pm utc gmt est edt опубликовано обновлено".split())
 HEADER_WINDOW_LINES = 30  # the title, byline and dateline sit within the first lines of a saved page
 NAME_LINE_DISTANCE = 3  # a name-only author line sits this close under the title
 
@@ -116,7 +118,8 @@ def _byline(text: str) -> tuple[list[str], str | None] | None:
     parts = _BYLINE_PARTS.split(rest)
     names = _people(parts[0])
     if not names:
-        return None
+        # "By The Associated Press January 15, 2017": an organisation's byline still dates the article.
+        return ([], date) if date else None
     if date is None:
         date = next((d for d in (parse_date(p) for p in parts[1:]) if d), None)
     return names, date
@@ -144,18 +147,20 @@ def _add_unique(names: list[str], new: list[str]) -> None:
 
 def _dateline(text: str) -> tuple[str, bool] | None:
     """(date, is_update) when the line is a dateline: a date with at most a few words around it
-    ("July 19, 2023", "Politics 12:30, 03.03.2021", "February 15, 2013|Reuters", "Published: …")."""
+    ("July 19, 2023", "Politics 12:30, 03.03.2021", "February 15, 2013|Reuters", "15 min readMay 2, 2019")."""
     if len(text) > 90:
         return None
     date = parse_date(text)
     if date:
         return date, bool(_UPDATED.search(text))
+    text = re.sub(r"(?<=[a-zа-я])(?=[A-ZА-Я][a-zа-я])", " ", text)  # "readMay 2" -> "read May 2"
     found = search_date(text)
     if not found:
         return None
     rest = (text[: found[1]] + " " + text[found[2]:]).strip()
-    if len(re.findall(r"[^\W\d_]{2,}", rest)) > 6:
-        return None  # a sentence that mentions a date: an event, not a dateline
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.casefold() not in _DATELINE_WORDS and not has_weekday(w)]
+    if len(words) > MAX_DATELINE_WORDS:
+        return None  # a sentence or a headline that mentions a date: not a dateline
     return found[0], bool(_UPDATED.search(text[: found[1]]))
 
 

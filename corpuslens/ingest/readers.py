@@ -51,8 +51,11 @@ def _wrap_width(lines: list[str]) -> int | None:
     longest = max(len(line) for line in lines)
     if not 40 <= longest <= 110:
         return None
-    near = sum(1 for line in lines[:-1] if len(line) >= 0.75 * longest)
-    return longest if near >= 0.6 * (len(lines) - 1) else None
+    body = lines[:-1]
+    near = sum(1 for line in body if len(line) >= 0.75 * longest)
+    # Lines of their own mostly end a sentence; wrapped lines mostly stop mid-sentence.
+    ended = sum(1 for line in body if _SENTENCE_END.search(line))
+    return longest if near >= 0.6 * len(body) and ended < 0.5 * len(body) else None
 
 
 _CONTINUES = re.compile(r"^[a-zа-яё(\[,;]")
