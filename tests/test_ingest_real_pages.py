@@ -213,3 +213,55 @@ def test_the_documents_view_shows_an_inferred_catalog_value_with_its_note(tmp_pa
     assert table.loc["date", "value"] == "2020-05"
     assert table.loc["date", "source"] == "catalog, inferred (catalog note: Date inferred from the events cited.)"
     assert table.loc["title", "source"] == "text"
+
+
+def test_a_dateline_with_a_surname_in_capitals_names_the_author():
+    page = doc(f"11:35, 10 января 2022, Бишкек - 24.kg , Жазгуль МАСАЛИЕВА\n{PROSE}\n{PROSE2}")
+    assert (page.date, page.authors) == ("2022-01-10", ["Жазгуль Масалиева"])
+
+
+def test_a_place_in_capitals_in_a_dateline_is_not_an_author():
+    page = doc(f"Budget talks stall again\nNEW YORK, March 3, 2021\n\n{PROSE}\n\n{PROSE2}")
+    assert page.date == "2021-03-03" and page.authors == []
+
+
+def test_an_agency_byline_with_a_date_dates_the_article_but_names_no_author():
+    page = doc(f"Budget talks stall again in the capital\nBy The Associated Press January 15, 2017 6:12 am\n\n{PROSE}\n\n{PROSE2}")
+    assert (page.date, page.authors) == ("2017-01-15", [])
+
+
+def test_reading_time_glued_to_the_date_is_a_dateline():
+    page = doc(f"Budget talks stall again in the capital\nJane Doe\n15 min readMay 2, 2019\n\n{PROSE}\n\n{PROSE2}")
+    assert (page.date, page.authors) == ("2019-05-02", ["Jane Doe"])
+
+
+def test_lines_above_the_headline_are_the_sites_header():
+    page = doc(f"Switch to the light version?\nSpecial Features\n\nKenya votes in a tight race for parliament\nMarch 3, 2021\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == "Kenya votes in a tight race for parliament"
+    assert page.paragraphs == [PROSE, PROSE2]
+    assert ("Special Features", "site header above the headline") in page.removed
+
+
+def test_posted_by_under_the_article_names_the_author():
+    page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{PROSE2}\n\nPosted by Alon Zakai.")
+    assert page.authors == ["Alon Zakai"] and page.paragraphs == [PROSE, PROSE2]
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Ben Silverman Games Editor", ["Ben Silverman"]),
+    ("Jane Doe Staff Writer", ["Jane Doe"]),
+    ("Joshua Sokol May", ["Joshua Sokol"]),
+    ("Theresa May", ["Theresa May"]),
+    ("Nikhil Marathe", ["Nikhil Marathe"]),
+    ("Martin Untersinger (avec Damien Leloup et Morgane Tual)", ["Martin Untersinger"]),
+])
+def test_byline_fields_keep_the_person_and_drop_what_runs_into_it(byline, names):
+    assert person_names(byline) == names
+
+
+def test_html_byline_element_names_the_author_when_the_extractor_finds_none():
+    article = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE2, PROSE.replace("committee", "council")))
+    html = (f"<html><head><title>Budget talks stall</title></head><body><article><h1>Budget talks stall</h1>"
+            f"<span class='pb-byline'>By Erin Cunningham</span>{article}</article>"
+            f"<div class='comments'><span class='comment-author'>Alexander Petrov</span><p>Nice.</p></div></body></html>")
+    assert doc(html, name="page.html").authors == ["Erin Cunningham"]

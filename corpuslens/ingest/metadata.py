@@ -164,6 +164,19 @@ def _dateline(text: str) -> tuple[str, bool] | None:
     return found[0], bool(_UPDATED.search(text[: found[1]]))
 
 
+_CAPS_SURNAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]+(?:\s[A-ZА-ЯЁ][a-zа-яё]+)?\s[A-ZА-ЯЁ]{3,}(?:-[A-ZА-ЯЁ]{2,})?$")
+
+
+def _capitalised_surnames(text: str) -> list[str]:
+    """Authors in a dateline written as given name and surname in capitals ("…, Бишкек - 24.kg, Жазгуль
+    МАСАЛИЕВА"), the convention of many newsrooms; a place in capitals ("NEW YORK") is not one."""
+    names: list[str] = []
+    for part in re.split(r"\s*[,|]\s*|\s+[-–—]\s+", text):
+        if _CAPS_SURNAME.match(part.strip()):
+            names.extend(person_names(part.strip()))
+    return names
+
+
 def _headline_follows(paragraphs: list[str], reasons: list[str | None], i: int) -> bool:
     """Whether one of the next two lines reads as a headline with the article's prose right under it."""
     for j in (i + 1, i + 2):
@@ -208,7 +221,11 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
         score += 1.0  # the first heading-like line is the usual place of the headline
     if sum(1 for j in candidates if paragraphs[j] == text) > 1:
         score += 2.0  # repeated (page title and headline, or headline and image alt text)
-    below = next((kinds[j] for j in range(i + 1, min(i + 4, len(paragraphs))) if j in kinds), None)
+    below = None  # what stands under the line, before any other heading-like line
+    for j in range(i + 1, min(i + 4, len(paragraphs))):
+        if j in kinds or j in candidates:
+            below = kinds.get(j)
+            break
     if below in ("byline", "dateline", "author line"):
         score += 2.0
     if len(words) <= 3 and len(candidates) > 1:
@@ -277,6 +294,7 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
             _add_unique(found.setdefault("authors", []), person_names(writes.group("name")))
             found.setdefault("publication", writes.group("pub").strip())
         if dateline := _dateline(text):
+            _add_unique(found.setdefault("authors", []), _capitalised_surnames(text))
             kinds[i] = "dateline"
             consumed[i] = "dateline (kept as metadata)" if not dateline[1] else "update date (not the publication date)"
             if not dateline[1]:
