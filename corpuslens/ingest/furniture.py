@@ -62,7 +62,10 @@ _NAV_LINES = {
     "back to top": "site navigation", "please try again.": "form message",
 }
 _TEMPLATE = re.compile(
-    r"^(?:lorem ipsum\b.*|(?:previous|next|prev)\s*(?:article|post|story|news)\b.*|download the .{0,40}\bapp\b.*|"
+    r"^(?:lorem ipsum\b.*|(?:previous|next|prev)\s*(?:article|post|story|news).*|previous and next \w+|"
+    r"download the .{0,40}\bapp\b.*|read the (?:original|full) (?:article|story|report)\b.*|(?:kaynak|source)\s*:.{0,60}|"
+    r"add a comment\b.*|cc by(?:-[a-z-]+)?(?: \d\.\d)?|.*\bnever miss (?:our|a|the)\b.*|with your registration you agree\b.*|"
+    r".*(?:отключить рекламу|disable (?:your )?ad ?block(?:er)?).*|.*охраняются авторским правом.*|"
     r".*\bemail address is (?:invalid|missing|required).*|[^/]{1,80}\.(?:png|jpe?g|gif|webp|svg)|"
     r"(?:вчера|сегодня|yesterday|today)\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}|[\d\s()+.\-]{6,}|"
     r"[^:]{1,40}:\s*https?://\S+)$",
@@ -75,7 +78,7 @@ _WIDGET = re.compile(
     r"(?:i\s+)?надоели баннеры\?.*|читайте также:?|read (?:also|more):?|see also:?|related:?|tags?:?)$",
     re.I,
 )
-_LIST_HEADINGS = re.compile(r"^(?:categories|category|tags|topics|filed under|related topics|keywords)\s*:?$", re.I)
+_LIST_HEADINGS = re.compile(r"^(?:categories|category|tags|tagged|topics|filed under|related topics|keywords|ключевые слова|теги|метки|темы)\s*:?$", re.I)
 _INLINE_LIST = re.compile(r"^(?:categories|category|tags|topics|filed under|keywords)\s*:\s*\S", re.I)
 _BREADCRUMB = re.compile(r"^(?:home|main|homepage|главная|ana səhifə)\s*[/>»›|→]\s*\S|^[^/>»›|]{1,60}(?:\s[/>»›|→]\s[^/>»›|]{1,120}){2,}$", re.I)
 _COUNTER = re.compile(r"^[\d.,]+\s*[kKмМ]?\s*(?:shares?|comments?|views?|likes?|reads?|просмотр\w*)$", re.I)
@@ -224,6 +227,11 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
                 reasons[i + 1] = "category list"
         if i + 1 < n and len(text) <= 400 and abs(len(text) - len(paragraphs[i + 1])) <= 4 and _line_key(text) == _line_key(paragraphs[i + 1]):
             reasons[i] = reasons[i + 1] = "image caption (repeated line)"
+    # The bullets of a "What you need to know:" box are its furniture too.
+    for i in range(1, n):
+        if reasons[i - 1] == "summary box heading" or (reasons[i - 1] == "summary box" and paragraphs[i - 1].startswith("•")):
+            if paragraphs[i].startswith(("•", "·", "- ")) and len(paragraphs[i]) <= 300:
+                reasons[i] = "summary box"
     # A line printed more than once in one page (a caption under its photo and in a gallery, a teaser
     # and its article, a headline in the page title and the heading) is not running text; the header
     # reader may still take a repeated headline as the title.
