@@ -63,7 +63,7 @@ _NAV_LINES = {
 }
 _TEMPLATE = re.compile(
     r"^(?:lorem ipsum\b.*|(?:previous|next|prev)\s*(?:article|post|story|news).*|previous and next \w+|"
-    r"download the .{0,40}\bapp\b.*|read the (?:original|full) (?:article|story|report)\b.*|(?:kaynak|source)\s*:.{0,60}|"
+    r"download the .{0,40}\bapp\b.*|read the (?:original|full) (?:article|story|report)\b.*|(?:kaynak|source)\s*:[^.]{0,60}|"
     r"add a comment\b.*|cc by(?:-[a-z-]+)?(?: \d\.\d)?|.*\bnever miss (?:our|a|the)\b.*|with your registration you agree\b.*|"
     r".*(?:отключить рекламу|disable (?:your )?ad ?block(?:er)?).*|.*охраняются авторским правом.*|"
     r".*\bemail address is (?:invalid|missing|required).*|[^/]{1,80}\.(?:png|jpe?g|gif|webp|svg)|"
