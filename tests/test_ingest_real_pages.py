@@ -265,3 +265,19 @@ def test_html_byline_element_names_the_author_when_the_extractor_finds_none():
             f"<span class='pb-byline'>By Erin Cunningham</span>{article}</article>"
             f"<div class='comments'><span class='comment-author'>Alexander Petrov</span><p>Nice.</p></div></body></html>")
     assert doc(html, name="page.html").authors == ["Erin Cunningham"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Prepared by: Visar Xhambazi", ["Visar Xhambazi"]),
+    ("Author: Barbara Matias*", ["Barbara Matias"]),
+    ("Rapporteurs: Danuta Maria Hübner and Pedro Silva Pereira", ["Danuta Maria Hübner", "Pedro Silva Pereira"]),
+])
+def test_labelled_author_lines_of_reports(line, names):
+    page = doc(f"Budget talks stall again in the capital\n{line}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == names
+
+
+def test_a_person_described_in_the_last_paragraph_is_not_an_author_note():
+    page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\nJane Roe, a professor at the University of "
+               "Pittsburgh, has been to the region several times and is optimistic about the reforms.")
+    assert page.authors == []

@@ -140,13 +140,17 @@ def looks_like_name(text: str) -> bool:
     return bool(enough) and len(words) <= 4 and not any(w.lower().strip("'’") in _NOT_NAME_WORDS for w in words)
 
 
+# "Jane Doe, a professor at X, has been to Y…": a person in the story, not a note about the author.
+_NARRATIVE = re.compile(r",\s+(?:has|have|had|is|was|were|said|says|told|argues|argued|believes|went|thinks|added)\b")
+
+
 def author_in_note(text: str) -> str | None:
     """The person an author note is about: "X is a … analyst at …", "X, Associate Professor, …"."""
     match = _NOTE_IS.match(text)
     if match and _ROLE_WORDS.search(match.group("role")) and looks_like_name(match.group("name")):
         return match.group("name")
     match = _NOTE_COMMA.match(text)
-    if match and len(text) <= 500 and looks_like_name(match.group("name")):
+    if match and len(text) <= 500 and looks_like_name(match.group("name")) and not _NARRATIVE.search(text):
         return match.group("name")
     return None
 

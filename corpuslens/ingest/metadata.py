@@ -70,7 +70,8 @@ def _names(text: str) -> list[str]:
 
 
 _BYLINE_ROLE = re.compile(r",\s.*$")  # "Jane Doe, Senior Fellow at ..." -> "Jane Doe"
-_AUTHOR_LABEL = re.compile(r"^(?:text|words|author|authors|written by|автор|авторы|[tт]екст)\s*:\s*(?P<rest>.{3,200})$", re.I)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:text|words|authors?|written by|prepared by|rapporteurs?|автор|авторы|[tт]екст)\s*:\s*(?P<rest>.{3,200})$", re.I)
 # A wire story's closing credit: "(Reporting by Marat Gurt, Writing by Felix Light; Editing by Kirsten Donovan)".
 # Reporters and writers are its authors; editors are not.
 _WIRE_CREDIT = re.compile(r"^[(*\s]*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\s", re.I)

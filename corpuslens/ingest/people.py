@@ -73,7 +73,7 @@ def person_names(text: str) -> list[str]:
             # "Jane Doe Staff Writer" -> "Jane Doe"; "Ben Silverman Games Editor" -> "Ben Silverman" (a desk before the role)
             words = part[: role.start()].split()
             part = " ".join(words[:-1] if len(words) >= 3 else words)
-        name = _title_case(part.strip(" .|"))
+        name = _title_case(part.strip(" .|").rstrip("*†‡¹²³0123456789"))  # footnote marks after a name
         if plausible_person(name) and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
     return names
