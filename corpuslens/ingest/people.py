@@ -64,7 +64,10 @@ _TRAILING_DATE_WORD = re.compile(
 def person_names(text: str) -> list[str]:
     """The people named in a byline or author field, in order, each once."""
     names: list[str] = []
-    for part in _SEPARATORS.split(_BY.sub("", text or "")):
+    # An address after a name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", or its pieces as some extractors
+    # split it: "Bradley M Kuhn http; Ebb Org; Bkuhn") is not more names.
+    text = re.split(r"\(?\bhttps?\b", text or "", maxsplit=1, flags=re.I)[0]
+    for part in _SEPARATORS.split(_BY.sub("", text)):
         part = " ".join(part.split())
         if len(part.split()) >= 3:
             part = _TRAILING_DATE_WORD.sub("", part)
