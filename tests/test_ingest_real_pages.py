@@ -281,3 +281,14 @@ def test_a_person_described_in_the_last_paragraph_is_not_an_author_note():
     page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\nJane Roe, a professor at the University of "
                "Pittsburgh, has been to the region several times and is optimistic about the reforms.")
     assert page.authors == []
+
+
+@pytest.mark.parametrize(("title", "headline"), [
+    ("Friday Facts #282 - 0.17 in sight | Factorio", "Friday Facts #282 - 0.17 in sight"),
+    ("海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网", "海外留学生看两会：出国前后关注点大不同"),
+    ("Budget talks stall | Politics | Example News", "Budget talks stall"),
+])
+def test_a_page_title_loses_the_site_names_after_bars_and_underscores(title, headline):
+    article = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE2, PROSE.replace("committee", "council")))
+    html = f"<html><head><title>{title}</title></head><body><article>{article}</article></body></html>"
+    assert doc(html, name="page.html").title == headline

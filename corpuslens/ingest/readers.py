@@ -512,6 +512,23 @@ def _written_ambiguously(date: str, html: str) -> bool:
     return re.search(pattern, html) is not None
 
 
+_TITLE_SUFFIX = re.compile(r"(?:\s+\|\s+|_)(?P<site>[^|_]{1,40})$")
+
+
+def _without_site_suffix(title: str) -> str:
+    """A page title without the site or section names that a <title> appends after a bar or an
+    underscore ("Friday Facts #282 | Factorio", "…_教育频道_中国青年网"); dashes are left alone, as
+    headlines use them too."""
+    while match := _TITLE_SUFFIX.search(title):
+        head = title[: match.start()].rstrip()
+        # Scripts without spaces between words (Chinese, Japanese) make a headline of one "word".
+        is_headline = len(head.split()) >= 2 or (not head.isascii() and len(head) >= 8)
+        if len(match.group("site").split()) > 4 or not is_headline:
+            break
+        title = head
+    return title
+
+
 def _headline_over_meta_title(heading: str, meta_title: str, publication: str) -> bool:
     """Whether the page's <h1> is its headline rather than the meta title: the meta title wraps it in
     a site name, a section or an author ("Headline | Site", "Chapter 6 - Headline"), or differs from it
@@ -561,6 +578,8 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
                 break
     if heading and _headline_over_meta_title(heading, str(stated.get("title") or ""), str(stated.get("publication") or "")):
         stated["title"] = heading
+    elif stated.get("title"):
+        stated["title"] = _without_site_suffix(str(stated["title"]))
     kept = {_line_key(p) for p in paragraphs}
     removed = list(reader.removed)
     removed += [(b, "outside the article's main text") for b in blocks if _line_key(b) not in kept]
