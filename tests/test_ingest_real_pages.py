@@ -288,7 +288,7 @@ def test_a_person_described_in_the_last_paragraph_is_not_an_author_note():
     ("海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网", "海外留学生看两会：出国前后关注点大不同"),
     ("Budget talks stall | Politics | Example News", "Budget talks stall"),
 ])
-def test_a_page_title_loses_the_site_names_after_bars_and_underscores(title, headline):
+def test_a_stated_page_title_loses_the_site_names_after_bars_and_underscores(title, headline):
     article = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE2, PROSE.replace("committee", "council")))
-    html = f"<html><head><title>{title}</title></head><body><article>{article}</article></body></html>"
+    html = f"<html><head><meta property='og:title' content='{title}'></head><body><article>{article}</article></body></html>"
     assert doc(html, name="page.html").title == headline
