@@ -240,7 +240,16 @@ def passage_report(labels, docs, furniture_rows) -> dict:
         counted[kind] += 1
         if furniture_left(row["line"], by_file[row["file"]]):
             left.setdefault(kind, []).append(f"{row['file']}: {row['line'][:90]}")
-    return {"passages": len(passages), "mid_sentence": mid, "furniture_left": left, "furniture_labelled": counted}
+    kept = Counter()
+    for row in labels:
+        text = norm(" ".join(by_file.get(row["file"], [])))
+        for end in ("body_first", "body_last"):
+            sentence = norm(row.get(end, ""))[:60]
+            if sentence and row["file"] in by_file:
+                kept[end + "_labelled"] += 1
+                kept[end] += sentence in text
+    return {"passages": len(passages), "mid_sentence": mid, "furniture_left": left, "furniture_labelled": counted,
+            "kept": kept}
 
 
 def body_report(labels, docs, html: Path | None) -> dict | None:
@@ -371,7 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     if "mid" in args.show_errors:
         for p in passages["mid_sentence"]:
             print("      ", p[:100])
-    out["passages"] = {"count": n, "mid_sentence": mid,
+    kept = passages["kept"]
+    print(f"Article text kept (labelled first / last sentence of the body found in the passages): "
+          f"{kept['body_first']}/{kept['body_first_labelled']} first, {kept['body_last']}/{kept['body_last_labelled']} last")
+    out["passages"] = {"count": n, "mid_sentence": mid, "kept": dict(kept),
                        "furniture_left": {k: len(v) for k, v in passages["furniture_left"].items()},
                        "furniture_labelled": dict(passages["furniture_labelled"])}
     print()

@@ -99,6 +99,14 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
     classify_paragraphs(blocks, stopwords, LENGTH_LOW, LENGTH_HIGH,
                         STOPWORDS_LOW, STOPWORDS_HIGH, 1.0, True)
     revise_paragraph_classification(blocks)
+    # jusText drops a short line between article text and the page's end or its footer; when that line
+    # reads as running text (common words, no furniture rule fired) and follows article text directly,
+    # it is the article's closing sentence.
+    for k in range(1, len(blocks)):
+        block = blocks[k]
+        if (block.class_type == "bad" and block.cf_class == "short" and blocks[k - 1].class_type == "good"
+                and len(block.text.split()) >= 5 and stopword_share(block.text, stopwords) >= STOPWORDS_LOW):
+            block.class_type = "good"
     bad = {row for row, block in zip(open_rows, blocks) if block.class_type == "bad"}
     total = sum(len(paragraphs[i]) for i in open_rows)
     if not total or sum(len(paragraphs[i]) for i in bad) > MAX_DROPPED_SHARE * total:
