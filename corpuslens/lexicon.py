@@ -97,6 +97,8 @@ def load_themes(path: str | Path) -> list[Theme]:
             body = term[:-1] if term.endswith("*") else term
             if "*" in body or not re.search(r"\w", body):
                 raise _problem(path, where, f"term {term!r}: '*' is allowed only at the end, after a word")
+        if overlap := sorted(set(rules["context_terms"]) & set(rules["anchors"])):
+            raise _problem(path, where, f"{', '.join(overlap)}: a context term cannot be its own anchor")
         themes.append(Theme(id=ident, label=label, terms=terms, description=description, **rules))
     return themes
 

@@ -205,8 +205,9 @@ class ThemeTagger:
     def explain(self, text: str, neighbours: list[str] = ()) -> list[tuple[int, int, str, str, str]]:
         """(start, end, theme id, term as listed, rule) for every match that counts, in text order."""
         prepared = _prepare(text)
+        strong = self._strong.find(prepared)
         matches: list[tuple[int, int, str, str, str]] = []
-        for start, end, owners in self._strong.find(prepared):
+        for start, end, owners in strong:
             matches.extend((start, end, owner, term, "term") for owner, term in owners)
         context = self._context.find(prepared)
         if context:
@@ -214,7 +215,7 @@ class ThemeTagger:
             excluded = self._excluded_sentences(text, prepared)
             # A theme without anchors of its own is anchored by a second, different word of its own in the passage.
             own_words: dict[str, set[str]] = {}
-            for _, _, owners in [*self._strong.find(prepared), *context]:
+            for _, _, owners in [*strong, *context]:
                 for owner, term in owners:
                     own_words.setdefault(owner, set()).add(term)
             for start, end, owners in context:

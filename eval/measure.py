@@ -277,15 +277,14 @@ def shipped_passages() -> list[list[str]]:
 
 
 def tag_documents(tagger: ThemeTagger, documents: list[list[str]]) -> list[list[set[str]]]:
-    """Themes of each passage; passages of one document are tagged together where the tagger can use neighbours."""
-    if hasattr(tagger, "tag_passages"):
-        return [[set(h) for h in tagger.tag_passages(doc)] for doc in documents]
-    return [[{t for t, n in tagger.hits(p).items() if n} for p in doc] for doc in documents]
+    """Themes of each passage; passages of one document are tagged together (neighbours anchor context terms)."""
+    return [[set(h) for h in tagger.tag_passages(doc)] for doc in documents]
 
 
 def theme_report(themes) -> dict | None:
     tagger = ThemeTagger(themes)
     gold: list[tuple[str, set[str], set[str]]] = []  # (where, wanted, got)
+    unmatched: list[str] = []
     shipped = THEMES_GOLD / "gold_shipped.csv"
     if shipped.is_file():
         documents = shipped_passages()
@@ -295,6 +294,7 @@ def theme_report(themes) -> dict | None:
             start = norm(row["text_start"])[:60]
             match = next((t for p, t in flat if norm(p).startswith(start)), None)
             if match is None:
+                unmatched.append(row["passage_id"])  # its passage is gone: reported, never silently scored
                 continue
             gold.append((row["passage_id"], set(filter(None, row["themes"].split(";"))), match))
     devset = THEMES_GOLD / "gold_devset.csv"
@@ -311,7 +311,7 @@ def theme_report(themes) -> dict | None:
         fp = [where for where, w, g in gold if theme.id not in w and theme.id in g]
         fn = [where for where, w, g in gold if theme.id in w and theme.id not in g]
         per_theme[theme.id] = {"tp": tp, "fp": fp, "fn": fn, "gold": tp + len(fn)}
-    return {"passages": len(gold), "per_theme": per_theme}
+    return {"passages": len(gold), "per_theme": per_theme, "unmatched": unmatched}
 
 
 def read_rows_file(path: Path) -> list[dict[str, str]]:
@@ -390,7 +390,9 @@ def main(argv: list[str] | None = None) -> int:
     themes = load_themes(SHIPPED_DATA / "themes.yaml")
     report = theme_report(themes)
     if report:
-        print(f"Themes on the gold sets ({report['passages']} passages)")
+        print(f"Themes on the gold sets ({report['passages']} passages"
+              + (f"; {len(report['unmatched'])} shipped gold passages no longer found: {', '.join(report['unmatched'])}" if report["unmatched"] else "")
+              + ")")
         print(f"{'theme':<20}{'precision':>10}{'recall':>9}{'tagged right':>14}{'gold':>6}")
         out["themes"] = {}
         for theme_id, r in report["per_theme"].items():

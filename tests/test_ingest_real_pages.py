@@ -180,8 +180,18 @@ def test_lines_a_site_prints_on_every_page_are_furniture(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     rows = ["file,url"]
+    stories = [
+        ("The river flooded three villages after a week of rain, and the army sent boats to carry the "
+         "families to schools on higher ground where volunteers handed out blankets and bread."),
+        ("A new school year began with fewer teachers than pupils expected, so the ministry asked retired "
+         "staff to return for a term while the colleges train the next intake."),
+        ("Farmers in the south sold their wheat early this season because the price of fuel kept rising "
+         "and the storage halls near the port were already full of last year's grain."),
+        ("The city council voted to close the old market hall for repairs, promising the traders a tent "
+         "on the square until the roof and the wiring are replaced next spring."),
+    ]
     for i in range(4):
-        body = PROSE.replace("committee", f"committee {i}") + "\n\n" + PROSE2.replace("talks", f"talks {i}")
+        body = stories[i] + "\n\n" + stories[(i + 1) % 4].replace("The", "Meanwhile the", 1)
         body = body.replace("\n\n", "\n\nReaders in the north can find our printed edition at the kiosks listed on page two.\n\n")
         (raw / f"p{i}.txt").write_text(f"Story number {i} about the budget\n\n{body}", encoding="utf-8")
         rows.append(f"p{i}.txt,https://www.example-news.org/2021/0{i + 1}/story-{i}")
@@ -292,3 +302,70 @@ def test_a_stated_page_title_loses_the_site_names_after_bars_and_underscores(tit
     article = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE2, PROSE.replace("committee", "council")))
     html = f"<html><head><meta property='og:title' content='{title}'></head><body><article>{article}</article></body></html>"
     assert doc(html, name="page.html").title == headline
+
+
+def test_a_short_untitled_article_keeps_its_sentences():
+    page = doc("Kenya votes today\n\nThe talks failed.\n\nThe vote was delayed.\n\nNobody knows why it happened")
+    assert "The talks failed." in page.paragraphs and "The vote was delayed." in page.paragraphs
+
+
+@pytest.mark.parametrize("sentence", ["Elections were held on March 3, 2021.", "On March 3, 2021, voters went out."])
+def test_a_sentence_about_a_dated_event_is_text_not_a_dateline(sentence):
+    page = doc(f"Budget talks stall again in the capital\n{sentence}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.date is None and sentence in page.paragraphs
+
+
+def test_a_sentence_that_starts_like_a_wire_credit_is_text():
+    line = "Reporting by state media on the clashes has been sparse and contradictory."
+    page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{line}\n\n{PROSE2}")
+    assert line in page.paragraphs and page.authors == []
+
+
+@pytest.mark.parametrize("line", [
+    "Putin will never miss a chance to remind his guests of the war.",
+    "Previous articles by the author argued that the deal would fail.",
+    "The ministry released the images: they showed damage to the bridge",
+])
+def test_article_sentences_that_look_a_little_like_furniture_stay(line):
+    page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{line}\n\n{PROSE2}")
+    assert line in page.paragraphs
+
+
+@pytest.mark.parametrize(("title", "url"), [
+    ("Moscow bans news from Ukraine", None),
+    ("Armenia and Azerbaijan - what the news means", "https://news.bbc.co.uk/x"),
+])
+def test_headlines_that_contain_news_are_not_cut(title, url):
+    assert doc(f"{title}\n\n{PROSE}\n\n{PROSE2}", url=url).title == title
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("By Jane Doe, Senior Fellow", ["Jane Doe"]),
+    ("J.R.R. TOLKIEN", ["J.R.R. Tolkien"]),
+    ("SEAN O'BRIEN", ["Sean O'Brien"]),
+    ("Jane" + " " * 20_000 + "Doe", ["Jane Doe"]),
+])
+def test_person_names_from_awkward_bylines(byline, names):
+    assert person_names(byline) == names
+
+
+def test_copies_of_one_article_on_a_site_are_duplicates_not_furniture(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    rows = ["file,url"]
+    for i in range(3):
+        (raw / f"p{i}.txt").write_text(f"Budget talks stall\n\n{PROSE}\n\n{PROSE2}\n\nSaved copy number {i} of this page.", encoding="utf-8")
+        rows.append(f"p{i}.txt,https://www.example-news.org/2021/05/story-{i}")
+    (tmp_path / "catalog.csv").write_text("\n".join(rows), encoding="utf-8")
+    documents = sorted(ingest_folder(raw, tmp_path / "catalog.csv").documents, key=lambda d: d.file)
+    assert PROSE in documents[0].paragraphs and PROSE2 in documents[0].paragraphs
+    assert [d.duplicate_kind for d in documents[1:]] == ["near", "near"]
+
+
+@pytest.mark.parametrize(("note", "inferred"), [
+    ("Date stated on the page; title inferred from the URL.", {"title"}),
+    ("Title was not inferred. Date inferred from events.", {"date", "year"}),
+])
+def test_only_the_fields_a_note_calls_inferred_are_marked(note, inferred):
+    from corpuslens.ingest.catalog import inferred_fields
+    assert inferred_fields({"note": note}) == inferred

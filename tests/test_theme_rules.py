@@ -58,3 +58,19 @@ def test_explain_names_the_term_and_the_rule(tagger):
 def test_theme_without_rules_counts_its_terms_anywhere():
     tagger = ThemeTagger([Theme("energy", "Energy", ("oil", "gas"))])
     assert tagger.hits("Oil and gas prices rose.") == {"energy": 2}
+
+
+def test_a_context_term_that_is_its_own_anchor_is_refused(tmp_path):
+    from corpuslens.lexicon import load_themes as load
+    path = tmp_path / "themes.yaml"
+    path.write_text("themes:\n- id: a\n  label: A\n  terms: [x]\n  context_terms: [alliance*]\n  anchors: [alliance*, bloc]\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="its own anchor"):
+        load(path)
+
+
+def test_not_near_vetoes_only_its_own_sentence(tagger):
+    text = "Separatists in Donbas fought on. In Karabakh, Armenia and Azerbaijan agreed a ceasefire."
+    reasons = [r for r in tagger.explain(text) if r[2] == "karabakh"]
+    assert any(r[3] == "ceasefire*" for r in reasons)
+    assert not any(r[3] == "separatist*" for r in reasons)

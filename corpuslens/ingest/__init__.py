@@ -44,7 +44,7 @@ def ingest_folder(raw_dir: Path, catalog: Path | None = None, settings: IndexSet
         if doc.file in rows:
             apply_catalog_row(doc, rows[doc.file])
 
-    remove_site_furniture(documents)
     mark_duplicates(documents, settings.near_duplicate_threshold)
+    remove_site_furniture(documents)  # after: copies of one article must not make its text "furniture"
     skipped.sort(key=lambda s: s.file)
     return IngestResult(documents=documents, skipped=skipped)

@@ -25,6 +25,9 @@ STOPWORDS_LOW, STOPWORDS_HIGH = 0.30, 0.32
 # If the classifier would drop more than this share of a document's characters, it is not trusted
 # on that document (a list-like article, a language without a stoplist): the rules alone decide.
 MAX_DROPPED_SHARE = 0.5
+# jusText's neighbour search is quadratic in a run of short lines; a page of more lines than this is
+# a list or a dump, not a saved article, and is left to the rules.
+MAX_LINES = 2000
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -93,7 +96,7 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
     from justext.core import classify_paragraphs, revise_paragraph_classification
 
     open_rows = [i for i in range(len(paragraphs)) if i not in judged]
-    if len(open_rows) < 3:
+    if not 3 <= len(open_rows) <= MAX_LINES:
         return set()
     blocks = [_Block(paragraphs[i]) for i in open_rows]
     classify_paragraphs(blocks, stopwords, LENGTH_LOW, LENGTH_HIGH,

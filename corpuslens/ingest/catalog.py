@@ -66,12 +66,23 @@ def match_rows(catalog: dict[str, dict[str, str]], files: list[str]) -> dict[str
 
 def inferred_fields(row: dict[str, str]) -> set[str]:
     """The fields whose catalog values were inferred: the `inferred` column, else what the note says."""
-    if row.get("inferred"):
-        return {_FIELD_WORDS.get(w.strip().lower(), w.strip().lower()) for w in row["inferred"].replace(",", ";").split(";") if w.strip()}
     found: set[str] = set()
+    if row.get("inferred"):
+        for word in (w.strip().lower() for w in row["inferred"].replace(",", ";").split(";") if w.strip()):
+            if word in _FIELD_WORDS:
+                found.add(_FIELD_WORDS[word])
+            else:
+                log.warning("catalog 'inferred' names %r, which is not a field (title, authors, publication, date, year, url)", word)
+        return _with_year(found)
     for sentence in re.split(r"(?<=[.;])\s+", row.get("note", "")):
-        if re.search(r"\binferred\b", sentence, re.I):
-            found |= {_FIELD_WORDS[w.lower()] for w in re.findall(r"\b(title|authors?|publication|date|year|url)\b", sentence, re.I)}
+        # "Date inferred (September 2018) from …": the fields named before "inferred"; "not inferred" says the opposite.
+        before = re.split(r"\binferred\b", sentence, maxsplit=1, flags=re.I)
+        if len(before) == 2 and not re.search(r"\bnot\s*$", before[0], re.I):
+            found |= {_FIELD_WORDS[w.lower()] for w in re.findall(r"\b(title|authors?|publication|date|year|url)\b", before[0], re.I)}
+    return _with_year(found)
+
+
+def _with_year(found: set[str]) -> set[str]:
     if found & {"date", "year"}:
         found |= {"date", "year"}  # the year is the date's; one inferred is the other inferred
     return found

@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from corpuslens.ingest.urls import url_path
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -139,7 +141,7 @@ def date_from_url(url: str | None) -> str | None:
     """A date written in a URL's path, like /2020/09/25/ or /2020/09/, else None."""
     if not url:
         return None
-    path = re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", url.strip(), flags=re.I).split("?", 1)[0]
+    path = url_path(url)
     for match in [*_URL_DATE.finditer(path), *_SLUG_DATE.finditer(path)]:
         day = match.group("day")
         found = _iso(int(match.group("year")), int(match.group("month")), int(day) if day else None)

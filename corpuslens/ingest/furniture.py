@@ -62,15 +62,18 @@ _NAV_LINES = {
     "back to top": "site navigation", "please try again.": "form message",
 }
 _TEMPLATE = re.compile(
-    r"^(?:lorem ipsum\b.*|(?:previous|next|prev)\s*(?:article|post|story|news).*|previous and next \w+|"
+    r"^(?:lorem ipsum\b.*|previous and next \w+|"
     r"download the .{0,40}\bapp\b.*|read the (?:original|full) (?:article|story|report)\b.*|(?:kaynak|source)\s*:[^.]{0,60}|"
-    r"add a comment\b.*|cc by(?:-[a-z-]+)?(?: \d\.\d)?|.*\bnever miss (?:our|a|the)\b.*|with your registration you agree\b.*|"
+    r"add a comment\b.*|cc by(?:-[a-z-]+)?(?: \d\.\d)?|.*\bnever miss (?:our|a|the) (?:top |latest )?(?:stories|news|updates)\b.*|"
+    r"with your registration you agree\b.*|"
     r".*(?:отключить рекламу|disable (?:your )?ad ?block(?:er)?).*|.*охраняются авторским правом.*|"
     r".*\bemail address is (?:invalid|missing|required).*|[^/]{1,80}\.(?:png|jpe?g|gif|webp|svg)|"
     r"(?:вчера|сегодня|yesterday|today)\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}|[\d\s()+.\-]{6,}|"
     r"[^:]{1,40}:\s*https?://\S+)$",
     re.I,
 )
+# "Previous articleJanuary 13 …", "Next post: …": a link to the neighbouring article, its headline glued on.
+_NEIGHBOUR_LINK = re.compile(r"^(?:Previous|Next|Prev|PREVIOUS|NEXT)\s?(?:article|post|story|ARTICLE|POST|STORY)(?:\s*:|(?=[A-Z«“\"'‘])|$)")
 _SKIP_LINK = re.compile(r"^(?:skip|jump|go) to (?:the )?(?:main |primary )?(?:content|navigation|search|menu|article)\b|^перейти к ", re.I)
 _WIDGET = re.compile(
     r"^(?:\d+(?:[.,]\d+)?\s*[kк]?\+?|\d+\s+(?:min|minutes?)\s+read|font size\W*|a\s*a\s*a|print|comments?\s*\(\d+\)|"
@@ -93,7 +96,7 @@ _COMMENT_FORM = re.compile(
 _CREDIT = re.compile(r"^\(?\s*(?:source|photo|photograph|image|picture|credit|photo credit|фото|источник)\s*:\s*[^()]{1,100}\)?$", re.I)
 _PHOTO_BY = re.compile(
     r"^(?:photo|image|picture)\s+(?:by|courtesy|credit)\b.{0,200}$|\((?:photo|image)\s*:[^()]{1,80}\)$|"
-    r"\b(?:photo|image|credit)s?\s*:\s*[^.]{2,80}$|\b\w*\s?photo\s*/\s*\w[^.]{0,60}$|\bvia getty images$",
+    r"(?:^|[.)]\s+)(?:photo|image|picture|credit)s?\s*:\s*[^.:]{2,80}$|\b\w*\s?photo\s*/\s*\w[^.]{0,60}$|\bvia getty images$",
     re.I,
 )
 # "…, Moscow, February 22, 2022 / President.Az": a caption whose credit follows a slash.
@@ -166,7 +169,8 @@ def split_trailing_note(paragraph: str) -> tuple[str, str] | None:
     return paragraph[: match.start()].rstrip(), match.group("note").strip()
 
 
-def _line_key(text: str) -> str:
+def line_key(text: str) -> str:
+    """A line compared as a reader sees it: case, quotes and spacing folded."""
     return " ".join(text.translate(_QUOTES).casefold().split())
 
 
@@ -189,11 +193,13 @@ def line_reason(text: str) -> str | None:
     """The furniture reason of a line judged on its own, else None."""
     if len(text) > 600:
         return None  # furniture is short; a long paragraph is article text (or has its note cut off first)
-    key = _line_key(text)
+    key = line_key(text)
     if key in _NAV_LINES:
         return _NAV_LINES[key]
     if _SKIP_LINK.match(key):
         return "site navigation"
+    if len(text) <= 200 and _NEIGHBOUR_LINK.match(text):
+        return "related links"
     if len(text) <= 200 and _TEMPLATE.match(key) and not parse_date(text.strip(), allow_year=True):
         return "page widget"
     if len(text) <= 160 and _WIDGET.match(key):
@@ -229,7 +235,7 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
             reasons[i] = "category list"
             if i + 1 < n and len(paragraphs[i + 1]) <= 300 and not paragraphs[i + 1].endswith("."):
                 reasons[i + 1] = "category list"
-        if i + 1 < n and len(text) <= 400 and abs(len(text) - len(paragraphs[i + 1])) <= 4 and _line_key(text) == _line_key(paragraphs[i + 1]):
+        if i + 1 < n and len(text) <= 400 and abs(len(text) - len(paragraphs[i + 1])) <= 4 and line_key(text) == line_key(paragraphs[i + 1]):
             reasons[i] = reasons[i + 1] = "image caption (repeated line)"
     # The bullets of a "What you need to know:" box are its furniture too.
     for i in range(1, n):
@@ -241,8 +247,8 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
     # reader may still take a repeated headline as the title.
     seen: dict[str, list[int]] = {}
     for i, text in enumerate(paragraphs):
-        if len(text) <= 400 and len(text.split()) >= 2:
-            seen.setdefault(_line_key(text), []).append(i)
+        if len(text) <= 400 and len(text.split()) >= 5:  # "Thank you very much." may well be said twice
+            seen.setdefault(line_key(text), []).append(i)
     for rows in seen.values():
         if len(rows) > 1:
             for i in rows:

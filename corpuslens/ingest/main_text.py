@@ -9,8 +9,6 @@ Only the page is read: no network, nothing downloaded.
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from corpuslens.ingest.dates import date_from_url, parse_date
 from corpuslens.ingest.people import person_names
 from corpuslens.textnorm import normalize_text
@@ -18,6 +16,7 @@ from corpuslens.textnorm import normalize_text
 # Pages with less main text than this are left to the block-by-block rules: extraction on a
 # snippet of a few lines is a guess.
 MIN_MAIN_TEXT_CHARS = 200
+LATEST_DATE = "2099-12-31"
 
 
 def main_text(html: str, url: str | None = None) -> tuple[list[str], dict[str, object]] | None:
@@ -35,8 +34,8 @@ def main_text(html: str, url: str | None = None) -> tuple[list[str], dict[str, o
             include_links=False,
             favor_recall=True,
             # No date guessed from the running text: only the page's markup, its URL and datelines.
-            date_extraction_params={"extensive_search": False, "original_date": True,
-                                    "max_date": _dt.date.today().isoformat()},
+            # A fixed latest date, not today's: the same files must give the same index on any day.
+            date_extraction_params={"extensive_search": False, "original_date": True, "max_date": LATEST_DATE},
         )
     except Exception:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup
         return None

@@ -17,10 +17,11 @@ from corpuslens.ingest.dates import date_from_url, has_weekday, parse_date, sear
 from corpuslens.ingest.people import is_organisation, person_names
 from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
+from corpuslens.ingest.urls import site_name, slug_words
 from corpuslens.model import METADATA_FIELDS
 
 MAX_DATELINE_WORDS = 4  # a place, an outlet, a section or an author beside the date
-_DATELINE_WORDS = frozenset("published posted updated date dated on at am pm utc gmt est edt опубликовано обновлено".split())
+_DATELINE_WORDS = frozenset("published posted updated date dated on at am pm utc gmt est edt min mins read опубликовано обновлено".split())
 HEADER_WINDOW_LINES = 30  # the title, byline and dateline sit within the first lines of a saved page
 NAME_LINE_DISTANCE = 3  # a name-only author line sits this close under the title
 
@@ -79,7 +80,7 @@ _CREDIT_ROLE = re.compile(r"(?P<role>additional reporting|reporting|writing|writ
 _WRITES_FOR = re.compile(rf"^(?P<name>{NAME_PATTERN})\s+writes\s+(?:in\s+(?:his|her|their)\s+(?:piece|article|column|op-ed|essay)\s+)?(?:for|in)\s+(?P<pub>[A-Z][^,.;:]{{1,60}})")
 _POSTED_BY = re.compile(r"^(?:posted|written|published)\s+by\s+\S.{0,80}$", re.I)
 TAIL_LINES = 6  # a closing "Posted by" line sits among the last lines of a page
-_DATELINE_PREFIX = re.compile(r"^\s*(?:date|dated|published|posted|publication date|дата|опубликовано)\s*[:\-–—]?\s*", re.I)
+_DATELINE_PREFIX = re.compile(r"^\s*(?:dated|date|published|posted|publication date|дата|опубликовано)\s*[:\-–—]?\s*", re.I)
 _UPDATED = re.compile(r"\b(?:updated?|modified|last edited|обновлено|изменено)\b", re.I)
 _READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|мин\.?)\s*(?:read|чтения)?$", re.I)
 
@@ -162,6 +163,8 @@ def _dateline(text: str) -> tuple[str, bool] | None:
     words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.casefold() not in _DATELINE_WORDS and not has_weekday(w)]
     if len(words) > MAX_DATELINE_WORDS:
         return None  # a sentence or a headline that mentions a date: not a dateline
+    if text.rstrip().endswith(".") and any(w.islower() for w in words):
+        return None  # "Elections were held on March 3, 2021.": a sentence about an event
     return found[0], bool(_UPDATED.search(text[: found[1]]))
 
 
@@ -176,6 +179,15 @@ def _capitalised_surnames(text: str) -> list[str]:
         if _CAPS_SURNAME.match(part.strip()):
             names.extend(person_names(part.strip()))
     return names
+
+
+_STATEMENT_END = re.compile(r"[.!…][\"”»’')]?$")
+
+
+def _is_sentence(text: str) -> bool:
+    """Three words or more ending in a full stop: running text, not a menu, a label or a banner
+    (banners ask: "Switch to the light version?")."""
+    return len(text.split()) >= 3 and bool(_STATEMENT_END.search(text))
 
 
 def _headline_follows(paragraphs: list[str], reasons: list[str | None], i: int) -> bool:
@@ -195,18 +207,6 @@ def _is_clock(text: str) -> bool:
     rest = text[: found[1]] + " " + text[found[2]:] if found else text
     words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if not has_weekday(w) and w.lower() not in ("am", "pm", "utc", "gmt", "est", "edt", "pst", "cet", "msk")]
     return len(words) == 0
-
-
-def _slug_words(url: str | None) -> set[str]:
-    """The words of a URL's last path segments ("/2021/06/kenya-votes-in-peace" -> {kenya, votes, in, peace})."""
-    if not url:
-        return set()
-    path = re.sub(r"^[a-z][a-z0-9+.\-]*://[^/]*", "", url.strip(), flags=re.I).split("?", 1)[0]
-    words = set()
-    for segment in path.strip("/").split("/")[-2:]:
-        segment = re.sub(r"\.\w{2,5}$", "", segment)
-        words |= {w for w in re.split(r"[-_+.]+", segment.casefold()) if len(w) > 1 and not w.isdigit()}
-    return words
 
 
 def _title_words(text: str) -> set[str]:
@@ -238,6 +238,8 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
         score -= 2.0  # a tag list that names the same people and places again
     if _BYLINE.match(text):
         score -= 4.0  # "By …" that names no person is an organisation's byline, not a headline
+    if any(_is_sentence(paragraphs[j]) for j in range(max(0, i - 10), i)):
+        score -= 3.0  # below running text: a subheading or a closing line, not the headline
     if re.match(r"^\d{1,3}[.)]\s", text) or re.search(r"\s\d{1,3}$", text):
         score -= 3.0  # an item of a numbered list or a table of contents (with its page number)
     if len(words) >= 4 and stopword_share(text, stopwords) == 0:
@@ -327,16 +329,16 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     if heading:
         title_at = next((i for i in candidates if paragraphs[i].casefold() == heading.casefold()), None)
     elif candidates:
-        slug = _slug_words(url)
+        slug = slug_words(url)
         scores = {i: _title_score(i, candidates, paragraphs, kinds, slug, stopwords) for i in candidates}
         best = max(candidates, key=lambda i: (scores[i], -i))
         if scores[best] > 0:
             title_at = best
     if not heading and title_at is not None:
         # Above a headline read from the text stand the site's header lines (menus, banners, section
-        # labels): a page's own text starts with its headline.
+        # labels): a page's own text starts with its headline. A sentence above it is left alone.
         for i in range(title_at):
-            if not reasons[i] and i not in consumed and len(paragraphs[i]) <= 300:
+            if not reasons[i] and i not in consumed and len(paragraphs[i]) <= 300 and not _is_sentence(paragraphs[i]):
                 consumed[i] = "site header above the headline"
     title = heading or (paragraphs[title_at] if title_at is not None else None)
     if title:
@@ -381,21 +383,12 @@ def strip_leading_dateline(paragraphs: list[str]) -> tuple[list[str], str | None
 
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—\-:]\s+(?P<site>[^|–—]{2,60})$")
-_KICKER = re.compile(r"\s+[|–—\-:]?\s*(?:analysis|opinion|commentary|news|op-ed)\s+(?:from|by)\s+\S.{0,60}$", re.I)
+_KICKER = re.compile(r"\s+[|–—\-:]\s*(?:analysis|opinion|commentary|news|op-ed)\s+(?:from|by)\s+\S.{0,60}$", re.I)
 # A label before the headline: "CENTRAL ASIA BLOG: …", "ANALYSIS: …", "Permalink …", "Press release – …".
 _LEADING_LABEL = re.compile(
     r"^(?:[A-Z][A-Z0-9 &'’.-]{2,30}:\s+(?=\S)|(?i:permalink)\s+|(?i:press release)\s*[–—-]\s*|"
     r"(?i:analysis|opinion|commentary|exclusive|explainer|interview|editorial|breaking|watch|live|video|photos)\s*:\s+)"
 )
-
-
-def site_name(url: str | None) -> str | None:
-    """The host of a URL without "www." ("https://www.thediplomat.com/2021/..." -> "thediplomat.com")."""
-    match = re.match(r"^[a-z][a-z0-9+.\-]*://(?:[^@/]*@)?(?P<host>[^/:?#]+)", (url or "").strip(), re.I)
-    if not match:
-        return None
-    host = match.group("host").casefold()
-    return host[4:] if host.startswith("www.") else host
 
 
 def clean_title(title: str, publication: str | None, url: str | None) -> str:
@@ -407,10 +400,9 @@ def clean_title(title: str, publication: str | None, url: str | None) -> str:
     match = _SITE_SUFFIX.search(title)
     if match:
         site = match.group("site").casefold().strip()
-        host = (site_name(url) or "").split(".")
-        names = {(publication or "").casefold().strip(), *(h for h in host if len(h) > 3)}
-        squeezed = re.sub(r"[^\w]", "", site)
-        if site in names or any(n and (n == squeezed or n in squeezed) for n in names if len(n) > 3):
+        host = site_name(url) or ""
+        names = {(publication or "").casefold().strip(), host, *(label for label in host.split(".") if len(label) > 3)}
+        if site in names or re.sub(r"[^\w]", "", site) in names:
             title = title[: match.start()].strip()
     return title
 
@@ -423,7 +415,7 @@ def wire_credit_authors(text: str) -> list[str] | None:
     for match in _CREDIT_ROLE.finditer(text):
         if not match.group("role").lower().startswith("edit"):
             names.extend(n for n in _people(match.group("names")) if n not in names)
-    return names
+    return names or None
 
 
 def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict, consumed: dict[int, str]) -> None:

@@ -17,6 +17,7 @@ _ORGANISATION_WORDS = frozenset(
     reporter reporters contributor contributors wire wires service news media online press office bureau guest author
     center centre institute foundation council committee ministry department university programme program commission
     association society union party network project initiative group club forum read continue url article features
+    fellow senior professor director analyst researcher adviser advisor lecturer chair chairman head president
     редакция редактор корреспондент агентство пресс-служба новости""".split()
 )
 _BY = re.compile(r"^\s*(?:(?:posted|written|published)\s+by|by|from|text|words|author|authors|par|por|von|автор|авторы|текст)\s*[:\-–—]?\s+", re.I)
@@ -31,9 +32,9 @@ _PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|bin|ibn|de|van|von|der|den|da|di
 def _title_case(name: str) -> str:
     """"JANE DOE" -> "Jane Doe", "Жазгуль МАСАЛИЕВА" -> "Жазгуль Масалиева"; initials ("J.") stay."""
     def word_case(word: str) -> str:
-        if word.upper() != word or len(word.strip(".")) <= 1:
-            return word
-        return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+        if word.upper() != word or "." in word:
+            return word  # mixed case as written, or initials ("J.R.R.")
+        return re.sub(r"[^\W\d_]+", lambda part: part.group()[:1] + part.group()[1:].lower(), word)  # O'BRIEN -> O'Brien
     return " ".join(word_case(w) for w in name.split())
 
 
@@ -66,7 +67,7 @@ def person_names(text: str) -> list[str]:
     names: list[str] = []
     # An address after a name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", or its pieces as some extractors
     # split it: "Bradley M Kuhn http; Ebb Org; Bkuhn") is not more names.
-    text = re.split(r"\(?\bhttps?\b", text or "", maxsplit=1, flags=re.I)[0]
+    text = re.split(r"\(?\bhttps?\b", " ".join((text or "").split())[:500], maxsplit=1, flags=re.I)[0]
     for part in _SEPARATORS.split(_BY.sub("", text)):
         part = " ".join(part.split())
         if len(part.split()) >= 3:

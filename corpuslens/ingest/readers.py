@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 import yaml
 
 from corpuslens.ingest.dates import parse_date
+from corpuslens.ingest.furniture import line_key
 from corpuslens.ingest.main_text import main_text
 from corpuslens.ingest.people import person_names
 from corpuslens.textnorm import normalize_text
@@ -288,7 +289,7 @@ class _HTMLText(HTMLParser):
         self.in_title = False
         self.removed: list[tuple[str, str]] = []
         self.json_ld: list[str] = []  # the text of <script type="application/ld+json"> blocks
-        self.ambiguous_date = False  # a publication-date tag whose day and month cannot be told apart
+        self.unread_date = False  # a publication-date tag that parse_date refused (e.g. 05/08/2014: which is the day?)
         self.bylines: list[str] = []  # text of elements marked as a byline or an author (class, itemprop, rel)
         self.byline_open: list[tuple[str, list[str]]] = []
         self.in_json_ld = False
@@ -445,7 +446,7 @@ def _html_stated(reader: _HTMLText) -> dict[str, object]:
             if date:
                 stated["date"] = date
             else:
-                reader.ambiguous_date = True
+                reader.unread_date = True
         else:
             stated[fieldname] = clean_line(values[0])
     if "url" not in stated and reader.canonical:
@@ -495,10 +496,6 @@ def defuse_markup(text: str) -> str:
             i = j + 1
 
 
-def _line_key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def _written_ambiguously(date: str, html: str) -> bool:
     """Whether the page writes this date only as numbers whose day and month could be swapped
     ("3/09/15" for 3 September or 9 March): then a date read from it is a guess."""
@@ -533,12 +530,12 @@ def _headline_over_meta_title(heading: str, meta_title: str, publication: str) -
     """Whether the page's <h1> is its headline rather than the meta title: the meta title wraps it in
     a site name, a section or an author ("Headline | Site", "Chapter 6 - Headline"), or differs from it
     while the <h1> reads as a headline of its own (a few words, not the site's name)."""
-    h, m = _line_key(heading), _line_key(meta_title)
+    h, m = line_key(heading), line_key(meta_title)
     if not h or h == m:
         return False
     if h in m:
         return True
-    return len(heading.split()) >= 4 and h != _line_key(publication)
+    return len(heading.split()) >= 4 and h != line_key(publication)
 
 
 def read_html(text: str, url: str | None = None) -> ParsedFile:
@@ -568,7 +565,7 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
     for name, value in found.items():
         # The page's own publication-date tags come first: the extractor's date may be a modification
         # date, and it reads "05/08/2014" one way where the page's convention may be the other.
-        if name == "date" and ("date" in stated or reader.ambiguous_date or _written_ambiguously(str(value), safe)):
+        if name == "date" and ("date" in stated or reader.unread_date or _written_ambiguously(str(value), safe)):
             continue
         stated[name] = value
     if not stated.get("authors"):
@@ -580,9 +577,9 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
         stated["title"] = heading
     elif stated.get("title"):
         stated["title"] = _without_site_suffix(str(stated["title"]))
-    kept = {_line_key(p) for p in paragraphs}
+    kept = {line_key(p) for p in paragraphs}
     removed = list(reader.removed)
-    removed += [(b, "outside the article's main text") for b in blocks if _line_key(b) not in kept]
+    removed += [(b, "outside the article's main text") for b in blocks if line_key(b) not in kept]
     return ParsedFile(paragraphs=paragraphs, stated=stated, stated_from="html meta", heading=heading or None, removed=removed)
 
 
