@@ -7,9 +7,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from corpuslens.index import load_or_build
 from corpuslens.settings import SHIPPED_DATA, IndexSettings
+
+# Property tests check what the code does, not how fast: a loaded machine (CI beside other work) must
+# not fail them on a first call that compiles a pattern. Speed is measured by `make bench`.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 TINY_THEMES = """
 themes:

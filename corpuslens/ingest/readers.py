@@ -567,6 +567,8 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
         # date, and it reads "05/08/2014" one way where the page's convention may be the other.
         if name == "date" and ("date" in stated or reader.unread_date or _written_ambiguously(str(value), safe)):
             continue
+        if name == "publication" and "publication" in stated:
+            continue  # the page's own site name as written (the extractor re-cases a lower-case one)
         stated[name] = value
     if not stated.get("authors"):
         for line in reader.bylines:
