@@ -58,6 +58,7 @@ pages = {
     "terms": st.Page("pages/terms.py", title="Terms", icon=":material/match_word:", url_path="terms"),
     "actors": st.Page("pages/actors.py", title="Actors", icon=":material/hub:", url_path="actors"),
     "documents": st.Page("pages/documents.py", title="Documents", icon=":material/article:", url_path="documents"),
+    "validate": st.Page("pages/validate.py", title="Validate", icon=":material/fact_check:", url_path="validate"),
 }
 page = st.navigation(list(pages.values()))
 page_name = next(name for name, p in pages.items() if p.url_path == page.url_path)

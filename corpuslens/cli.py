@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from typing import Sequence
@@ -17,6 +18,11 @@ from corpuslens.query.common import choices_for, passage_table, size_label
 from corpuslens.selection import selection_mask
 from corpuslens.settings import IndexSettings, data_dir
 from corpuslens.urlstate import parse_params
+from corpuslens.query.common import passage_row
+from corpuslens.query.validation import corpus_id, validation_sample
+from corpuslens.validation.judgments import VERDICTS, JudgmentStore, clean_coder, judgments_path
+from corpuslens.validation.sampling import DEFAULT_SAMPLE, new_seed
+from corpuslens.validation.targets import UnknownTarget, evidence, parse_target, target_label, target_mask
 
 FORMATS = ("table", "csv", "json")
 
@@ -54,6 +60,18 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("kwic", parents=[common], help="keyword in context")
     p.add_argument("term")
     p.add_argument("--limit", type=int, default=300)
+    target_help = "theme:ID, actor:ID (or alias), pair:ID,ID (named in one sentence) or topic:N"
+    p = sub.add_parser("sample", parents=[common], help="a seeded random sample of a target's passages, to judge")
+    p.add_argument("target", help=target_help)
+    p.add_argument("--n", type=int, default=DEFAULT_SAMPLE, help="passages to draw (default %(default)s)")
+    p.add_argument("--seed", type=int, help="the same seed and index give the same passages (default: a new seed)")
+    p = sub.add_parser("judge", parents=[common], help="record whether a target is right about a passage")
+    p.add_argument("target", help=target_help)
+    p.add_argument("passage", help="passage id, as `sample` lists it")
+    p.add_argument("verdict", choices=VERDICTS)
+    p.add_argument("--coder", default="", help="who judges (default: the login name)")
+    p = sub.add_parser("validation", parents=[common], help="estimated precision of the judged targets")
+    p.add_argument("target", nargs="?", help=target_help + " (default: every judged target)")
     return parser
 
 
@@ -125,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     index = load_or_build(data, settings, progress=_progress)
     if args.command == "build":
         return _report_build(index, args.format)
+    if args.command in ("judge", "validation"):
+        return _validation_command(args, index, JudgmentStore(judgments_path(data)))
     filters = _filters(args, index)
     mask = selection_mask(index, filters)
     print(size_label(index, mask), file=sys.stderr)
@@ -150,6 +170,68 @@ def main(argv: Sequence[str] | None = None) -> int:
             _emit(frame, args.format)
     elif args.command == "kwic":
         _emit(terms.kwic(index, mask, args.term, limit=args.limit), args.format)
+    elif args.command == "sample":
+        return _sample(args, index, mask)
+    return 0
+
+
+def _target(index: CorpusIndex, text: str):
+    try:
+        target = parse_target(index, text)
+    except UnknownTarget as error:
+        raise SystemExit(f"error: {error}") from None
+    return target, (topics.topics_for(index, target.n_topics) if target.n_topics else index.topics)
+
+
+def _sample(args, index: CorpusIndex, mask: np.ndarray) -> int:
+    target, model = _target(index, args.target)
+    seed = new_seed() if args.seed is None else args.seed
+    table, total = validation_sample(index, mask, target, max(args.n, 0), seed, topics=model)
+    print(f"{target_label(index, target, model)}: {len(table)} of {total:,} tagged passages in the selection, "
+          f"seed {seed}", file=sys.stderr)
+    table = table[["id", "title", "year", "position", "matched", "text"]]
+    if args.format == "json":
+        _emit({"target": str(target), "seed": seed, "tagged": total, "corpus": corpus_id(index),
+               "passages": _records(table)}, "json")
+    else:
+        _emit(table, args.format)
+    return 0
+
+
+def _validation_command(args, index: CorpusIndex, store: JudgmentStore) -> int:
+    if args.command == "judge":
+        target, model = _target(index, args.target)
+        row = passage_row(index, args.passage)
+        if row is None:
+            raise SystemExit(f"error: {args.passage!r} is not a passage of this corpus")
+        if not target_mask(index, target, model)[row]:
+            raise SystemExit(f"error: {target} does not tag passage {args.passage}")
+        _, matched = evidence(index, target, row, topics=model)
+        coder = clean_coder(args.coder or getpass.getuser())
+        store.record(str(target), index.passages["text"].iloc[row], args.passage, args.verdict, coder, matched,
+                     corpus_id(index))
+        print(f"{coder}: {args.verdict} for {target} on {args.passage}; {store.precision(str(target)).describe()}",
+              file=sys.stderr)
+        return 0
+    if args.target:
+        target, _ = _target(index, args.target)
+        results = [store.precision(str(target))]
+    else:
+        results = list(store.precisions().values())
+    rows = []
+    for result in results:
+        row = result.as_dict()
+        row["agreement"] = [{"coders": list(a.coders), "passages": a.passages,
+                             "kappa": None if np.isnan(a.kappa) else round(a.kappa, 4)}
+                            for a in store.agreements(result.target)]
+        rows.append(row)
+    if args.format == "json":
+        _emit(rows, "json")
+    else:
+        _emit(pd.DataFrame(rows, columns=["target", "judged", "right", "precision", "low", "high", "agreement"])
+              .assign(agreement=lambda t: t["agreement"].map(
+                  lambda a: "; ".join(f"{x['coders'][0]}/{x['coders'][1]} kappa {x['kappa']} on {x['passages']}"
+                                      for x in a))), args.format)
     return 0
 
 

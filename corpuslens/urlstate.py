@@ -13,6 +13,7 @@ from typing import Iterable, Mapping
 from corpuslens.filters import UNKNOWN, Filters
 from corpuslens.settings import IndexSettings
 from corpuslens.textnorm import fold
+from corpuslens.validation.sampling import DEFAULT_SAMPLE
 
 MAX_VALUES_PER_KEY = 25
 MAX_VALUE_CHARS = 200
@@ -91,6 +92,11 @@ VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
         ViewParam("b", ""),
     ),
     "documents": (ViewParam("doc", ""),),
+    "validate": (
+        ViewParam("target", "", max_chars=120),  # theme:ID, actor:ID, pair:ID,ID or topic:N[@K]; checked by the page
+        ViewParam("seed", 0, low=0, high=999_999),  # 0: none yet, the page draws one
+        ViewParam("sample", DEFAULT_SAMPLE, low=1, high=100),
+    ),
 }
 _VIEW_KEYS = {p.key for params in VIEW_PARAMS.values() for p in params}
 

@@ -21,6 +21,8 @@ from corpuslens import figures
 from corpuslens.query import actors, overview, terms, topics
 from corpuslens.query.common import choices_for, passage_table
 from corpuslens.query import documents as document_views
+from corpuslens.query import validation
+from corpuslens.validation.targets import Target, parse_target
 from corpuslens.matching import ThemeTagger
 from corpuslens.selection import selection_mask
 from corpuslens.settings import IndexSettings
@@ -177,6 +179,20 @@ def topic_prevalence(index: CorpusIndex, filters: Filters, n_topics: int, by: st
 @st.cache_data(**RESULTS)
 def topic_passages(index: CorpusIndex, filters: Filters, n_topics: int, topic: int):
     return topics.topic_passages(index, mask(index, filters), topic, topic_model(index, n_topics))
+
+
+# -- Validation --------------------------------------------------------------------------
+
+def target_topics(index: CorpusIndex, target: Target) -> Topics:
+    """The topic model a target is judged against: its own number of topics, else the index's."""
+    return topic_model(index, target.n_topics or index.n_topics)
+
+
+@st.cache_data(**RESULTS)
+def validation_sample(index: CorpusIndex, filters: Filters, target: str, n: int, seed: int):
+    parsed = parse_target(index, target)
+    return validation.validation_sample(index, mask(index, filters), parsed, n, seed,
+                                        topics=target_topics(index, parsed), tagger=theme_tagger(index))
 
 
 # -- Overview summary and the Documents page ---------------------------------------------

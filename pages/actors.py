@@ -16,6 +16,8 @@ from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, current, empty_state, page_header
 from dashboard.exports import csv_download
 from dashboard.text import highlighted_html, md_escape
+from dashboard.validation import precision_line, validate_button
+from corpuslens.validation.targets import pair_target
 
 WINDOWS = {"sentence": "Same sentence", "passage": "Same passage"}
 MEASURES = {"count": "Count", "jaccard": "Jaccard", "npmi": "NPMI"}
@@ -133,6 +135,10 @@ def pair_section(index, filters, window) -> None:
     shown = f" (the first {len(table)} listed)" if total > len(table) else ""
     st.markdown(f"**{total:,} passage{'s' * (total != 1)}** name {md_escape(labels[actor_a])} and "
                 f"{md_escape(labels[actor_b])} in the same {window}{shown}.")
+    pair = pair_target(actor_a, actor_b)
+    line, button = st.columns([4, 1], vertical_alignment="center")
+    line.caption(f"Co-mention in one sentence, validated: {md_escape(precision_line(pair))}")
+    validate_button(pair, key="actors.validate_pair", label="Validate this pair", container=button)
     if total:
         with st.container(height=620 if len(table) > 3 else "content", key="actors.pair_passages"):
             st.html(pair_html(table.head(PASSAGES_SHOWN), actor_a, actor_b, labels[actor_a], labels[actor_b]))

@@ -12,6 +12,8 @@ from dashboard.context import CHART_CONFIG, empty_state, page_header
 from dashboard.exports import csv_download
 from dashboard.state import set_view, view_value, view_widget
 from dashboard.text import md_escape
+from dashboard.validation import precision_line, precisions, validate_button
+from corpuslens.validation.targets import topic_target
 
 MAP_KEY = "topics.map"
 GROUP_TITLES = {"year": "Year", "author": "Author", "publication": "Publication"}
@@ -48,8 +50,10 @@ def passages_html(passages) -> str:
     return PASSAGE_CSS + "".join(blocks)
 
 
-def topic_cards(table) -> None:
-    """One bordered card per topic: its number, top terms, passages in the selection, a button to read them."""
+def topic_cards(table, index, k: int) -> None:
+    """One bordered card per topic: its number, top terms, passages in the selection, its estimated precision
+    when it was validated, a button to read them."""
+    known = precisions()
     records = table.to_dict("records")
     for start in range(0, len(records), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW)
@@ -58,6 +62,9 @@ def topic_cards(table) -> None:
                 n = topic["passages"]
                 st.markdown(f"**Topic {topic['topic']}** · {n:,} passage{'s' * (n != 1)} ({topic['share']:.0%})")
                 st.caption(md_escape(topic["terms"]))
+                checked = known.get(str(topic_target(index, topic["topic"], k)))
+                if checked:
+                    st.caption(md_escape(checked.describe()))
                 st.button("Read its passages", key=f"topics.card.{topic['topic']}", on_click=choose_topic,
                           args=(topic["topic"],), disabled=topic["passages"] == 0, type="tertiary",
                           icon=":material/arrow_downward:")
@@ -85,7 +92,7 @@ def main() -> None:
 
     table = cache.topic_table(index, filters, k)
     st.subheader("Topics and their top terms")
-    topic_cards(table)
+    topic_cards(table, index, k)
 
     st.subheader("Topic prevalence")
     by = view_widget(st.radio, "by", "Compare topics by", options=list(GROUP_TITLES), format_func=GROUP_TITLES.get,
@@ -105,6 +112,10 @@ def main() -> None:
     passages, count = cache.topic_passages(index, filters, k, chosen - 1)
     shown = f"the {len(passages):,} strongest of " if count > len(passages) else ""
     st.markdown(f"**{md_escape(labels[chosen])}**: {shown}{count:,} passage{'s' * (count != 1)} in the selection")
+    target = topic_target(index, chosen, k)
+    line, button = st.columns([4, 1], vertical_alignment="center")
+    line.caption(f"Validated: {md_escape(precision_line(target))}")
+    validate_button(target, key="topics.validate", label="Validate this topic", container=button)
     if passages.empty:
         st.info("No passage of the selection belongs to this topic.", icon="🔎")
         return

@@ -56,6 +56,18 @@ def passage_ids(index: CorpusIndex, rows: np.ndarray) -> list[str]:
     return [f"{d}-p{p}" for d, p in zip(doc_ids, positions)]
 
 
+def passage_row(index: CorpusIndex, passage_id: str) -> int | None:
+    """The row of the passage with this id (see `passage_ids`), or None when the corpus has no such passage."""
+    doc_id, _, number = (passage_id or "").strip().rpartition("-p")
+    if not doc_id or not number.isdigit():
+        return None
+    docs = np.flatnonzero(index.docs["id"].to_numpy() == doc_id)
+    if not len(docs):
+        return None
+    rows = np.flatnonzero((index.passage_doc == docs[0]) & (index.passages["position"].to_numpy() == int(number) - 1))
+    return int(rows[0]) if len(rows) else None
+
+
 def passage_table(index: CorpusIndex, rows: np.ndarray) -> pd.DataFrame:
     """Passages with their document's metadata, theme ids and actor ids: for lists and exports."""
     rows = np.asarray(rows, dtype=np.int64)
