@@ -6,11 +6,13 @@ import argparse
 import getpass
 import json
 import sys
+from dataclasses import asdict
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
+from corpuslens.citations import STYLES, citation, format_citation
 from corpuslens.filters import Filters
 from corpuslens.index import CorpusIndex, load_or_build
 from corpuslens.query import actors, overview, terms, topics
@@ -25,6 +27,7 @@ from corpuslens.validation.sampling import DEFAULT_SAMPLE, new_seed
 from corpuslens.validation.targets import UnknownTarget, evidence, parse_target, target_label, target_mask
 
 FORMATS = ("table", "csv", "json")
+DEFAULT_BASE_URL = "http://localhost:8501"  # `make run` serves the dashboard here
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("passage", help="passage id, as `sample` lists it")
     p.add_argument("verdict", choices=VERDICTS)
     p.add_argument("--coder", default="", help="who judges (default: the login name)")
+    p = sub.add_parser("cite", parents=[common], help="a passage as a quote with its source and a permalink")
+    p.add_argument("passage", help="passage id (as `passages`, `kwic` and `sample` list it)")
+    p.add_argument("--style", choices=STYLES, default="chicago")
+    p.add_argument("--base-url", default=DEFAULT_BASE_URL,
+                   help="the dashboard's address, for the permalink (default %(default)s)")
     p = sub.add_parser("validation", parents=[common], help="estimated precision of the judged targets")
     p.add_argument("target", nargs="?", help=target_help + " (default: every judged target)")
     return parser
@@ -143,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     index = load_or_build(data, settings, progress=_progress)
     if args.command == "build":
         return _report_build(index, args.format)
+    if args.command == "cite":
+        return _cite(args, index)
     if args.command in ("judge", "validation"):
         return _validation_command(args, index, JudgmentStore(judgments_path(data)))
     filters = _filters(args, index)
@@ -181,6 +191,19 @@ def _target(index: CorpusIndex, text: str):
     except UnknownTarget as error:
         raise SystemExit(f"error: {error}") from None
     return target, (topics.topics_for(index, target.n_topics) if target.n_topics else index.topics)
+
+
+def _cite(args, index: CorpusIndex) -> int:
+    row = passage_row(index, args.passage)
+    if row is None:
+        raise SystemExit(f"error: {args.passage!r} is not a passage of this corpus")
+    cited = citation(index, row, args.base_url, corpus_id(index))
+    if args.format == "json":
+        _emit({**asdict(cited), "style": args.style, "citation": format_citation(cited, args.style),
+               "corpus": corpus_id(index)}, "json")
+    else:
+        print(format_citation(cited, args.style))
+    return 0
 
 
 def _sample(args, index: CorpusIndex, mask: np.ndarray) -> int:

@@ -91,7 +91,7 @@ VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
         ViewParam("a", ""),
         ViewParam("b", ""),
     ),
-    "documents": (ViewParam("doc", ""),),
+    "documents": (ViewParam("doc", ""), ViewParam("passage", 0, low=0, high=100_000)),  # passage 0: none cited
     "validate": (
         ViewParam("target", "", max_chars=120),  # theme:ID, actor:ID, pair:ID,ID or topic:N[@K]; checked by the page
         ViewParam("seed", 0, low=0, high=999_999),  # 0: none yet, the page draws one

@@ -19,7 +19,8 @@ from corpuslens.index import CorpusIndex, load_or_build
 from corpuslens.index.corpus_index import Topics
 from corpuslens import figures
 from corpuslens.query import actors, overview, terms, topics
-from corpuslens.query.common import choices_for, passage_table
+from corpuslens import citations
+from corpuslens.query.common import choices_for, passage_row, passage_table
 from corpuslens.query import documents as document_views
 from corpuslens.query import validation
 from corpuslens.validation.targets import Target, parse_target
@@ -193,6 +194,24 @@ def validation_sample(index: CorpusIndex, filters: Filters, target: str, n: int,
     parsed = parse_target(index, target)
     return validation.validation_sample(index, mask(index, filters), parsed, n, seed,
                                         topics=target_topics(index, parsed), tagger=theme_tagger(index))
+
+
+# -- Citations ---------------------------------------------------------------------------
+
+@st.cache_data(**RESULTS)
+def citation(index: CorpusIndex, passage_id: str, style: str, base_url: str) -> str:
+    row = passage_row(index, passage_id)
+    if row is None:
+        return f"No passage {passage_id} in this corpus."
+    return citations.format_citation(citations.citation(index, row, base_url, validation.corpus_id(index)), style)
+
+
+@st.cache_data(max_entries=20, show_spinner=False, hash_funcs=_BY_FINGERPRINT)
+def selected_citations_csv(index: CorpusIndex, filters: Filters, base_url: str) -> bytes:
+    """The selection's passages with their citation fields as CSV bytes, made when the download is clicked."""
+    rows = np.flatnonzero(mask(index, filters))
+    table = citations.citation_table(index, rows, base_url, validation.corpus_id(index))
+    return table.to_csv(index=False).encode("utf-8")
 
 
 # -- Overview summary and the Documents page ---------------------------------------------

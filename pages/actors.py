@@ -14,6 +14,7 @@ from corpuslens.query.common import display_title
 from corpuslens.urlstate import shown_value
 from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, current, empty_state, page_header
+from dashboard.citations import cite_control, passage_choice
 from dashboard.exports import csv_download
 from dashboard.text import highlighted_html, md_escape
 from dashboard.validation import precision_line, validate_button
@@ -144,6 +145,9 @@ def pair_section(index, filters, window) -> None:
             st.html(pair_html(table.head(PASSAGES_SHOWN), actor_a, actor_b, labels[actor_a], labels[actor_b]))
         if len(table) > PASSAGES_SHOWN:
             st.caption(f"Showing {PASSAGES_SHOWN} here; the download has all {len(table):,}.")
+        shown_rows = table.head(PASSAGES_SHOWN)
+        cite_control(index, {p.id: passage_choice(display_title(p.title), p.position, p.text)
+                             for p in shown_rows.itertuples()}, key="actors.cite")
         csv_download("Download these passages (CSV)", table.drop(columns="highlights"),
                      f"corpuslens-passages-{actor_a}-{actor_b}.csv", key="actors.download_pair")
     elif window == "sentence":

@@ -8,6 +8,7 @@ from corpuslens import figures
 from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, empty_state, page_header
 from corpuslens.validation.targets import theme_target
+from dashboard.citations import app_base_url
 from dashboard.exports import csv_download
 from dashboard.text import md_escape
 from dashboard.validation import precisions, validate_button
@@ -105,6 +106,12 @@ def main() -> None:
                          file_name="corpuslens-passages.csv", mime="text/csv", icon=":material/download:")
     csv_download("Download the document table (CSV)", table, "corpuslens-documents.csv",
                  key="overview.download_documents", container=right)
+    base_url = app_base_url()
+    left.download_button("Download the selection's citations (CSV)", key="overview.download_citations",
+                         data=lambda: cache.selected_citations_csv(index, filters, base_url), on_click="ignore",
+                         file_name="corpuslens-citations.csv", mime="text/csv", icon=":material/format_quote:",
+                         help="Every passage of the selection with author, title, publication, date, URL and a "
+                              "permalink; unknown fields are left empty.")
 
 
 main()

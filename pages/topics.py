@@ -9,6 +9,7 @@ import streamlit as st
 from corpuslens import figures
 from dashboard import cache
 from dashboard.context import CHART_CONFIG, empty_state, page_header
+from dashboard.citations import cite_control, passage_choice
 from dashboard.exports import csv_download
 from dashboard.state import set_view, view_value, view_widget
 from dashboard.text import md_escape
@@ -120,6 +121,8 @@ def main() -> None:
         st.info("No passage of the selection belongs to this topic.", icon="🔎")
         return
     st.html(passages_html(passages.head(READ_FIRST)))
+    cite_control(index, {p.id: passage_choice(p.title, p.position, p.text) for p in passages.itertuples()},
+                 key="topics.cite")
     if len(passages) > READ_FIRST:
         st.caption(f"The first {READ_FIRST} are shown; the table and the CSV hold all {len(passages):,}.")
     with st.expander(f"All {len(passages):,} as a table"):

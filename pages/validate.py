@@ -15,6 +15,7 @@ from corpuslens.validation.sampling import new_seed
 from corpuslens.validation.targets import UnknownTarget, parse_target, target_label
 from dashboard import cache
 from dashboard.context import empty_state, page_header
+from dashboard.citations import cite_control, passage_choice
 from dashboard.exports import csv_download
 from dashboard.state import set_view, view_value, view_widget
 from dashboard.text import highlighted_html, md_escape
@@ -136,6 +137,8 @@ def main() -> None:
                 column.button(label, key=f"validate.{value}.{i}", disabled=not allowed,
                               type="primary" if verdict == value else "secondary",
                               on_click=record, args=(target, passage.text, passage.id, value, passage.matched, corpus))
+    cite_control(index, {p.id: passage_choice(p.title, p.position, p.text) for p in sample.itertuples()},
+                 key="validate.cite")
     csv_download("Download this target's judgments (CSV)", store().table(target),
                  f"corpuslens-judgments-{target.replace(':', '-').replace(',', '-')}.csv", key="validate.download")
     csv_download("Download all judgments (CSV)", store().table(), "corpuslens-judgments.csv",

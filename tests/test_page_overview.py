@@ -30,7 +30,8 @@ def test_default_view_shows_the_whole_corpus(open_page):
     table = at.dataframe[0].value.set_index("id")
     assert len(table) == 5 and table["passages"].sum() == 68
     assert [b.label for b in at.get("download_button")] == [
-        "Download the selection's passages (CSV)", "Download the document table (CSV)"]
+        "Download the selection's passages (CSV)", "Download the selection's citations (CSV)",
+        "Download the document table (CSV)"]
 
 
 def test_document_table_says_unknown_and_never_invents(open_page):
