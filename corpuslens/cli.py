@@ -21,7 +21,8 @@ from corpuslens.selection import selection_mask
 from corpuslens.settings import IndexSettings, data_dir
 from corpuslens.urlstate import parse_params
 from corpuslens.query.common import passage_row
-from corpuslens.query.validation import corpus_id, validation_sample
+from corpuslens.index.corpora import corpus_id
+from corpuslens.query.validation import validation_sample
 from corpuslens.validation.judgments import VERDICTS, JudgmentStore, clean_coder, judgments_path
 from corpuslens.validation.sampling import DEFAULT_SAMPLE, new_seed
 from corpuslens.validation.targets import UnknownTarget, evidence, parse_target, target_label, target_mask
@@ -101,11 +102,17 @@ def _progress(fraction: float, message: str) -> None:
     print(f"[{fraction:4.0%}] {message}", file=sys.stderr)
 
 
-def _emit(data, fmt: str) -> None:
+def _emit(data, fmt: str, corpus: str = "") -> None:
+    """Write a table or a JSON-able value. JSON names the corpus it was computed on: a `corpus` field on the
+    object, or on each record of a list."""
     out = sys.stdout
     if fmt == "json":
-        json.dump(data if not isinstance(data, pd.DataFrame) else _records(data), out, ensure_ascii=False, indent=1,
-                  default=_json_default)
+        data = data if not isinstance(data, pd.DataFrame) else _records(data)
+        if corpus and isinstance(data, dict):
+            data = {**data, "corpus": corpus}
+        elif corpus and isinstance(data, list):
+            data = [{**row, "corpus": corpus} if isinstance(row, dict) else row for row in data]
+        json.dump(data, out, ensure_ascii=False, indent=1, default=_json_default)
         out.write("\n")
     elif fmt == "csv":
         _flat(data).to_csv(out, index=False)
@@ -159,27 +166,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     mask = selection_mask(index, filters)
     print(size_label(index, mask), file=sys.stderr)
     if args.command == "documents":
-        _emit(overview.documents_table(index, mask, include_duplicates=filters.is_empty()), args.format)
+        _emit(overview.documents_table(index, mask, include_duplicates=filters.is_empty()), args.format, corpus_id(index))
     elif args.command == "passages":
         rows = np.flatnonzero(mask)
-        _emit(passage_table(index, rows[: args.limit] if args.limit else rows), args.format)
+        _emit(passage_table(index, rows[: args.limit] if args.limit else rows), args.format, corpus_id(index))
     elif args.command == "terms":
         table = terms.distinctive_terms(index, mask, top=args.n) if args.distinctive else terms.top_terms(index, mask, args.n, args.kind)
-        _emit(table, args.format)
+        _emit(table, args.format, corpus_id(index))
     elif args.command == "topics":
-        _emit(topics.topic_table(index, mask), args.format)
+        _emit(topics.topic_table(index, mask), args.format, corpus_id(index))
     elif args.command == "actors":
         result = actors.co_mentions(index, mask, args.window, args.measure, tuple(args.kind), args.top)
         if args.format == "json":
             _emit({"actors": result.ids, "labels": result.labels, "matrix": _matrix(result.values),
                    "counts": result.counts.tolist(), "window": result.window, "measure": result.measure,
-                   "units": result.units}, "json")
+                   "units": result.units}, "json", corpus_id(index))
         else:
             frame = result.as_frame().round(4)
             frame.insert(0, "actor", result.labels)
-            _emit(frame, args.format)
+            _emit(frame, args.format, corpus_id(index))
     elif args.command == "kwic":
-        _emit(terms.kwic(index, mask, args.term, limit=args.limit), args.format)
+        _emit(terms.kwic(index, mask, args.term, limit=args.limit), args.format, corpus_id(index))
     elif args.command == "sample":
         return _sample(args, index, mask)
     return 0
@@ -199,8 +206,8 @@ def _cite(args, index: CorpusIndex) -> int:
         raise SystemExit(f"error: {args.passage!r} is not a passage of this corpus")
     cited = citation(index, row, args.base_url, corpus_id(index))
     if args.format == "json":
-        _emit({**asdict(cited), "style": args.style, "citation": format_citation(cited, args.style),
-               "corpus": corpus_id(index)}, "json")
+        _emit({**asdict(cited), "style": args.style, "citation": format_citation(cited, args.style)}, "json",
+              corpus_id(index))
     else:
         print(format_citation(cited, args.style))
     return 0
@@ -214,10 +221,10 @@ def _sample(args, index: CorpusIndex, mask: np.ndarray) -> int:
           f"seed {seed}", file=sys.stderr)
     table = table[["id", "title", "year", "position", "matched", "text"]]
     if args.format == "json":
-        _emit({"target": str(target), "seed": seed, "tagged": total, "corpus": corpus_id(index),
-               "passages": _records(table)}, "json")
+        _emit({"target": str(target), "seed": seed, "tagged": total, "passages": _records(table)}, "json",
+              corpus_id(index))
     else:
-        _emit(table, args.format)
+        _emit(table, args.format, corpus_id(index))
     return 0
 
 
@@ -249,7 +256,7 @@ def _validation_command(args, index: CorpusIndex, store: JudgmentStore) -> int:
                             for a in store.agreements(result.target)]
         rows.append(row)
     if args.format == "json":
-        _emit(rows, "json")
+        _emit(rows, "json", corpus_id(index))
     else:
         _emit(pd.DataFrame(rows, columns=["target", "judged", "right", "precision", "low", "high", "agreement"])
               .assign(agreement=lambda t: t["agreement"].map(
@@ -266,6 +273,7 @@ def _report_build(index: CorpusIndex, fmt: str) -> int:
     live = int(index.live_docs.sum())
     summary = {
         "index": str(index.path),
+        "corpus": corpus_id(index),
         "documents": len(index.docs),
         "duplicates": len(index.docs) - live,
         "passages": index.n_passages,

@@ -32,6 +32,8 @@ FILTER_KEYS = {
 }
 _MULTI = {"authors", "publications", "themes", "keywords", "actors"}
 B_PREFIX = "b_"
+# The short id of the corpus a link was made on (corpuslens.index.corpora): opened on another, the app says so.
+CORPUS_KEY = "corpus"
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class ParsedState:
     compare: Filters  # selection B
     view: dict
     notices: list[str]
+    corpus: str = ""  # the corpus the link was made on, "" when the link does not say
 
 
 def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | None = None) -> ParsedState:
@@ -132,7 +135,7 @@ def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | 
     cleaned: dict[str, list[str]] = {}
     for key, values in params.items():
         values = [values] if isinstance(values, str) else list(values)
-        known = key in FILTER_KEYS or key in _VIEW_KEYS or (key.startswith(B_PREFIX) and key[len(B_PREFIX):] in FILTER_KEYS)
+        known = key in FILTER_KEYS or key in _VIEW_KEYS or key == CORPUS_KEY or (key.startswith(B_PREFIX) and key[len(B_PREFIX):] in FILTER_KEYS)
         if not known:
             notices.append(f"unknown parameter {shown_key(key)} ignored")
             continue
@@ -156,7 +159,11 @@ def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | 
             else:
                 value = spec.default
             view[spec.key] = value
-    return ParsedState(filters, compare, view, notices)
+    corpus = cleaned.get(CORPUS_KEY, [""])[-1]
+    if corpus and not (corpus.isascii() and corpus.isalnum() and len(corpus) <= 64):
+        notices.append(f"{CORPUS_KEY}: {shown_value(corpus)} is not a corpus id, ignored")
+        corpus = ""
+    return ParsedState(filters, compare, view, notices, corpus)
 
 
 def _parse_filters(params: dict[str, list[str]], choices: Choices, prefix: str, notices: list[str]) -> Filters:

@@ -23,6 +23,7 @@ from corpuslens import citations
 from corpuslens.query.common import choices_for, passage_row, passage_table
 from corpuslens.query import documents as document_views
 from corpuslens.query import validation
+from corpuslens.index.corpora import corpus_id
 from corpuslens.validation.targets import Target, parse_target
 from corpuslens.matching import ThemeTagger
 from corpuslens.selection import selection_mask
@@ -203,14 +204,14 @@ def citation(index: CorpusIndex, passage_id: str, style: str, base_url: str) -> 
     row = passage_row(index, passage_id)
     if row is None:
         return f"No passage {passage_id} in this corpus."
-    return citations.format_citation(citations.citation(index, row, base_url, validation.corpus_id(index)), style)
+    return citations.format_citation(citations.citation(index, row, base_url, corpus_id(index)), style)
 
 
 @st.cache_data(max_entries=20, show_spinner=False, hash_funcs=_BY_FINGERPRINT)
 def selected_citations_csv(index: CorpusIndex, filters: Filters, base_url: str) -> bytes:
     """The selection's passages with their citation fields as CSV bytes, made when the download is clicked."""
     rows = np.flatnonzero(mask(index, filters))
-    table = citations.citation_table(index, rows, base_url, validation.corpus_id(index))
+    table = citations.citation_table(index, rows, base_url, corpus_id(index))
     return table.to_csv(index=False).encode("utf-8")
 
 

@@ -8,7 +8,7 @@ import html
 import streamlit as st
 
 from corpuslens.query.topics import topic_label
-from corpuslens.query.validation import corpus_id
+from corpuslens.index.corpora import corpus_id
 from corpuslens.urlstate import shown_value
 from corpuslens.validation.judgments import clean_coder
 from corpuslens.validation.sampling import new_seed

@@ -62,7 +62,10 @@ def test_unknown_filter_value_is_an_error_naming_it(tiny_data):
 
 def test_terms_topics_and_kwic(capsys, tiny_data):
     terms = run_json(capsys, tiny_data, "terms", "--kind", "words", "--n", "2")
-    assert terms == [{"term": "baku", "count": 2, "passages": 2}, {"term": "gas", "count": 2, "passages": 2}]
+    corpus = terms[0]["corpus"]  # every record names the corpus it was computed on
+    assert terms == [{"term": "baku", "count": 2, "passages": 2, "corpus": corpus},
+                     {"term": "gas", "count": 2, "passages": 2, "corpus": corpus}]
+    assert corpus == run_json(capsys, tiny_data, "build")["corpus"] and len(corpus) == 10
     topics = run_json(capsys, tiny_data, "topics")
     assert len(topics) == 2 and sum(t["passages"] for t in topics) == 5
     hits = run_json(capsys, tiny_data, "kwic", "gas")

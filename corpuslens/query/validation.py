@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 
 from corpuslens.index.corpus_index import CorpusIndex, Topics
-from corpuslens.index.fingerprint import short_id
 from corpuslens.matching import ThemeTagger
 from corpuslens.query.common import passage_ids
 from corpuslens.query.overview import unknown_label
@@ -15,10 +14,6 @@ from corpuslens.validation.sampling import stratified_sample
 from corpuslens.validation.targets import Target, evidence, target_mask
 
 SAMPLE_COLUMNS = ["id", "row", "title", "year", "position", "text", "highlights", "matched", "text_sha1"]
-
-
-def corpus_id(index: CorpusIndex) -> str:
-    return short_id(index.manifest["fingerprint"])
 
 
 def target_rows(index: CorpusIndex, mask: np.ndarray, target: Target, topics: Topics | None = None) -> np.ndarray:
