@@ -16,7 +16,7 @@ from corpuslens.citations import STYLES, citation, format_citation
 from corpuslens.filters import Filters
 from corpuslens.index import CorpusIndex, load_or_build
 from corpuslens.query import actors, overview, terms, topics
-from corpuslens.query.common import choices_for, passage_table, size_label
+from corpuslens.query.common import choices_for, describe_filters, passage_table, size_label
 from corpuslens.selection import selection_mask
 from corpuslens.settings import IndexSettings, data_dir
 from corpuslens.urlstate import parse_params
@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=20)
     p = sub.add_parser("kwic", parents=[common], help="keyword in context")
     p.add_argument("term")
-    p.add_argument("--limit", type=int, default=300)
+    p.add_argument("--limit", type=int, default=300, help="at most this many (0: all; default %(default)s)")
     target_help = "theme:ID, actor:ID (or alias), pair:ID,ID (named in one sentence) or topic:N"
     p = sub.add_parser("sample", parents=[common], help="a seeded random sample of a target's passages, to judge")
     p.add_argument("target", help=target_help)
@@ -94,8 +94,18 @@ def _filters(args, index: CorpusIndex) -> Filters:
     }
     state = parse_params({k: v for k, v in params.items() if v}, choices_for(index))
     if state.notices:
-        raise SystemExit("error: " + "; ".join(state.notices))
+        raise SystemExit("error: " + "; ".join(_cli_names(n) for n in state.notices))
+    for note in state.info:
+        print(f"note: {_cli_names(note)}", file=sys.stderr)
     return state.filters
+
+
+def _cli_names(note: str) -> str:
+    """A link notice in the command line's words: --year-from, --actor rather than from, actor."""
+    for key, option in (("from", "--year-from"), ("to", "--year-to"), ("actor", "--actor")):
+        if note.startswith(key + ":"):
+            return option + note[len(key):]
+    return note
 
 
 def _progress(fraction: float, message: str) -> None:
@@ -164,7 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validation_command(args, index, JudgmentStore(judgments_path(data)))
     filters = _filters(args, index)
     mask = selection_mask(index, filters)
-    print(size_label(index, mask), file=sys.stderr)
+    print(size_label(index, mask) + ("" if filters.is_empty() else f" · {describe_filters(index, filters)}"),
+          file=sys.stderr)
     if args.command == "documents":
         _emit(overview.documents_table(index, mask, include_duplicates=filters.is_empty()), args.format, corpus_id(index))
     elif args.command == "passages":
@@ -186,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             frame.insert(0, "actor", result.labels)
             _emit(frame, args.format, corpus_id(index))
     elif args.command == "kwic":
-        _emit(terms.kwic(index, mask, args.term, limit=args.limit), args.format, corpus_id(index))
+        _emit(terms.kwic(index, mask, args.term, limit=args.limit or None), args.format, corpus_id(index))
     elif args.command == "sample":
         return _sample(args, index, mask)
     return 0

@@ -31,7 +31,7 @@ def start_session(choices: Choices) -> None:
     for prefix, filters in (("filter.", parsed.filters), ("compare.", parsed.compare)):
         seed_filter_widgets(prefix, filters)
     st.session_state[_VIEW] = dict(parsed.view)
-    st.session_state[_NOTICES] = parsed.notices
+    st.session_state[_NOTICES] = parsed.notices + parsed.info
     st.session_state[LINK_CORPUS] = parsed.corpus
     st.session_state[_STARTED] = True
 

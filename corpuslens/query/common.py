@@ -25,13 +25,26 @@ def size_label(index: CorpusIndex, mask: np.ndarray) -> str:
 
 
 def describe_filters(index: CorpusIndex, filters: Filters) -> str:
-    """The filters in words, with theme and actor labels rather than ids."""
+    """The filters in words, with theme and actor labels rather than ids; an actor says that any of its names
+    counts ("Russia (any of its 17 names, e.g. Moscow, the Kremlin)"), since a link or the command line may
+    have named it by one alias."""
     themes = {t.id: t.label for t in index.themes}
-    actors = {a.id: a.label for a in index.actors}
     return filters.with_(
         themes=tuple(themes.get(t, t) for t in filters.themes),
-        actors=tuple(actors.get(a, a) for a in filters.actors),
+        actors=tuple(actor_with_names(index, a) for a in filters.actors),
     ).describe()
+
+
+def actor_with_names(index: CorpusIndex, actor_id: str, examples: int = 2) -> str:
+    if actor_id not in index.actor_column:
+        return actor_id
+    actor = index.actor(actor_id)
+    names = list(dict.fromkeys([actor.label, *actor.aliases]))
+    # Examples that do not merely repeat the label ("Moscow", not "Russian Federation") show best how wide it is.
+    others = sorted((n for n in names if n != actor.label), key=lambda n: fold(actor.label) in fold(n))[:examples]
+    if not others:
+        return actor.label
+    return f"{actor.label} (any of its {len(names)} names, e.g. {', '.join(others)})"
 
 
 def choices_for(index: CorpusIndex) -> Choices:
