@@ -185,7 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         table = terms.distinctive_terms(index, mask, top=args.n) if args.distinctive else terms.top_terms(index, mask, args.n, args.kind)
         _emit(table, args.format, corpus_id(index))
     elif args.command == "topics":
-        _emit(topics.topic_table(index, mask), args.format, corpus_id(index))
+        table = topics.topic_table(index, mask)
+        table["stability"] = np.round(topics.topic_stability(index), 3)
+        _emit(table, args.format, corpus_id(index))
     elif args.command == "actors":
         result = actors.co_mentions(index, mask, args.window, args.measure, tuple(args.kind), args.top)
         if args.format == "json":

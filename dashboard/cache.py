@@ -163,6 +163,13 @@ def uncovered_names(index: CorpusIndex, filters: Filters, n: int = 30):
 
 # -- Topics ------------------------------------------------------------------------------
 
+@st.cache_resource(show_spinner="Measuring topic stability (5 refits on resampled passages)…", max_entries=8,
+                   hash_funcs=_BY_FINGERPRINT)
+def topic_stability(index: CorpusIndex, n_topics: int) -> np.ndarray:
+    """Each topic's stability, measured once per number of topics and shared by every visitor (read-only)."""
+    return topics.topic_stability(index, topic_model(index, n_topics))
+
+
 @st.cache_data(**RESULTS)
 def topic_table(index: CorpusIndex, filters: Filters, n_topics: int):
     return topics.topic_table(index, mask(index, filters), topic_model(index, n_topics))

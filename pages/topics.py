@@ -7,6 +7,7 @@ import html
 import streamlit as st
 
 from corpuslens import figures
+from corpuslens.query.topics import STABILITY_AUTOMATIC_PASSAGES
 from dashboard import cache
 from dashboard.context import CHART_CONFIG, empty_state, page_header
 from dashboard.citations import cite_control, passage_choice
@@ -51,9 +52,9 @@ def passages_html(passages) -> str:
     return PASSAGE_CSS + "".join(blocks)
 
 
-def topic_cards(table, index, k: int) -> None:
-    """One bordered card per topic: its number, top terms, passages in the selection, its estimated precision
-    when it was validated, a button to read them."""
+def topic_cards(table, index, k: int, stability=None) -> None:
+    """One bordered card per topic: its number, top terms, passages in the selection, its stability across
+    refits (when measured), its estimated precision when it was validated, a button to read them."""
     known = precisions()
     records = table.to_dict("records")
     for start in range(0, len(records), CARDS_PER_ROW):
@@ -63,12 +64,32 @@ def topic_cards(table, index, k: int) -> None:
                 n = topic["passages"]
                 st.markdown(f"**Topic {topic['topic']}** · {n:,} passage{'s' * (n != 1)} ({topic['share']:.0%})")
                 st.caption(md_escape(topic["terms"]))
+                if stability is not None and len(stability) >= topic["topic"]:
+                    st.caption(f"stability {stability[topic['topic'] - 1]:.2f}", help=STABILITY_HELP)
                 checked = known.get(str(topic_target(index, topic["topic"], k)))
                 if checked:
                     st.caption(md_escape(checked.describe()))
                 st.button("Read its passages", key=f"topics.card.{topic['topic']}", on_click=choose_topic,
                           args=(topic["topic"],), disabled=topic["passages"] == 0, type="tertiary",
                           icon=":material/arrow_downward:")
+
+
+STABILITY_HELP = ("How reliably this topic comes back: the model is refitted 5 times (other seeds, a random 80% of "
+                  "the passages each time), its topics matched to these by the Hungarian method, and the overlap "
+                  "(Jaccard) of this topic's top 10 terms with its match averaged. 1: the same terms every time; "
+                  "below ~0.5: read the topic with care.")
+
+
+def stability_of(index, k: int):
+    """The topics' stability: measured at once on a corpus of moderate size, on request on a large one (the
+    request shows it in this session only; the result is shared so the next request is instant)."""
+    if index.n_passages <= STABILITY_AUTOMATIC_PASSAGES or st.session_state.get(f"topics.stability.{k}"):
+        return cache.topic_stability(index, k)
+    if st.button("Measure topic stability (5 refits; may take a minute at this size)", key="topics.measure_stability",
+                 icon=":material/balance:"):
+        st.session_state[f"topics.stability.{k}"] = True
+        return cache.topic_stability(index, k)
+    return None
 
 
 def main() -> None:
@@ -93,7 +114,7 @@ def main() -> None:
 
     table = cache.topic_table(index, filters, k)
     st.subheader("Topics and their top terms")
-    topic_cards(table, index, k)
+    topic_cards(table, index, k, stability_of(index, k))
 
     st.subheader("Topic prevalence")
     by = view_widget(st.radio, "by", "Compare topics by", options=list(GROUP_TITLES), format_func=GROUP_TITLES.get,

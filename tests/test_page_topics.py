@@ -128,3 +128,11 @@ def test_empty_selection_shows_the_empty_state_and_no_chart(open_page):
     assert not at.exception
     assert "No passages match" in at.info[0].value
     assert charts(at) == {} and cards(at) == [] and len(at.dataframe) == 0
+
+
+def test_each_topic_card_shows_its_stability(open_page, shipped_index):
+    from corpuslens.query.topics import topic_stability
+
+    at = open_page("topics")
+    shown = [c.value for c in at.caption if c.value.startswith("stability ")]
+    assert shown == [f"stability {s:.2f}" for s in topic_stability(shipped_index)]
