@@ -57,7 +57,7 @@ def validate_button(target: Target, key: str, label: str = "Validate this", cont
 
 
 def precision_line(target: Target, known: dict[str, Precision] | None = None) -> str:
-    """"Theme validation: precision 0.90 [0.70–0.97], 18 of 20 judged" or "not validated yet"."""
+    """"precision 0.90 [0.70–0.97], 18 of 20 judged", or "not validated yet"."""
     known = precisions() if known is None else known
     found = known.get(str(target))
     return found.describe() if found else "not validated yet"
