@@ -82,3 +82,23 @@ def test_topic_card_shows_its_precision_once_judged(open_page, judgments):
     at = open_page("topics", "topic=2")
     captions = " ".join(c.value for c in at.caption).replace("\\", "")
     assert "precision 1.00 [0.21–1.00], 1 of 1 judged" in captions
+
+
+def test_article_markup_in_a_sample_is_shown_as_text(open_page, judgments, tmp_path, monkeypatch):
+    from conftest import write_corpus
+
+    data = write_corpus(tmp_path / "hostile", {"evil.md": """\
+        ---
+        title: <img src=x onerror=alert(1)>
+        author: Eve
+        date: 2020-01-01
+        ---
+        Moscow <script>alert(1)</script> sells **gas** to [Baku](javascript:alert(1)).
+        """})
+    monkeypatch.setenv("CORPUSLENS_DATA", str(data))
+    monkeypatch.delenv("CORPUSLENS_INDEX", raising=False)
+    at = open_page("validate", "target=actor:russia&seed=1")
+    [sample] = [h.proto.body for h in at.get("html")]
+    assert "<script>" not in sample and "<img" not in sample
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in sample and "&lt;img src=x onerror=alert(1)&gt;" in sample
+    assert '<mark class="hl" title="russia">Moscow</mark>' in sample
