@@ -17,8 +17,8 @@ from dashboard.context import CHART_CONFIG, current, empty_state, page_header
 from dashboard.citations import cite_control, passage_choice
 from dashboard.exports import csv_download
 from dashboard.text import highlighted_html, md_escape
-from dashboard.validation import precision_line, validate_button
-from corpuslens.validation.targets import pair_target
+from dashboard.validation import precision_line, precisions, validate_button
+from corpuslens.validation.targets import actor_target, pair_target
 
 WINDOWS = {"sentence": "Same sentence", "passage": "Same passage"}
 MEASURES = {"count": "Count", "jaccard": "Jaccard", "npmi": "NPMI"}
@@ -171,12 +171,19 @@ def tables_section(index, filters) -> None:
     mentions, names = st.columns(2)
     with mentions:
         st.subheader("Actor mentions")
-        st.dataframe(cache.actor_mentions(index, filters), hide_index=True, key="actors.mentions",
-                     column_order=["actor", "kind", "mentions", "passages"], column_config={
+        known = precisions()
+        table = cache.actor_mentions(index, filters).assign(
+            validated=lambda t: [known[str(actor_target(a))].describe() if str(actor_target(a)) in known else None
+                                 for a in t["id"]])
+        st.dataframe(table, hide_index=True, key="actors.mentions",
+                     column_order=["actor", "kind", "mentions", "passages", "validated"], column_config={
                          "actor": st.column_config.TextColumn("Actor"),
                          "kind": st.column_config.TextColumn("Kind"),
                          "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
                          "passages": st.column_config.NumberColumn("Passages", format="%d"),
+                         "validated": st.column_config.TextColumn(
+                             "Matching validated", help="Estimated precision of the actor's name matching, from "
+                             "judged samples (the Validate page), with its 95% Wilson interval."),
                      })
     with names:
         st.subheader("Names no actor covers")

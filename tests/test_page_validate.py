@@ -3,6 +3,7 @@ and the precision that then shows on the Overview theme chart."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from pages_apptest import link, open_page, plotly_specs, warnings  # noqa: F401  (fixture)
@@ -102,3 +103,18 @@ def test_article_markup_in_a_sample_is_shown_as_text(open_page, judgments, tmp_p
     assert "<script>" not in sample and "<img" not in sample
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in sample and "&lt;img src=x onerror=alert(1)&gt;" in sample
     assert '<mark class="hl" title="russia">Moscow</mark>' in sample
+
+
+def test_an_actor_s_precision_shows_in_the_actor_mentions_table(open_page, judgments):
+    from corpuslens.index import load_or_build
+    from corpuslens.settings import SHIPPED_DATA
+    from corpuslens.validation.judgments import JudgmentStore
+
+    index = load_or_build(SHIPPED_DATA)
+    store = JudgmentStore(judgments)
+    for row, verdict in ((0, "right"), (1, "wrong")):
+        store.record("actor:russia", index.passages["text"].iloc[row], f"x-p{row}", verdict, "ann")
+    at = open_page("actors")
+    table = next(d.value for d in at.dataframe if "validated" in d.value.columns).set_index("id")
+    assert table.loc["russia", "validated"] == "precision 0.50 [0.09–0.91], 1 of 2 judged"
+    assert pd.isna(table.loc["azerbaijan", "validated"])  # not validated: left empty
