@@ -81,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="the dashboard's address, for the permalink (default %(default)s)")
     p = sub.add_parser("validation", parents=[common], help="estimated precision of the judged targets")
     p.add_argument("target", nargs="?", help=target_help + " (default: every judged target)")
+    p.add_argument("--judgments", action="store_true", help="list the judgments themselves (e.g. --format csv)")
     return parser
 
 
@@ -255,6 +256,9 @@ def _validation_command(args, index: CorpusIndex, store: JudgmentStore) -> int:
                      corpus_id(index))
         print(f"{coder}: {args.verdict} for {target} on {args.passage}; {store.precision(str(target)).describe()}",
               file=sys.stderr)
+        return 0
+    if args.judgments:
+        _emit(store.table(str(_target(index, args.target)[0]) if args.target else None), args.format)
         return 0
     if args.target:
         target, _ = _target(index, args.target)

@@ -56,3 +56,10 @@ def test_judge_refuses_a_passage_the_target_does_not_tag(capsys, tiny_data, judg
     with pytest.raises(SystemExit, match="not a theme"):
         main(["sample", "--data", str(tiny_data), "--topics", "2", "theme:nothing"])
     assert not judgments.exists()
+
+
+def test_judgments_export_as_csv_with_coder_time_and_what_matched(capsys, tiny_data, judgments):
+    run(capsys, tiny_data, "judge", "actor:russia", "a-p1", "right", "--coder", "ann")
+    out = run(capsys, tiny_data, "validation", "--judgments", "--format", "csv").splitlines()
+    assert out[0] == "target,text_sha1,coder,verdict,passage_id,matched,judged_at,corpus"
+    assert out[1].startswith("actor:russia,") and ",ann,right,a-p1,Russia: 'Moscow'" in out[1]
