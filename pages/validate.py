@@ -118,8 +118,8 @@ def main() -> None:
     mine = {key: verdicts[me] for key, verdicts in judged.items() if me in verdicts} if allowed else {}
     done = sum(key in mine for key in sample["text_sha1"])
     st.markdown(f"**Sample of {len(sample):,}** from the {total:,} passage{'s' * (total != 1)} it tags in the "
-                f"selection · **seed {seed}** (in the link: the same link draws the same sample) · "
-                f"{md_escape(me) if allowed else 'you'}: {done} of {len(sample)} judged")
+                f"selection · **seed {seed}** (in the link: the same link draws the same sample)"
+                + (f" · {md_escape(me)}: {done} of {len(sample)} judged" if allowed else ""))
     corpus = corpus_id(index)
     parsed = parse_target(index, target)
     # A pair's two actors in two colours (their spans are labelled by actor id); any other match in one.
