@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from corpuslens.citations import STYLES
+from corpuslens.query.common import passage_start
 from dashboard import cache
 
 STYLE_NAMES = {"chicago": "Chicago", "apa": "APA", "markdown": "Markdown", "bibtex": "BibTeX"}
@@ -42,5 +43,5 @@ def cite_control(index, passages: dict[str, str], key: str, label: str = "Cite a
 
 def passage_choice(title: str, position: int, text: str, chars: int = 70) -> str:
     """How a passage is named in the Cite list: its document (if given), number and first words."""
-    start = text if len(text) <= chars else text[: chars - 1].rsplit(" ", 1)[0] + "…"
+    start = passage_start(text, chars)
     return f"{title} ¶{position}: {start}" if title else f"¶{position}: {start}"

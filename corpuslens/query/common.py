@@ -107,5 +107,10 @@ def passage_table(index: CorpusIndex, rows: np.ndarray) -> pd.DataFrame:
     )
 
 
+def passage_start(text: str, chars: int = 160) -> str:
+    """The first words of a passage, cut at a word and ending in "…" when shortened."""
+    return text if len(text) <= chars else text[: chars - 1].rsplit(" ", 1)[0] + "…"
+
+
 def display_title(title) -> str:
     return title if isinstance(title, str) and title else "(untitled)"

@@ -9,7 +9,7 @@ from corpuslens.analysis import stability
 from corpuslens.analysis.topics import TopicModel, prevalence
 from corpuslens.filters import UNKNOWN
 from corpuslens.index.corpus_index import CorpusIndex, Topics
-from corpuslens.query.common import display_title, passage_table
+from corpuslens.query.common import display_title, passage_start, passage_table
 from corpuslens.query.overview import unknown_label
 
 # A random sample of 1,000 passages shows the clusters as well as 3,000 did, and redraws in the browser in
@@ -80,12 +80,8 @@ def map_points(index: CorpusIndex, mask: np.ndarray, topics: Topics | None = Non
         "topic": chosen,
         "topic_label": [labels[t] for t in chosen],
         # Plain text, one line break between title and passage start: the figure escapes and wraps it.
-        "hover": [f"{display_title(title)}\n{_start(text)}" for title, text in zip(titles, texts)],
+        "hover": [f"{display_title(title)}\n{passage_start(text)}" for title, text in zip(titles, texts)],
     }), total
-
-
-def _start(text: str, chars: int = 160) -> str:
-    return text if len(text) <= chars else text[: chars - 1].rsplit(" ", 1)[0] + "…"
 
 
 def topic_prevalence(index: CorpusIndex, mask: np.ndarray, by: str = "year", topics: Topics | None = None) -> pd.DataFrame:
