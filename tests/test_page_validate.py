@@ -86,7 +86,7 @@ def test_topic_card_shows_its_precision_once_judged(open_page, judgments):
 
 
 def test_article_markup_in_a_sample_is_shown_as_text(open_page, judgments, tmp_path, monkeypatch):
-    from conftest import write_corpus
+    from tests.conftest import write_corpus
 
     data = write_corpus(tmp_path / "hostile", {"evil.md": """\
         ---
