@@ -9,8 +9,8 @@ import streamlit as st
 
 from corpuslens.index import built_index_folder, load_or_build
 from corpuslens.settings import data_dir
-from corpuslens.urlstate import B_PREFIX, filters_to_params, view_to_params
-from dashboard import cache, state, uploads
+from corpuslens.urlstate import B_PREFIX, CORPUS_KEY, filters_to_params, view_to_params
+from dashboard import cache, corpus_link, state, uploads
 from dashboard.context import Context, set_current
 from dashboard.sidebar import filter_widgets
 from dashboard.text import md_escape
@@ -58,6 +58,7 @@ pages = {
     "terms": st.Page("pages/terms.py", title="Terms", icon=":material/match_word:", url_path="terms"),
     "actors": st.Page("pages/actors.py", title="Actors", icon=":material/hub:", url_path="actors"),
     "documents": st.Page("pages/documents.py", title="Documents", icon=":material/article:", url_path="documents"),
+    "validate": st.Page("pages/validate.py", title="Validate", icon=":material/fact_check:", url_path="validate"),
 }
 page = st.navigation(list(pages.values()))
 page_name = next(name for name, p in pages.items() if p.url_path == page.url_path)
@@ -68,16 +69,17 @@ with st.sidebar:
 
 for notice in state.take_notices():
     st.warning(f"Link: {md_escape(notice)}", icon=":material/warning:")
+corpus_link.show_notice()
 
 set_current(Context(index=index, filters=filters, choices=choices))
 page.run()
 
 compare = st.session_state.get("compare") if state.view_value("compare") == "b" else None
-state.write_url(page_name, filters, compare)
+state.write_url(page_name, filters, compare, corpus_link.current_corpus())
 
 with st.sidebar.expander("Share this view"):
     params = {**filters_to_params(filters), **view_to_params(page_name, st.session_state["view"]),
-              **(filters_to_params(compare, B_PREFIX) if compare else {})}
+              **(filters_to_params(compare, B_PREFIX) if compare else {}), CORPUS_KEY: corpus_link.current_corpus()}
     base = (st.context.url or "").split("?")[0]
     st.code(base + ("?" + urlencode(params, doseq=True) if params else ""), language=None, wrap_lines=True)
     st.caption("Copy this link (button at the right of the box): it reopens exactly this view.")

@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
+from dataclasses import asdict
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
+from corpuslens.citations import STYLES, citation, format_citation
 from corpuslens.filters import Filters
 from corpuslens.index import CorpusIndex, load_or_build
 from corpuslens.query import actors, overview, terms, topics
-from corpuslens.query.common import choices_for, passage_table, size_label
+from corpuslens.query.common import choices_for, describe_filters, passage_table, size_label
 from corpuslens.selection import selection_mask
 from corpuslens.settings import IndexSettings, data_dir
 from corpuslens.urlstate import parse_params
+from corpuslens.query.common import passage_row
+from corpuslens.index.corpora import corpus_id
+from corpuslens.query.validation import validation_sample
+from corpuslens.validation.judgments import VERDICTS, JudgmentStore, clean_coder, judgments_path
+from corpuslens.validation.sampling import DEFAULT_SAMPLE, new_seed
+from corpuslens.validation.targets import UnknownTarget, evidence, parse_target, target_label, target_mask
 
 FORMATS = ("table", "csv", "json")
+DEFAULT_BASE_URL = "http://localhost:8501"  # `make run` serves the dashboard here
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,7 +63,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=20)
     p = sub.add_parser("kwic", parents=[common], help="keyword in context")
     p.add_argument("term")
-    p.add_argument("--limit", type=int, default=300)
+    p.add_argument("--limit", type=int, default=300, help="at most this many (0: all; default %(default)s)")
+    target_help = "theme:ID, actor:ID (or alias), pair:ID,ID (named in one sentence) or topic:N"
+    p = sub.add_parser("sample", parents=[common], help="a seeded random sample of a target's passages, to judge")
+    p.add_argument("target", help=target_help)
+    p.add_argument("--n", type=int, default=DEFAULT_SAMPLE, help="passages to draw (default %(default)s)")
+    p.add_argument("--seed", type=int, help="the same seed and index give the same passages (default: a new seed)")
+    p = sub.add_parser("judge", parents=[common], help="record whether a target is right about a passage")
+    p.add_argument("target", help=target_help)
+    p.add_argument("passage", help="passage id, as `sample` lists it")
+    p.add_argument("verdict", choices=VERDICTS)
+    p.add_argument("--coder", default="", help="who judges (default: the login name)")
+    p = sub.add_parser("cite", parents=[common], help="a passage as a quote with its source and a permalink")
+    p.add_argument("passage", help="passage id (as `passages`, `kwic` and `sample` list it)")
+    p.add_argument("--style", choices=STYLES, default="chicago")
+    p.add_argument("--base-url", default=DEFAULT_BASE_URL,
+                   help="the dashboard's address, for the permalink (default %(default)s)")
+    p = sub.add_parser("validation", parents=[common], help="estimated precision of the judged targets")
+    p.add_argument("target", nargs="?", help=target_help + " (default: every judged target)")
+    p.add_argument("--judgments", action="store_true", help="list the judgments themselves (e.g. --format csv)")
     return parser
 
 
@@ -67,19 +95,35 @@ def _filters(args, index: CorpusIndex) -> Filters:
     }
     state = parse_params({k: v for k, v in params.items() if v}, choices_for(index))
     if state.notices:
-        raise SystemExit("error: " + "; ".join(state.notices))
+        raise SystemExit("error: " + "; ".join(_cli_names(n) for n in state.notices))
+    for note in state.info:
+        print(f"note: {_cli_names(note)}", file=sys.stderr)
     return state.filters
+
+
+def _cli_names(note: str) -> str:
+    """A link notice in the command line's words: --year-from, --actor rather than from, actor."""
+    for key, option in (("from", "--year-from"), ("to", "--year-to"), ("actor", "--actor")):
+        if note.startswith(key + ":"):
+            return option + note[len(key):]
+    return note
 
 
 def _progress(fraction: float, message: str) -> None:
     print(f"[{fraction:4.0%}] {message}", file=sys.stderr)
 
 
-def _emit(data, fmt: str) -> None:
+def _emit(data, fmt: str, corpus: str = "") -> None:
+    """Write a table or a JSON-able value. JSON names the corpus it was computed on: a `corpus` field on the
+    object, or on each record of a list."""
     out = sys.stdout
     if fmt == "json":
-        json.dump(data if not isinstance(data, pd.DataFrame) else _records(data), out, ensure_ascii=False, indent=1,
-                  default=_json_default)
+        data = data if not isinstance(data, pd.DataFrame) else _records(data)
+        if corpus and isinstance(data, dict):
+            data = {**data, "corpus": corpus}
+        elif corpus and isinstance(data, list):
+            data = [{**row, "corpus": corpus} if isinstance(row, dict) else row for row in data]
+        json.dump(data, out, ensure_ascii=False, indent=1, default=_json_default)
         out.write("\n")
     elif fmt == "csv":
         _flat(data).to_csv(out, index=False)
@@ -125,31 +169,116 @@ def main(argv: Sequence[str] | None = None) -> int:
     index = load_or_build(data, settings, progress=_progress)
     if args.command == "build":
         return _report_build(index, args.format)
+    if args.command == "cite":
+        return _cite(args, index)
+    if args.command in ("judge", "validation"):
+        return _validation_command(args, index, JudgmentStore(judgments_path(data)))
     filters = _filters(args, index)
     mask = selection_mask(index, filters)
-    print(size_label(index, mask), file=sys.stderr)
+    print(size_label(index, mask) + ("" if filters.is_empty() else f" · {describe_filters(index, filters)}"),
+          file=sys.stderr)
     if args.command == "documents":
-        _emit(overview.documents_table(index, mask, include_duplicates=filters.is_empty()), args.format)
+        _emit(overview.documents_table(index, mask, include_duplicates=filters.is_empty()), args.format, corpus_id(index))
     elif args.command == "passages":
         rows = np.flatnonzero(mask)
-        _emit(passage_table(index, rows[: args.limit] if args.limit else rows), args.format)
+        _emit(passage_table(index, rows[: args.limit] if args.limit else rows), args.format, corpus_id(index))
     elif args.command == "terms":
         table = terms.distinctive_terms(index, mask, top=args.n) if args.distinctive else terms.top_terms(index, mask, args.n, args.kind)
-        _emit(table, args.format)
+        _emit(table, args.format, corpus_id(index))
     elif args.command == "topics":
-        _emit(topics.topic_table(index, mask), args.format)
+        table = topics.topic_table(index, mask)
+        table["stability"] = np.round(topics.topic_stability(index), 3)
+        _emit(table, args.format, corpus_id(index))
     elif args.command == "actors":
         result = actors.co_mentions(index, mask, args.window, args.measure, tuple(args.kind), args.top)
         if args.format == "json":
             _emit({"actors": result.ids, "labels": result.labels, "matrix": _matrix(result.values),
                    "counts": result.counts.tolist(), "window": result.window, "measure": result.measure,
-                   "units": result.units}, "json")
+                   "units": result.units}, "json", corpus_id(index))
         else:
             frame = result.as_frame().round(4)
             frame.insert(0, "actor", result.labels)
-            _emit(frame, args.format)
+            _emit(frame, args.format, corpus_id(index))
     elif args.command == "kwic":
-        _emit(terms.kwic(index, mask, args.term, limit=args.limit), args.format)
+        _emit(terms.kwic(index, mask, args.term, limit=args.limit or None), args.format, corpus_id(index))
+    elif args.command == "sample":
+        return _sample(args, index, mask)
+    return 0
+
+
+def _target(index: CorpusIndex, text: str):
+    try:
+        target = parse_target(index, text)
+    except UnknownTarget as error:
+        raise SystemExit(f"error: {error}") from None
+    return target, (topics.topics_for(index, target.n_topics) if target.n_topics else index.topics)
+
+
+def _cite(args, index: CorpusIndex) -> int:
+    row = passage_row(index, args.passage)
+    if row is None:
+        raise SystemExit(f"error: {args.passage!r} is not a passage of this corpus")
+    cited = citation(index, row, args.base_url, corpus_id(index))
+    if args.format == "json":
+        _emit({**asdict(cited), "style": args.style, "citation": format_citation(cited, args.style)}, "json",
+              corpus_id(index))
+    else:
+        print(format_citation(cited, args.style))
+    return 0
+
+
+def _sample(args, index: CorpusIndex, mask: np.ndarray) -> int:
+    target, model = _target(index, args.target)
+    seed = new_seed() if args.seed is None else args.seed
+    table, total = validation_sample(index, mask, target, max(args.n, 0), seed, topics=model)
+    print(f"{target_label(index, target, model)}: {len(table)} of {total:,} tagged passages in the selection, "
+          f"seed {seed}", file=sys.stderr)
+    table = table[["id", "title", "year", "position", "matched", "text"]]
+    if args.format == "json":
+        _emit({"target": str(target), "seed": seed, "tagged": total, "passages": _records(table)}, "json",
+              corpus_id(index))
+    else:
+        _emit(table, args.format, corpus_id(index))
+    return 0
+
+
+def _validation_command(args, index: CorpusIndex, store: JudgmentStore) -> int:
+    if args.command == "judge":
+        target, model = _target(index, args.target)
+        row = passage_row(index, args.passage)
+        if row is None:
+            raise SystemExit(f"error: {args.passage!r} is not a passage of this corpus")
+        if not target_mask(index, target, model)[row]:
+            raise SystemExit(f"error: {target} does not tag passage {args.passage}")
+        _, matched = evidence(index, target, row, topics=model)
+        coder = clean_coder(args.coder or getpass.getuser())
+        store.record(str(target), index.passages["text"].iloc[row], args.passage, args.verdict, coder, matched,
+                     corpus_id(index))
+        print(f"{coder}: {args.verdict} for {target} on {args.passage}; {store.precision(str(target)).describe()}",
+              file=sys.stderr)
+        return 0
+    if args.judgments:
+        _emit(store.table(str(_target(index, args.target)[0]) if args.target else None), args.format)
+        return 0
+    if args.target:
+        target, _ = _target(index, args.target)
+        results = [store.precision(str(target))]
+    else:
+        results = list(store.precisions().values())
+    rows = []
+    for result in results:
+        row = result.as_dict()
+        row["agreement"] = [{"coders": list(a.coders), "passages": a.passages,
+                             "kappa": None if np.isnan(a.kappa) else round(a.kappa, 4)}
+                            for a in store.agreements(result.target)]
+        rows.append(row)
+    if args.format == "json":
+        _emit(rows, "json", corpus_id(index))
+    else:
+        _emit(pd.DataFrame(rows, columns=["target", "judged", "right", "precision", "low", "high", "agreement"])
+              .assign(agreement=lambda t: t["agreement"].map(
+                  lambda a: "; ".join(f"{x['coders'][0]}/{x['coders'][1]} kappa {x['kappa']} on {x['passages']}"
+                                      for x in a))), args.format)
     return 0
 
 
@@ -161,6 +290,7 @@ def _report_build(index: CorpusIndex, fmt: str) -> int:
     live = int(index.live_docs.sum())
     summary = {
         "index": str(index.path),
+        "corpus": corpus_id(index),
         "documents": len(index.docs),
         "duplicates": len(index.docs) - live,
         "passages": index.n_passages,

@@ -33,3 +33,11 @@ def fold(text: str) -> str:
     if len(folded) == len(text):
         return folded
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text.replace("İ", "i"))
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<:$&])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown shows literally: every markup character backslash-escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

@@ -13,6 +13,7 @@ from typing import Iterable, Mapping
 from corpuslens.filters import UNKNOWN, Filters
 from corpuslens.settings import IndexSettings
 from corpuslens.textnorm import fold
+from corpuslens.validation.sampling import DEFAULT_SAMPLE
 
 MAX_VALUES_PER_KEY = 25
 MAX_VALUE_CHARS = 200
@@ -31,6 +32,8 @@ FILTER_KEYS = {
 }
 _MULTI = {"authors", "publications", "themes", "keywords", "actors"}
 B_PREFIX = "b_"
+# The short id of the corpus a link was made on (corpuslens.index.corpora): opened on another, the app says so.
+CORPUS_KEY = "corpus"
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,12 @@ VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
         ViewParam("a", ""),
         ViewParam("b", ""),
     ),
-    "documents": (ViewParam("doc", ""),),
+    "documents": (ViewParam("doc", ""), ViewParam("passage", 0, low=0, high=100_000)),  # passage 0: none cited
+    "validate": (
+        ViewParam("target", "", max_chars=120),  # theme:ID, actor:ID, pair:ID,ID or topic:N[@K]; checked by the page
+        ViewParam("seed", 0, low=0, high=999_999),  # 0: none yet, the page draws one
+        ViewParam("sample", DEFAULT_SAMPLE, low=1, high=100),
+    ),
 }
 _VIEW_KEYS = {p.key for params in VIEW_PARAMS.values() for p in params}
 
@@ -114,6 +122,10 @@ class ParsedState:
     compare: Filters  # selection B
     view: dict
     notices: list[str]
+    corpus: str = ""  # the corpus the link was made on, "" when the link does not say
+    # What was read differently from how it was written, though nothing was dropped: an actor named by an alias
+    # (all its names are then selected), a year range open because it starts before the corpus.
+    info: list[str] = field(default_factory=list)
 
 
 def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | None = None) -> ParsedState:
@@ -126,7 +138,7 @@ def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | 
     cleaned: dict[str, list[str]] = {}
     for key, values in params.items():
         values = [values] if isinstance(values, str) else list(values)
-        known = key in FILTER_KEYS or key in _VIEW_KEYS or (key.startswith(B_PREFIX) and key[len(B_PREFIX):] in FILTER_KEYS)
+        known = key in FILTER_KEYS or key in _VIEW_KEYS or key == CORPUS_KEY or (key.startswith(B_PREFIX) and key[len(B_PREFIX):] in FILTER_KEYS)
         if not known:
             notices.append(f"unknown parameter {shown_key(key)} ignored")
             continue
@@ -138,8 +150,9 @@ def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | 
             notices.append(f"{key}: an oversized or malformed value was ignored")
         if kept:
             cleaned[key] = kept
-    filters = _parse_filters(cleaned, choices, "", notices)
-    compare = _parse_filters(cleaned, choices, B_PREFIX, notices)
+    info: list[str] = []
+    filters = _parse_filters(cleaned, choices, "", notices, info)
+    compare = _parse_filters(cleaned, choices, B_PREFIX, notices, info)
     view: dict = {}
     for page_name, specs in VIEW_PARAMS.items():
         for spec in specs:
@@ -150,10 +163,15 @@ def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | 
             else:
                 value = spec.default
             view[spec.key] = value
-    return ParsedState(filters, compare, view, notices)
+    corpus = cleaned.get(CORPUS_KEY, [""])[-1]
+    if corpus and not (corpus.isascii() and corpus.isalnum() and len(corpus) <= 64):
+        notices.append(f"{CORPUS_KEY}: {shown_value(corpus)} is not a corpus id, ignored")
+        corpus = ""
+    return ParsedState(filters, compare, view, notices, corpus, info)
 
 
-def _parse_filters(params: dict[str, list[str]], choices: Choices, prefix: str, notices: list[str]) -> Filters:
+def _parse_filters(params: dict[str, list[str]], choices: Choices, prefix: str, notices: list[str],
+                   info: list[str]) -> Filters:
     values: dict = {}
     allowed = {
         "authors": choices.authors | {UNKNOWN},
@@ -172,6 +190,9 @@ def _parse_filters(params: dict[str, list[str]], choices: Choices, prefix: str, 
                 resolved = _resolve(name, value, choices)
                 if resolved in allowed[name]:
                     good.append(resolved)
+                    if name == "actors" and resolved != value:
+                        info.append(f"{label}: {shown_value(value)} is a name of the actor {shown_value(resolved)}: "
+                                    "passages naming it by any of its names are selected")
                 else:
                     notices.append(f"{label}: {shown_value(value)} is not in this corpus, ignored")
             values[name] = tuple(dict.fromkeys(good))
@@ -181,7 +202,13 @@ def _parse_filters(params: dict[str, list[str]], choices: Choices, prefix: str, 
             values[name] = raw[-1].strip()
         else:  # a year bound
             year = _year(raw[-1], choices)
-            if year is None:
+            if year is not None and _open_end(name, year, choices):
+                side = ("before", "first", "start") if name == "year_from" else ("after", "last", "end")
+                bound = choices.year_min if name == "year_from" else choices.year_max
+                info.append(f"{label}: {year} is {side[0]} the corpus's {side[1]} year ({bound}): "
+                            f"the range is open at the {side[2]}")
+                continue
+            if year is None or not choices.year_min <= year <= choices.year_max:
                 notices.append(f"{label}: {shown_value(raw[-1])} is not a year of this corpus, ignored")
             else:
                 values[name] = year
@@ -192,19 +219,31 @@ def _parse_filters(params: dict[str, list[str]], choices: Choices, prefix: str, 
 
 
 def _resolve(name: str, value: str, choices: Choices) -> str:
+    """An actor's id from any of its names; an author or publication as the corpus spells it, whatever the case."""
     if name == "actors" and value not in choices.actors:
         return choices.actor_aliases.get(fold(value.strip()), value)
+    if name in ("authors", "publications"):
+        known = getattr(choices, name)
+        if value not in known:
+            wanted = fold(value.strip())
+            return next((k for k in sorted(known) if fold(k) == wanted), value)
     return value
 
 
 def _year(value: str, choices: Choices) -> int | None:
+    """A year of the corpus's range, or a year before its start (`from`) or after its end (`to`); else None."""
     try:
         year = int(value)
     except ValueError:
         return None
-    if choices.year_min is None or not choices.year_min <= year <= choices.year_max:
+    if choices.year_min is None or not 0 < year < 10_000:
         return None
     return year
+
+
+def _open_end(name: str, year: int, choices: Choices) -> bool:
+    """True when a bound lies beyond the corpus's own end on its side: the range is then open there."""
+    return year < choices.year_min if name == "year_from" else year > choices.year_max
 
 
 def filters_to_params(filters: Filters, prefix: str = "") -> dict[str, list[str]]:

@@ -19,8 +19,12 @@ from corpuslens.index import CorpusIndex, load_or_build
 from corpuslens.index.corpus_index import Topics
 from corpuslens import figures
 from corpuslens.query import actors, overview, terms, topics
-from corpuslens.query.common import choices_for, passage_table
+from corpuslens import citations
+from corpuslens.query.common import choices_for, passage_row, passage_table
 from corpuslens.query import documents as document_views
+from corpuslens.query import validation
+from corpuslens.index.corpora import corpus_id
+from corpuslens.validation.targets import Target, parse_target
 from corpuslens.matching import ThemeTagger
 from corpuslens.selection import selection_mask
 from corpuslens.settings import IndexSettings
@@ -159,6 +163,13 @@ def uncovered_names(index: CorpusIndex, filters: Filters, n: int = 30):
 
 # -- Topics ------------------------------------------------------------------------------
 
+@st.cache_resource(show_spinner="Measuring topic stability (5 refits on resampled passages)…", max_entries=8,
+                   hash_funcs=_BY_FINGERPRINT)
+def topic_stability(index: CorpusIndex, n_topics: int) -> np.ndarray:
+    """Each topic's stability, measured once per number of topics and shared by every visitor (read-only)."""
+    return topics.topic_stability(index, topic_model(index, n_topics))
+
+
 @st.cache_data(**RESULTS)
 def topic_table(index: CorpusIndex, filters: Filters, n_topics: int):
     return topics.topic_table(index, mask(index, filters), topic_model(index, n_topics))
@@ -177,6 +188,38 @@ def topic_prevalence(index: CorpusIndex, filters: Filters, n_topics: int, by: st
 @st.cache_data(**RESULTS)
 def topic_passages(index: CorpusIndex, filters: Filters, n_topics: int, topic: int):
     return topics.topic_passages(index, mask(index, filters), topic, topic_model(index, n_topics))
+
+
+# -- Validation --------------------------------------------------------------------------
+
+def target_topics(index: CorpusIndex, target: Target) -> Topics:
+    """The topic model a target is judged against: its own number of topics, else the index's."""
+    return topic_model(index, target.n_topics or index.n_topics)
+
+
+@st.cache_data(**RESULTS)
+def validation_sample(index: CorpusIndex, filters: Filters, target: str, n: int, seed: int):
+    parsed = parse_target(index, target)
+    return validation.validation_sample(index, mask(index, filters), parsed, n, seed,
+                                        topics=target_topics(index, parsed), tagger=theme_tagger(index))
+
+
+# -- Citations ---------------------------------------------------------------------------
+
+@st.cache_data(**RESULTS)
+def citation(index: CorpusIndex, passage_id: str, style: str, base_url: str) -> str:
+    row = passage_row(index, passage_id)
+    if row is None:
+        return f"No passage {passage_id} in this corpus."
+    return citations.format_citation(citations.citation(index, row, base_url, corpus_id(index)), style)
+
+
+@st.cache_data(max_entries=20, show_spinner=False, hash_funcs=_BY_FINGERPRINT)
+def selected_citations_csv(index: CorpusIndex, filters: Filters, base_url: str) -> bytes:
+    """The selection's passages with their citation fields as CSV bytes, made when the download is clicked."""
+    rows = np.flatnonzero(mask(index, filters))
+    table = citations.citation_table(index, rows, base_url, corpus_id(index))
+    return table.to_csv(index=False).encode("utf-8")
 
 
 # -- Overview summary and the Documents page ---------------------------------------------

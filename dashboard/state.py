@@ -14,11 +14,12 @@ from typing import Callable
 import streamlit as st
 
 from corpuslens.filters import Filters
-from corpuslens.urlstate import B_PREFIX, Choices, filters_to_params, parse_params, view_to_params
+from corpuslens.urlstate import B_PREFIX, CORPUS_KEY, Choices, filters_to_params, parse_params, view_to_params
 
 _STARTED = "state.started"
 _NOTICES = "state.notices"
 _VIEW = "view"
+LINK_CORPUS = "state.link_corpus"
 
 
 def start_session(choices: Choices) -> None:
@@ -30,7 +31,8 @@ def start_session(choices: Choices) -> None:
     for prefix, filters in (("filter.", parsed.filters), ("compare.", parsed.compare)):
         seed_filter_widgets(prefix, filters)
     st.session_state[_VIEW] = dict(parsed.view)
-    st.session_state[_NOTICES] = parsed.notices
+    st.session_state[_NOTICES] = parsed.notices + parsed.info
+    st.session_state[LINK_CORPUS] = parsed.corpus
     st.session_state[_STARTED] = True
 
 
@@ -85,12 +87,14 @@ def _view_value(value):
     return tuple(value) if isinstance(value, list) else value
 
 
-def write_url(page: str, filters: Filters, compare: Filters | None = None) -> None:
+def write_url(page: str, filters: Filters, compare: Filters | None = None, corpus: str = "") -> None:
     """Rewrite the address bar from the current view, only when it differs (no needless history)."""
     params = filters_to_params(filters)
     params.update(view_to_params(page, st.session_state.get(_VIEW, {})))
     if compare is not None:
         params.update(filters_to_params(compare, B_PREFIX))
+    if corpus:
+        params[CORPUS_KEY] = [corpus]
     current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
     if current != params:
         st.query_params.from_dict(params)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import html
-import re
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<:$&])")
+from corpuslens.textnorm import escape_markdown
 
 
 def md_escape(text: str) -> str:
     """Text safe to pass to any Streamlit element that renders Markdown: every markup character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return escape_markdown(text)
 
 
 def highlighted_html(text: str, spans: list[tuple[int, int, str]], css_class_of: dict[str, str] | None = None) -> str:

@@ -14,8 +14,11 @@ from corpuslens.query.common import display_title
 from corpuslens.urlstate import shown_value
 from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, current, empty_state, page_header
+from dashboard.citations import cite_control, passage_choice
 from dashboard.exports import csv_download
 from dashboard.text import highlighted_html, md_escape
+from dashboard.validation import precision_line, precisions, validate_button
+from corpuslens.validation.targets import actor_target, pair_target
 
 WINDOWS = {"sentence": "Same sentence", "passage": "Same passage"}
 MEASURES = {"count": "Count", "jaccard": "Jaccard", "npmi": "NPMI"}
@@ -133,11 +136,18 @@ def pair_section(index, filters, window) -> None:
     shown = f" (the first {len(table)} listed)" if total > len(table) else ""
     st.markdown(f"**{total:,} passage{'s' * (total != 1)}** name {md_escape(labels[actor_a])} and "
                 f"{md_escape(labels[actor_b])} in the same {window}{shown}.")
+    pair = pair_target(actor_a, actor_b)
+    line, button = st.columns([4, 1], vertical_alignment="center")
+    line.caption(f"Co-mention in one sentence, validated: {md_escape(precision_line(pair))}")
+    validate_button(pair, key="actors.validate_pair", label="Validate this pair", container=button)
     if total:
         with st.container(height=620 if len(table) > 3 else "content", key="actors.pair_passages"):
             st.html(pair_html(table.head(PASSAGES_SHOWN), actor_a, actor_b, labels[actor_a], labels[actor_b]))
         if len(table) > PASSAGES_SHOWN:
             st.caption(f"Showing {PASSAGES_SHOWN} here; the download has all {len(table):,}.")
+        shown_rows = table.head(PASSAGES_SHOWN)
+        cite_control(index, {p.id: passage_choice(display_title(p.title), p.position, p.text)
+                             for p in shown_rows.itertuples()}, key="actors.cite")
         csv_download("Download these passages (CSV)", table.drop(columns="highlights"),
                      f"corpuslens-passages-{actor_a}-{actor_b}.csv", key="actors.download_pair")
     elif window == "sentence":
@@ -161,12 +171,19 @@ def tables_section(index, filters) -> None:
     mentions, names = st.columns(2)
     with mentions:
         st.subheader("Actor mentions")
-        st.dataframe(cache.actor_mentions(index, filters), hide_index=True, key="actors.mentions",
-                     column_order=["actor", "kind", "mentions", "passages"], column_config={
+        known = precisions()
+        table = cache.actor_mentions(index, filters).assign(
+            validated=lambda t: [known[str(actor_target(a))].describe() if str(actor_target(a)) in known else None
+                                 for a in t["id"]])
+        st.dataframe(table, hide_index=True, key="actors.mentions",
+                     column_order=["actor", "kind", "mentions", "passages", "validated"], column_config={
                          "actor": st.column_config.TextColumn("Actor"),
                          "kind": st.column_config.TextColumn("Kind"),
                          "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
                          "passages": st.column_config.NumberColumn("Passages", format="%d"),
+                         "validated": st.column_config.TextColumn(
+                             "Matching validated", help="Estimated precision of the actor's name matching, from "
+                             "judged samples (the Validate page), with its 95% Wilson interval."),
                      })
     with names:
         st.subheader("Names no actor covers")

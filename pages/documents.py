@@ -11,6 +11,7 @@ from corpuslens.urlstate import shown_value
 from dashboard import cache
 from dashboard.context import empty_state, page_header, table_height
 from dashboard.state import set_view, view_value, view_widget
+from dashboard.citations import cite_control, passage_choice
 from dashboard.text import highlighted_html, md_escape
 
 # Highlight colours of the reader, per actor kind and for theme terms (the legend uses the same CSS).
@@ -27,7 +28,7 @@ READER_CSS = "<style>" + "".join(
 ) + (".cl-theme{border-bottom:2px solid #d4a017;border-radius:0;padding:0}"
      ".cl-reader{max-width:56em}.cl-reader p{line-height:1.65;margin:0 0 .9em 0}"
      ".cl-reader .cl-n{color:#6b7785;font-size:.8em;margin-right:.5em}"
-     ".cl-out{color:#8a94a0}"
+     ".cl-out{color:#8a94a0}.cl-cited{outline:2px solid #d4a017;outline-offset:4px;border-radius:2px}"
      ".cl-legend span{margin-right:1em;font-size:.9em}</style>")
 
 
@@ -82,18 +83,40 @@ def chosen_document(index, filters, choices: dict[str, str]) -> str:
     return view_widget(st.selectbox, "doc", "Document", options=list(choices), format_func=choices.get)
 
 
+def cited_passage(passages, doc: str) -> int:
+    """The passage a permalink points at (its number in the document), shown above the reader; 0 for none.
+    It belongs to the link's document: choosing another document forgets it."""
+    cited = view_value("passage")
+    if not cited:
+        return 0
+    if st.session_state.setdefault("documents.cited_doc", doc) != doc:
+        set_view("passage", 0)
+        return 0
+    found = passages[passages["position"] == cited]
+    if found.empty:
+        st.warning(f"Link: passage: this document has no passage {int(cited)}, ignored.", icon="⚠️")
+        set_view("passage", 0)
+        return 0
+    st.session_state.setdefault("documents.cite.passage", found["id"].iloc[0])
+    st.markdown(f"**Cited passage ¶{int(cited)}** (framed in the text below)")
+    st.html(READER_CSS + f'<div class="cl-reader"><p class="cl-cited">{html.escape(found["text"].iloc[0])}</p></div>')
+    return int(cited)
+
+
 def legend() -> str:
     chips = "".join(f'<span><mark class="cl-{kind}">{html.escape(name)}</mark></span>' for kind, (_, name) in MARKS.items())
     return f'<div class="cl-legend">{chips}<span class="cl-out">grey text: outside the current filters</span></div>'
 
 
-def reader_html(passages) -> str:
-    """The passages as escaped HTML: only our own <p>, <span> and <mark> tags, never the article's."""
+def reader_html(passages, cited: int = 0) -> str:
+    """The passages as escaped HTML: only our own <p>, <span> and <mark> tags, never the article's.
+    Passage number `cited` (from a permalink) is framed."""
     paragraphs = []
     for passage in passages.itertuples():
         marks = highlighted_html(passage.text, [(s, e, label) for s, e, label, _ in passage.spans],
                                  {label: f"cl-{kind}" for _, _, label, kind in passage.spans})
-        out = "" if passage.selected else ' class="cl-out"'
+        classes = ([] if passage.selected else ["cl-out"]) + (["cl-cited"] if passage.position == cited else [])
+        out = f' class="{" ".join(classes)}"' if classes else ""
         paragraphs.append(f'<p{out}><span class="cl-n">¶{passage.position}</span>{marks}</p>')
     return READER_CSS + legend() + '<div class="cl-reader">' + "".join(paragraphs) + "</div>"
 
@@ -127,7 +150,11 @@ def reader_section(index, filters) -> None:
             st.dataframe(actors, hide_index=True, key="documents.actors", column_order=["actor", "kind", "mentions"],
                          height=table_height(actors, 250), column_config={"actor": "Actor", "kind": "Kind", "mentions":
                                                     st.column_config.NumberColumn("Mentions", format="%d")})
-    st.html(reader_html(cache.reader_passages(index, filters, doc)))
+    passages = cache.reader_passages(index, filters, doc)
+    cited = cited_passage(passages, doc)
+    cite_control(index, {p.id: passage_choice("", p.position, p.text) for p in passages.itertuples()},
+                 key="documents.cite")
+    st.html(reader_html(passages, cited))
 
     removed = cache.removed_lines(index, doc)
     with st.expander(f"Removed lines ({len(removed):,}): what cleaning took out of this file, and why"):

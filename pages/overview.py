@@ -7,7 +7,11 @@ import streamlit as st
 from corpuslens import figures
 from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, empty_state, page_header
+from corpuslens.validation.targets import theme_target
+from dashboard.citations import app_base_url
 from dashboard.exports import csv_download
+from dashboard.text import md_escape
+from dashboard.validation import precisions, validate_button
 
 CONTRIBUTORS = {"authors": "Authors", "publications": "Publications"}
 
@@ -17,6 +21,28 @@ def years_label(summary: dict) -> str:
     if low is None:
         return "unknown"
     return str(low) if low == high else f"{low}–{high}"
+
+
+def theme_validation(index) -> tuple[tuple[str, str], ...]:
+    """(theme id, its precision line) of every validated theme, for the chart's hover and the caption under it."""
+    known = precisions()
+    return tuple((t.id, known[str(theme_target(t.id))].describe()) for t in index.themes
+                 if str(theme_target(t.id)) in known)
+
+
+def validation_caption(index, checked: tuple[tuple[str, str], ...]) -> None:
+    """Under the theme chart: each validated theme's precision, and a way to validate one."""
+    labels = {t.id: t.label for t in index.themes}
+    if checked:
+        st.caption("Validated themes (estimated precision of the tagging, 95% Wilson interval): " +
+                   "; ".join(f"{md_escape(labels[theme])}: {md_escape(line)}" for theme, line in checked),
+                   help="From the analysts' judgments of sampled passages (the Validate page).")
+    else:
+        st.caption("No theme has been validated yet: choose one below to judge a sample of its passages.")
+    choice, button = st.columns([3, 1], vertical_alignment="bottom")
+    theme = choice.selectbox("Validate a theme", list(labels), format_func=labels.get, key="overview.validate_theme",
+                             label_visibility="collapsed")
+    validate_button(theme_target(theme), key="overview.validate", label="Validate this theme", container=button)
 
 
 def main() -> None:
@@ -51,8 +77,10 @@ def main() -> None:
                         config=CHART_CONFIG, key=f"overview.{by}")
     # Full width, so that long theme names are shown whole.
     shares = cache.theme_shares(index, filters)
-    st.plotly_chart(cache.figure(figures.theme_shares, shares, label_chars=80), config=CHART_CONFIG,
-                    key="overview.themes")
+    checked = theme_validation(index)
+    st.plotly_chart(cache.figure(figures.theme_shares, shares, label_chars=80, validation=checked),
+                    config=CHART_CONFIG, key="overview.themes")
+    validation_caption(index, checked)
 
     st.subheader("Documents in the selection")
     table = cache.document_list(index, filters)
@@ -78,6 +106,12 @@ def main() -> None:
                          file_name="corpuslens-passages.csv", mime="text/csv", icon=":material/download:")
     csv_download("Download the document table (CSV)", table, "corpuslens-documents.csv",
                  key="overview.download_documents", container=right)
+    base_url = app_base_url()
+    left.download_button("Download the selection's citations (CSV)", key="overview.download_citations",
+                         data=lambda: cache.selected_citations_csv(index, filters, base_url), on_click="ignore",
+                         file_name="corpuslens-citations.csv", mime="text/csv", icon=":material/format_quote:",
+                         help="Every passage of the selection with author, title, publication, date, URL and a "
+                              "permalink; unknown fields are left empty.")
 
 
 main()

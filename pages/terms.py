@@ -11,6 +11,7 @@ from corpuslens.filters import Filters
 from corpuslens.query.terms import default_term
 from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, current, empty_state, page_header, table_height
+from dashboard.citations import cite_control
 from dashboard.exports import csv_download
 from dashboard.sidebar import filter_widgets
 from dashboard.text import md_escape
@@ -172,6 +173,9 @@ def term_section(index, filters, listed: list[str]) -> None:
                      "title": st.column_config.TextColumn("Document", width=140),
                      "year": st.column_config.NumberColumn("Year", format="%d", width=55),
                  })
+    cite_control(index, {pid: f"{title}: …{left[-40:]}{match}{right[:40]}…" for pid, title, left, match, right
+                         in zip(lines["passage"], lines["title"], lines["left"], lines["match"], lines["right"])},
+                 key="terms.cite")
     csv_download("Download the keyword-in-context lines (CSV)", lines, "corpuslens-kwic.csv", key="terms.download_kwic")
 
 

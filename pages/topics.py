@@ -7,11 +7,15 @@ import html
 import streamlit as st
 
 from corpuslens import figures
+from corpuslens.query.topics import STABILITY_AUTOMATIC_PASSAGES
 from dashboard import cache
 from dashboard.context import CHART_CONFIG, empty_state, page_header
+from dashboard.citations import cite_control, passage_choice
 from dashboard.exports import csv_download
 from dashboard.state import set_view, view_value, view_widget
 from dashboard.text import md_escape
+from dashboard.validation import precision_line, precisions, validate_button
+from corpuslens.validation.targets import topic_target
 
 MAP_KEY = "topics.map"
 GROUP_TITLES = {"year": "Year", "author": "Author", "publication": "Publication"}
@@ -48,8 +52,10 @@ def passages_html(passages) -> str:
     return PASSAGE_CSS + "".join(blocks)
 
 
-def topic_cards(table) -> None:
-    """One bordered card per topic: its number, top terms, passages in the selection, a button to read them."""
+def topic_cards(table, index, k: int, stability=None) -> None:
+    """One bordered card per topic: its number, top terms, passages in the selection, its stability across
+    refits (when measured), its estimated precision when it was validated, a button to read them."""
+    known = precisions()
     records = table.to_dict("records")
     for start in range(0, len(records), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW)
@@ -58,9 +64,32 @@ def topic_cards(table) -> None:
                 n = topic["passages"]
                 st.markdown(f"**Topic {topic['topic']}** · {n:,} passage{'s' * (n != 1)} ({topic['share']:.0%})")
                 st.caption(md_escape(topic["terms"]))
+                if stability is not None and len(stability) >= topic["topic"]:
+                    st.caption(f"stability {stability[topic['topic'] - 1]:.2f}", help=STABILITY_HELP)
+                checked = known.get(str(topic_target(index, topic["topic"], k)))
+                if checked:
+                    st.caption(md_escape(checked.describe()))
                 st.button("Read its passages", key=f"topics.card.{topic['topic']}", on_click=choose_topic,
                           args=(topic["topic"],), disabled=topic["passages"] == 0, type="tertiary",
                           icon=":material/arrow_downward:")
+
+
+STABILITY_HELP = ("How reliably this topic comes back: the model is refitted 5 times (other seeds, a random 80% of "
+                  "the passages each time), its topics matched to these by the Hungarian method, and the overlap "
+                  "(Jaccard) of this topic's top 10 terms with its match averaged. 1: the same terms every time; "
+                  "below ~0.5: read the topic with care.")
+
+
+def stability_of(index, k: int):
+    """The topics' stability: measured at once on a corpus of moderate size, on request on a large one (the
+    request shows it in this session only; the result is shared so the next request is instant)."""
+    if index.n_passages <= STABILITY_AUTOMATIC_PASSAGES or st.session_state.get(f"topics.stability.{k}"):
+        return cache.topic_stability(index, k)
+    if st.button("Measure topic stability (5 refits; may take a minute at this size)", key="topics.measure_stability",
+                 icon=":material/balance:"):
+        st.session_state[f"topics.stability.{k}"] = True
+        return cache.topic_stability(index, k)
+    return None
 
 
 def main() -> None:
@@ -85,7 +114,7 @@ def main() -> None:
 
     table = cache.topic_table(index, filters, k)
     st.subheader("Topics and their top terms")
-    topic_cards(table)
+    topic_cards(table, index, k, stability_of(index, k))
 
     st.subheader("Topic prevalence")
     by = view_widget(st.radio, "by", "Compare topics by", options=list(GROUP_TITLES), format_func=GROUP_TITLES.get,
@@ -105,10 +134,16 @@ def main() -> None:
     passages, count = cache.topic_passages(index, filters, k, chosen - 1)
     shown = f"the {len(passages):,} strongest of " if count > len(passages) else ""
     st.markdown(f"**{md_escape(labels[chosen])}**: {shown}{count:,} passage{'s' * (count != 1)} in the selection")
+    target = topic_target(index, chosen, k)
+    line, button = st.columns([4, 1], vertical_alignment="center")
+    line.caption(f"Validated: {md_escape(precision_line(target))}")
+    validate_button(target, key="topics.validate", label="Validate this topic", container=button)
     if passages.empty:
         st.info("No passage of the selection belongs to this topic.", icon="🔎")
         return
     st.html(passages_html(passages.head(READ_FIRST)))
+    cite_control(index, {p.id: passage_choice(p.title, p.position, p.text) for p in passages.itertuples()},
+                 key="topics.cite")
     if len(passages) > READ_FIRST:
         st.caption(f"The first {READ_FIRST} are shown; the table and the CSV hold all {len(passages):,}.")
     with st.expander(f"All {len(passages):,} as a table"):

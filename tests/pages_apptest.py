@@ -59,8 +59,14 @@ def warnings(at: AppTest) -> str:
 
 
 def link(at: AppTest) -> dict[str, list[str]]:
-    """The address bar's query parameters after the run, every value as a list."""
-    return {key: value if isinstance(value, list) else [value] for key, value in at.query_params.items()}
+    """The address bar's query parameters after the run that describe the view, every value as a list
+    (the corpus id every link carries is left out: tests/test_corpus_links.py checks it)."""
+    return {key: value if isinstance(value, list) else [value] for key, value in view_params(at).items()}
+
+
+def view_params(at: AppTest) -> dict:
+    """The address bar's query parameters as AppTest holds them, without the corpus id."""
+    return {key: value for key, value in at.query_params.items() if key != "corpus"}
 
 
 def array(value) -> np.ndarray:

@@ -62,7 +62,10 @@ def test_unknown_filter_value_is_an_error_naming_it(tiny_data):
 
 def test_terms_topics_and_kwic(capsys, tiny_data):
     terms = run_json(capsys, tiny_data, "terms", "--kind", "words", "--n", "2")
-    assert terms == [{"term": "baku", "count": 2, "passages": 2}, {"term": "gas", "count": 2, "passages": 2}]
+    corpus = terms[0]["corpus"]  # every record names the corpus it was computed on
+    assert terms == [{"term": "baku", "count": 2, "passages": 2, "corpus": corpus},
+                     {"term": "gas", "count": 2, "passages": 2, "corpus": corpus}]
+    assert corpus == run_json(capsys, tiny_data, "build")["corpus"] and len(corpus) == 10
     topics = run_json(capsys, tiny_data, "topics")
     assert len(topics) == 2 and sum(t["passages"] for t in topics) == 5
     hits = run_json(capsys, tiny_data, "kwic", "gas")
@@ -91,3 +94,26 @@ def test_module_entry_point_reads_the_data_folder_from_the_environment(tiny_data
     lines = done.stdout.strip().splitlines()
     assert lines[0].startswith("id,file,title") and len(lines) == 4
     assert "5 passages in 3 documents" in done.stderr
+
+
+def test_kwic_limit_zero_means_all_as_elsewhere(capsys, tiny_data):
+    assert [h["passage"] for h in run_json(capsys, tiny_data, "kwic", "gas", "--limit", "1")] == ["a-p1"]
+    assert [h["passage"] for h in run_json(capsys, tiny_data, "kwic", "gas", "--limit", "0")] == ["a-p1", "a-p2"]
+
+
+def test_an_alias_filter_says_it_selects_every_name_of_the_actor(capsys, tiny_data):
+    by_alias = run_json(capsys, tiny_data, "passages", "--actor", "Moscow")
+    by_id = run_json(capsys, tiny_data, "passages", "--actor", "russia")
+    assert [p["id"] for p in by_alias] == [p["id"] for p in by_id] == ["a-p1", "b-p2"]
+    assert main(["passages", "--data", str(tiny_data), "--topics", "2", "--actor", "Moscow", "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert "note: --actor: 'Moscow' is a name of the actor 'russia'" in err
+    assert "actors: Russia (any of its 3 names, e.g. Moscow, Russian)" in err
+
+
+def test_author_filter_ignores_case_and_an_early_year_opens_the_range(capsys, tiny_data):
+    assert [p["id"] for p in run_json(capsys, tiny_data, "passages", "--author", "ann lee")] == ["a-p1", "a-p2"]
+    assert main(["passages", "--data", str(tiny_data), "--topics", "2", "--year-from", "1999", "--format", "json"]) == 0
+    out = capsys.readouterr()
+    assert len(json.loads(out.out)) == 5  # open at the start: nothing is left out
+    assert "note: --year-from: 1999 is before the corpus's first year (2020): the range is open at the start" in out.err

@@ -8,6 +8,8 @@ import numpy as np
 
 from corpuslens.query import documents
 
+from pages_apptest import view_params
+
 FIRST = "000_6faec565544156c5"
 CERTAIN = "003_826ed85058b98692"  # Ceyhun Mahmudlu, 25.09.2020, 11 passages
 UNTITLED = "004_76dbbdf7f2186f01"  # Zaur Shiriyev, no title in the text
@@ -37,7 +39,7 @@ def test_default_view_lists_documents_with_provenance_and_reads_the_first(open_p
     assert provenance.loc[UNTITLED, ["title", "title from"]].tolist() == ["(unknown)", "unknown"]
     assert provenance.loc[FIRST, ["authors", "authors from"]].tolist() == ["(unknown)", "unknown"]
     assert at.selectbox(key="view.doc").value == FIRST
-    assert at.query_params == {"doc": FIRST}
+    assert view_params(at) == {"doc": FIRST}
     assert len(paragraphs(reader(at))) == 12  # 000 has 12 passages
     assert '<mark class="cl-state" title="Russia (state)">' in reader(at)
     expanders = [e.label for e in at.expander]
@@ -64,7 +66,7 @@ def test_choosing_another_document_reads_it(open_page):
     at.selectbox(key="view.doc").set_value(UNTITLED).run()
     assert not at.exception
     assert len(paragraphs(reader(at))) == 20
-    assert at.query_params == {"doc": UNTITLED}
+    assert view_params(at) == {"doc": UNTITLED}
 
 
 def test_passages_outside_the_filters_are_greyed_in_the_reader(open_page, shipped_index):
@@ -79,7 +81,7 @@ def test_document_outside_the_filters_falls_back_to_the_first_selected(open_page
     assert not at.exception
     assert "outside the current filters" in at.info[0].value
     assert at.selectbox(key="view.doc").value == CERTAIN
-    assert at.query_params == {"author": "Ceyhun Mahmudlu", "doc": CERTAIN}
+    assert view_params(at) == {"author": "Ceyhun Mahmudlu", "doc": CERTAIN}
 
 
 def test_unknown_document_in_the_link_is_named_in_a_notice(open_page):

@@ -7,6 +7,8 @@ import json
 from corpuslens.filters import Filters
 from corpuslens.selection import selection_mask
 
+from pages_apptest import view_params
+
 
 def charts(at) -> dict[str, dict]:
     return {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
@@ -57,7 +59,7 @@ def test_link_opens_a_topic_grouped_by_author(open_page):
                                    "Balancing Is Inevitable. What Aliyev and Putin Agreed in Baku",
                                    "Putin's War in Ukraine Is Putting Azerbaijan in a Bind",
                                    "Russia, Azerbaijan Improve Relations Amidst Centrifugal Tendencies in Armenia"}
-    assert at.query_params == {"topic": "2", "by": "author"}
+    assert view_params(at) == {"topic": "2", "by": "author"}
     readable = at.get("html")[0].proto.body
     assert readable.count('class="cl-passage"') == min(count, 10) and "<script" not in readable
     prevalence = charts(at)["topics.prevalence"]
@@ -68,7 +70,7 @@ def test_link_with_another_number_of_topics(open_page):
     at = open_page("topics", k="5")
     assert not at.exception
     assert at.select_slider(key="view.k").value == 5 and len(cards(at)) == 5
-    assert at.query_params == {"k": "5"}
+    assert view_params(at) == {"k": "5"}
 
 
 def test_theme_filter_narrows_topic_counts(open_page, shipped_index):
@@ -85,7 +87,7 @@ def test_choosing_a_topic_lists_its_passages_and_goes_into_the_link(open_page):
     at.selectbox(key="view.topic").set_value(3).run()
     assert not at.exception
     assert len(passages_shown(at)) > 0
-    assert at.query_params == {"topic": "3"}
+    assert view_params(at) == {"topic": "3"}
     assert any(b.label == "Download these passages (CSV)" for b in at.get("download_button"))
 
 
@@ -102,7 +104,7 @@ def test_fewer_topics_drop_a_topic_that_no_longer_exists(open_page):
     assert not at.exception
     assert any("Topic 7 does not exist with 4 topics" in w.value for w in at.warning)
     assert at.selectbox(key="view.topic").value == 0
-    assert at.query_params == {"k": "4"}
+    assert view_params(at) == {"k": "4"}
 
 
 def test_bad_parameters_are_ignored_with_a_notice(open_page):
@@ -126,3 +128,11 @@ def test_empty_selection_shows_the_empty_state_and_no_chart(open_page):
     assert not at.exception
     assert "No passages match" in at.info[0].value
     assert charts(at) == {} and cards(at) == [] and len(at.dataframe) == 0
+
+
+def test_each_topic_card_shows_its_stability(open_page, shipped_index):
+    from corpuslens.query.topics import topic_stability
+
+    at = open_page("topics")
+    shown = [c.value for c in at.caption if c.value.startswith("stability ")]
+    assert shown == [f"stability {s:.2f}" for s in topic_stability(shipped_index)]

@@ -41,7 +41,7 @@ def test_page_settings_round_trip_and_out_of_range_is_reset_with_notice():
 
 
 def test_unknown_values_and_keys_are_named_in_notices():
-    parsed = parse_params({"theme": ["war", "nope"], "author": ["Eve"], "zzz": ["1"], "from": ["1066"]}, CHOICES)
+    parsed = parse_params({"theme": ["war", "nope"], "author": ["Eve"], "zzz": ["1"], "from": ["2999"]}, CHOICES)
     assert parsed.filters == Filters(themes=("war",))
     text = " | ".join(parsed.notices)
     assert "'nope'" in text and "'Eve'" in text and "'zzz'" in text and "from" in text
@@ -83,3 +83,20 @@ def test_any_query_string_parses_without_error(params):
     assert len(parsed.filters.query) <= MAX_VALUE_CHARS
     for notice in parsed.notices:
         assert "\x00" not in notice and len(notice) < 400
+
+
+def test_a_year_before_the_corpus_opens_the_range_with_a_note_instead_of_an_error():
+    parsed = parse_params({"from": ["1066"], "to": ["2030"]}, CHOICES)
+    assert (parsed.filters.year_from, parsed.filters.year_to) == (None, None) and parsed.notices == []
+    assert parsed.info == ["from: 1066 is before the corpus's first year (2017): the range is open at the start",
+                           "to: 2030 is after the corpus's last year (2022): the range is open at the end"]
+    after_the_end = parse_params({"from": ["2030"]}, CHOICES)
+    assert after_the_end.filters.year_from is None and "not a year of this corpus" in after_the_end.notices[0]
+
+
+def test_authors_match_whatever_their_case_and_an_alias_says_it_widens():
+    parsed = parse_params({"author": ["ann LEE"], "publication": ["EURASIANET"], "actor": ["the kremlin"]}, CHOICES)
+    assert parsed.filters.authors == ("Ann Lee",) and parsed.filters.publications == ("Eurasianet",)
+    assert parsed.filters.actors == ("russia",) and parsed.notices == []
+    assert parsed.info == ["actor: 'the kremlin' is a name of the actor 'russia': passages naming it by any of its "
+                           "names are selected"]

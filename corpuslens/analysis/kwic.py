@@ -52,8 +52,8 @@ def _right_context(text: str, end: int, width: int) -> str:
     return _SPACES.sub(" ", text[end:cut]).rstrip()
 
 
-def kwic(texts: Sequence[str], term: str, width: int = 60, limit: int = 500) -> list[dict]:
-    """Occurrences of `term` in `texts`, in text order, at most `limit` of them.
+def kwic(texts: Sequence[str], term: str, width: int = 60, limit: int | None = 500) -> list[dict]:
+    """Occurrences of `term` in `texts`, in text order, at most `limit` of them (None: all).
 
     Each is a dict: row (index into texts), start and end (character span in that text), left (up to `width`
     characters before the match, starting at a word boundary, whitespace collapsed), match (the text as written),
@@ -62,7 +62,7 @@ def kwic(texts: Sequence[str], term: str, width: int = 60, limit: int = 500) -> 
     For speed on a large corpus, pass only the passages the index says contain the term, and map `row` back.
     """
     pattern = term_pattern(term)
-    if pattern is None or limit <= 0:
+    if pattern is None or (limit is not None and limit <= 0):
         return []
     # A cheap substring test skips most texts before the regex runs.
     probe = re.split(f"[{_APOSTROPHES}]", fold(term).split()[0])[0]
@@ -85,6 +85,6 @@ def kwic(texts: Sequence[str], term: str, width: int = 60, limit: int = 500) -> 
                     "right": _right_context(text, end, width),
                 }
             )
-            if len(hits) >= limit:
+            if limit is not None and len(hits) >= limit:
                 return hits
     return hits

@@ -33,16 +33,21 @@ def documents_by_year(df: pd.DataFrame, unknown_count: int = 0) -> go.Figure:
                   showlegend=False, bargap=0.25)
 
 
-def theme_shares(df: pd.DataFrame, label_chars: int = 36) -> go.Figure:
+def theme_shares(df: pd.DataFrame, label_chars: int = 36, validation: tuple[tuple[str, str], ...] = ()) -> go.Figure:
     """Horizontal bars of each theme's share of the selection's passages, largest at the top.
 
     df columns: `theme` (id), `label` (display name), `passages` (int), `share` (0–1: passages
     tagged with the theme / passages in the selection; a passage can carry several themes, so
-    shares need not sum to 1).
+    shares need not sum to 1). `validation`: (theme id, "precision 0.90 [0.70–0.97], …") pairs,
+    added to the hover of the themes that were validated.
     """
     df = df.sort_values(["share", "passages"], ascending=False, kind="stable")
     hover = (plain_series(df["label"]) + ": " + (df["share"] * 100).round(1).astype(str) + "% of passages ("
              + counted(df["passages"], "passage", "passages") + ")")
+    if validation:
+        checked = dict(validation)
+        hover = hover + pd.Series([("<br>" + plain(checked[t])) if t in checked else "" for t in df["theme"]],
+                                  index=df.index, dtype=object)
     fig = go.Figure(horizontal_bars(df["share"].to_numpy(), hover))
     label_rows(fig, df["label"].tolist(), label_chars)
     fig.update_xaxes(tickformat=".0%", rangemode="tozero")

@@ -23,6 +23,7 @@ from corpuslens import __version__
 from corpuslens.analysis.topics import TopicModel
 from corpuslens.index import store
 from corpuslens.index.corpus_index import CorpusIndex
+from corpuslens.index import corpora
 from corpuslens.index.fingerprint import corpus_fingerprint
 from corpuslens.index.passage_table import PassageTable, passage_table
 from corpuslens.index.vocabulary import term_matrix
@@ -58,6 +59,7 @@ def load_or_build(data: Path, settings: IndexSettings = IndexSettings(), progres
     target = root / fingerprint[:24]
     index = _load_if_complete(target, fingerprint)
     if index is not None:
+        corpora.remember(root, data, settings, fingerprint)
         return index
     root.mkdir(parents=True, exist_ok=True)
     with _build_lock(root):
@@ -74,6 +76,7 @@ def load_or_build(data: Path, settings: IndexSettings = IndexSettings(), progres
         os.rename(temporary, target)
         index.path = target
         _remove_other_indexes(root, keep=target)
+        corpora.remember(root, data, settings, fingerprint)
     return index
 
 
@@ -106,7 +109,8 @@ def _remove_abandoned_builds(root: Path) -> None:
 
 def _remove_other_indexes(root: Path, keep: Path) -> None:
     for folder in root.iterdir():
-        if folder.is_dir() and folder != keep and not folder.name.startswith(".building-"):
+        if folder.is_dir() and folder != keep and not folder.name.startswith(".building-") \
+                and folder.name != corpora.RECORDS_FOLDER:
             shutil.rmtree(folder, ignore_errors=True)
 
 

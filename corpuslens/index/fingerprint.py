@@ -47,3 +47,8 @@ def corpus_fingerprint(data: Path, settings: IndexSettings) -> str:
         else:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def short_id(fingerprint: str) -> str:
+    """The corpus's short id, as links and command-line outputs carry it: enough to tell corpora apart."""
+    return fingerprint[:10]

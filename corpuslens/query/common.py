@@ -25,13 +25,26 @@ def size_label(index: CorpusIndex, mask: np.ndarray) -> str:
 
 
 def describe_filters(index: CorpusIndex, filters: Filters) -> str:
-    """The filters in words, with theme and actor labels rather than ids."""
+    """The filters in words, with theme and actor labels rather than ids; an actor says that any of its names
+    counts ("Russia (any of its 17 names, e.g. Moscow, the Kremlin)"), since a link or the command line may
+    have named it by one alias."""
     themes = {t.id: t.label for t in index.themes}
-    actors = {a.id: a.label for a in index.actors}
     return filters.with_(
         themes=tuple(themes.get(t, t) for t in filters.themes),
-        actors=tuple(actors.get(a, a) for a in filters.actors),
+        actors=tuple(actor_with_names(index, a) for a in filters.actors),
     ).describe()
+
+
+def actor_with_names(index: CorpusIndex, actor_id: str, examples: int = 2) -> str:
+    if actor_id not in index.actor_column:
+        return actor_id
+    actor = index.actor(actor_id)
+    names = list(dict.fromkeys([actor.label, *actor.aliases]))
+    # Examples that do not merely repeat the label ("Moscow", not "Russian Federation") show best how wide it is.
+    others = sorted((n for n in names if n != actor.label), key=lambda n: fold(actor.label) in fold(n))[:examples]
+    if not others:
+        return actor.label
+    return f"{actor.label} (any of its {len(names)} names, e.g. {', '.join(others)})"
 
 
 def choices_for(index: CorpusIndex) -> Choices:
@@ -54,6 +67,18 @@ def passage_ids(index: CorpusIndex, rows: np.ndarray) -> list[str]:
     doc_ids = index.docs["id"].to_numpy()[index.passage_doc[rows]]
     positions = index.passages["position"].to_numpy()[rows] + 1
     return [f"{d}-p{p}" for d, p in zip(doc_ids, positions)]
+
+
+def passage_row(index: CorpusIndex, passage_id: str) -> int | None:
+    """The row of the passage with this id (see `passage_ids`), or None when the corpus has no such passage."""
+    doc_id, _, number = (passage_id or "").strip().rpartition("-p")
+    if not doc_id or not number.isdigit():
+        return None
+    docs = np.flatnonzero(index.docs["id"].to_numpy() == doc_id)
+    if not len(docs):
+        return None
+    rows = np.flatnonzero((index.passage_doc == docs[0]) & (index.passages["position"].to_numpy() == int(number) - 1))
+    return int(rows[0]) if len(rows) else None
 
 
 def passage_table(index: CorpusIndex, rows: np.ndarray) -> pd.DataFrame:
@@ -80,6 +105,11 @@ def passage_table(index: CorpusIndex, rows: np.ndarray) -> pd.DataFrame:
         },
         columns=PASSAGE_COLUMNS,
     )
+
+
+def passage_start(text: str, chars: int = 160) -> str:
+    """The first words of a passage, cut at a word and ending in "…" when shortened."""
+    return text if len(text) <= chars else text[: chars - 1].rsplit(" ", 1)[0] + "…"
 
 
 def display_title(title) -> str:

@@ -77,8 +77,8 @@ def term_trend(index: CorpusIndex, mask: np.ndarray, term: str) -> pd.DataFrame:
 KWIC_COLUMNS = ["passage", "doc", "title", "year", "left", "match", "right"]
 
 
-def kwic(index: CorpusIndex, mask: np.ndarray, term: str, width: int = 70, limit: int = 300) -> pd.DataFrame:
-    """Every occurrence of the term in the selection (first `limit`), with its context and document."""
+def kwic(index: CorpusIndex, mask: np.ndarray, term: str, width: int = 70, limit: int | None = 300) -> pd.DataFrame:
+    """Every occurrence of the term in the selection (the first `limit`; None: all), with its context and document."""
     if not term.strip():
         return pd.DataFrame(columns=KWIC_COLUMNS)
     # The term matrix says which passages can contain the term; only those are scanned.

@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from corpuslens.analysis import stability
 from corpuslens.analysis.topics import TopicModel, prevalence
 from corpuslens.filters import UNKNOWN
 from corpuslens.index.corpus_index import CorpusIndex, Topics
-from corpuslens.query.common import display_title, passage_table
+from corpuslens.query.common import display_title, passage_start, passage_table
 from corpuslens.query.overview import unknown_label
 
 # A random sample of 1,000 passages shows the clusters as well as 3,000 did, and redraws in the browser in
@@ -23,6 +24,20 @@ def topics_for(index: CorpusIndex, n_topics: int, seed: int = 0) -> Topics:
     model = TopicModel(n_topics=n_topics, seed=seed, max_fit_samples=index.manifest["settings"]["topic_fit_sample"])
     model.fit(index.terms, index.vocab)
     return Topics(doc_topic=model.doc_topic_, topic=np.asarray(model.topic_), coords=model.coords_, terms=model.top_terms_)
+
+
+# Up to this many passages, stability is measured whenever topics are shown (5 refits take ~1 s at 70 passages,
+# seconds at 10,000); beyond it only when asked, since each refit may take many seconds.
+STABILITY_AUTOMATIC_PASSAGES = 20_000
+
+
+def topic_stability(index: CorpusIndex, topics: Topics | None = None) -> np.ndarray:
+    """Each topic's stability (0–1): the mean top-10-term Jaccard with its match in refits on resampled passages."""
+    topics = topics or index.topics
+    if not topics.terms or index.n_passages == 0:
+        return np.zeros(len(topics.terms))
+    return stability.topic_stability(index.terms, index.vocab, topics.terms,
+                                     max_fit_samples=index.manifest["settings"]["topic_fit_sample"])
 
 
 def topic_label(topics: Topics, topic: int) -> str:
@@ -65,12 +80,8 @@ def map_points(index: CorpusIndex, mask: np.ndarray, topics: Topics | None = Non
         "topic": chosen,
         "topic_label": [labels[t] for t in chosen],
         # Plain text, one line break between title and passage start: the figure escapes and wraps it.
-        "hover": [f"{display_title(title)}\n{_start(text)}" for title, text in zip(titles, texts)],
+        "hover": [f"{display_title(title)}\n{passage_start(text)}" for title, text in zip(titles, texts)],
     }), total
-
-
-def _start(text: str, chars: int = 160) -> str:
-    return text if len(text) <= chars else text[: chars - 1].rsplit(" ", 1)[0] + "…"
 
 
 def topic_prevalence(index: CorpusIndex, mask: np.ndarray, by: str = "year", topics: Topics | None = None) -> pd.DataFrame:
