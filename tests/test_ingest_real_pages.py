@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from corpuslens.ingest import ingest_folder
@@ -223,6 +224,9 @@ def test_the_documents_view_shows_an_inferred_catalog_value_with_its_note(tmp_pa
     assert table.loc["date", "value"] == "2020-05"
     assert table.loc["date", "source"] == "catalog, inferred (catalog note: Date inferred from the events cited.)"
     assert table.loc["title", "source"] == "text"
+    from corpuslens.query.overview import document_list
+    listed = document_list(index, np.ones(index.n_passages, dtype=bool)).iloc[0]
+    assert (listed["date"], listed["year"], listed["title"]) == ("2020-05 (inferred)", "2020 (inferred)", "Budget talks stall")
 
 
 def test_a_dateline_with_a_surname_in_capitals_names_the_author():

@@ -101,6 +101,7 @@ def unknown_labels(values: pd.Series) -> np.ndarray:
 
 
 DOCUMENT_LIST_COLUMNS = ["id", "title", "authors", "publication", "date", "year", "passages"]
+INFERRED = "catalog, inferred"  # the provenance of a catalog value its curator marked as inferred
 
 
 def document_list(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
@@ -113,9 +114,13 @@ def document_list(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
     docs = index.docs.loc[keep]
     # Text as plain object columns: pandas would convert each to Arrow strings per filter change (~1 ms a
     # column for 10,000 documents), and the table's display converts them again anyway.
-    text = pd.DataFrame({"id": docs["id"].to_numpy(), **{name: unknown_labels(docs[name]) for name in
-                                                          ("title", "authors", "publication", "date", "year")}},
-                        dtype=object)
+    columns = {}
+    for name in ("title", "authors", "publication", "date", "year"):
+        labels = unknown_labels(docs[name])
+        inferred = index.doc_provenance[name].to_numpy()[keep] == INFERRED
+        labels[inferred] = labels[inferred] + " (inferred)"  # a curator's inference is never shown as a stated fact
+        columns[name] = labels
+    text = pd.DataFrame({"id": docs["id"].to_numpy(), **columns}, dtype=object)
     return text.assign(passages=per_doc[keep].astype(int))[DOCUMENT_LIST_COLUMNS]
 
 
