@@ -475,7 +475,7 @@ def differences(visitor: Visitor, seen: dict, engine: Engine) -> list[str]:
     url = urlsplit(seen["url"])
     if url.path.strip("/") != want.path:
         out.append(f"page {url.path!r}, asked for /{want.path}")
-    params = parse_qs(url.query, keep_blank_values=True)
+    params = view_params(url.query)
     expected = want.params(engine)
     if params != expected:
         out.append(f"URL parameters {params}, expected {expected}")
@@ -523,10 +523,18 @@ def check(visitor: Visitor, where: str, engine: Engine, others: list[Visitor]) -
                                   "differences": diffs, "shows_the_selection_of_visitors": whose(seen, visitor, others, engine)})
 
 
+def view_params(query: str) -> dict[str, list[str]]:
+    """A page's URL parameters that describe the view: `corpus` (which corpus the link was made on) is the
+    same for every visitor of one server and says nothing about whose selection it is."""
+    params = parse_qs(query, keep_blank_values=True)
+    params.pop("corpus", None)
+    return params
+
+
 def whose(seen: dict, visitor: Visitor, others: list[Visitor], engine: Engine) -> list[int]:
     """Other visitors whose current selection this page shows (its URL, or its size and description line)."""
     url = urlsplit(seen["url"])
-    params = parse_qs(url.query, keep_blank_values=True)
+    params = view_params(url.query)
     mine = visitor.want.filters(engine)
     found = []
     for other in others:
