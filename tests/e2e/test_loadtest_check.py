@@ -75,7 +75,11 @@ def test_check_waits_for_a_search_box_that_is_still_loading(browser, app_url, en
         seen = page.evaluate(loadtest.OBSERVE)
         assert seen["state"] == "notRunning" and not seen["exceptions"]
         assert "Search" not in seen["inputs"], "the TextInput chunk was not held back: the test proves nothing"
-        assert loadtest.differences(visitor, seen, engine) == ["sidebar Search shows None, expected 'oil'"]
+        diffs = loadtest.differences(visitor, seen, engine)
+        assert "sidebar Search shows None, expected 'oil'" in diffs
+        # Nothing else differs but widgets not drawn yet (the Years slider's chunk may be late too, as in the load
+        # test's own report of this visitor): the URL keeps q=oil and the size line is the engine's for q=oil.
+        assert all(d.startswith("sidebar ") and " shows None," in d for d in diffs), diffs
 
         loadtest.check(visitor, "after load", engine, [visitor])
 
