@@ -76,7 +76,7 @@ _TEMPLATE = re.compile(
 _NEIGHBOUR_LINK = re.compile(r"^(?:Previous|Next|Prev|PREVIOUS|NEXT)\s?(?:article|post|story|ARTICLE|POST|STORY)(?:\s*:|(?=[A-Z«“\"'‘])|$)")
 _SKIP_LINK = re.compile(r"^(?:skip|jump|go) to (?:the )?(?:main |primary )?(?:content|navigation|search|menu|article)\b|^перейти к ", re.I)
 _WIDGET = re.compile(
-    r"^(?:\d+(?:[.,]\d+)?\s*[kк]?\+?|\d+\s+(?:min|minutes?)\s+read|font size\W*|a\s*a\s*a|print|comments?\s*\(\d+\)|"
+    r"^(?:\d+(?:[.,]\d+)?\s*[kк]?\+?|\d+\s*(?:min(?:ute)?s?|мин\.?)\s*(?:read|чтения)?|font size\W*|a\s*a\s*a|print|comments?\s*\(\d+\)|"
     r"this (?:news|article) has been read \d+ times.*|you need javascript enabled.*|.*being protected from spambots.*|"
     r"(?:i\s+)?надоели баннеры\?.*|читайте также:?|read (?:also|more):?|see also:?|related:?|tags?:?)$",
     re.I,

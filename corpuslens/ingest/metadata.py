@@ -82,7 +82,6 @@ _POSTED_BY = re.compile(r"^(?:posted|written|published)\s+by\s+\S.{0,80}$", re.I
 TAIL_LINES = 6  # a closing "Posted by" line sits among the last lines of a page
 _DATELINE_PREFIX = re.compile(r"^\s*(?:dated|date|published|posted|publication date|дата|опубликовано)\s*[:\-–—]?\s*", re.I)
 _UPDATED = re.compile(r"\b(?:updated?|modified|last edited|обновлено|изменено)\b", re.I)
-_READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|мин\.?)\s*(?:read|чтения)?$", re.I)
 
 
 _SENTENCE_END = re.compile(r"[.!?…»”\"]$")
@@ -273,9 +272,6 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
             candidates.append(i)  # a headline printed twice at the top of a page (page title and heading)
             continue
         if reasons[i]:
-            continue
-        if _READING_TIME.match(text):
-            consumed[i] = "reading time (site furniture)"
             continue
         if publication := _PUBLICATION_LINE.match(text):
             found.setdefault("publication", publication.group("pub").strip())

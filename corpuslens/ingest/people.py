@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from corpuslens.ingest.dates import MONTHS
+
 # Agencies, newsrooms and role words that stand where a name would ("By Reuters", "By Staff").
 _ORGANISATION_WORDS = frozenset(
     """reuters ap afp dpa efe ansa kyodo yonhap xinhua tass ria interfax sputnik anadolu bloomberg upi pti ians ani uni
@@ -58,8 +60,8 @@ def plausible_person(name: str) -> bool:
 # A month or weekday run into a byline from its date ("Joshua Sokol May"): dropped when the name has
 # three words or more, so that "Theresa May" stays a name.
 _TRAILING_DATE_WORD = re.compile(
-    r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$", re.I)
+    r"\s+(?:" + "|".join(sorted((m for m in MONTHS if m.isascii()), key=len, reverse=True))
+    + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$", re.I)
 
 
 def person_names(text: str) -> list[str]:
