@@ -312,7 +312,8 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     for j in range(i + 1, min(len(paragraphs), i + 8)):
         if reasons[j] or j in consumed:
             continue
-        if (dateline := _dateline(paragraphs[j])) and parse_date(paragraphs[j]) or (dateline and len(paragraphs[j]) <= 40):
+        dateline = _dateline(paragraphs[j])
+        if dateline and (len(paragraphs[j]) <= 40 or parse_date(paragraphs[j])):
             kinds[j] = "dateline"
             consumed[j] = "dateline (kept as metadata)" if not dateline[1] else "update date (not the publication date)"
             if not dateline[1]:
