@@ -95,7 +95,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORT = {"width": 1400, "height": 1000}
 PAGE_PATHS = ("", "topics", "terms", "actors", "documents")  # Overview is "/"
-# A page setting some links carry too (urlstate.VIEW_PARAMS), so page state is checked as well as filters.
+# A page setting some links carry too (urlstate.PAGE_SETTINGS), so page state is checked as well as filters.
 VIEW_EXTRAS = {"": [], "topics": [("by", "author"), ("by", "publication")], "terms": [("grams", "words"), ("n", "10")],
                "actors": [("measure", "jaccard"), ("window", "passage")], "documents": []}
 SEARCH_WORDS = ("gas", "pipeline", "oil", "peace", "sanctions", "weapons", "border", "energy", "war", "security",

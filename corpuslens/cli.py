@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 
 from corpuslens.citations import STYLES, citation, format_citation
-from corpuslens.filters import Filters
+from corpuslens.filters import FILTER_BY_KEY, FILTER_FIELDS, FLAG, YEAR_FROM, YEAR_TO, FilterField, Filters
 from corpuslens.index import CorpusIndex, load_or_build
+from corpuslens.page_settings import setting
 from corpuslens.query import actors, overview, terms, topics
 from corpuslens.query.common import choices_for, describe_filters, passage_table, size_label
 from corpuslens.selection import selection_mask
@@ -36,14 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--data", help="data folder holding raw/ (default: $CORPUSLENS_DATA, else the shipped data/)")
     common.add_argument("--topics", type=int, default=IndexSettings.n_topics, help="number of topics (default %(default)s)")
     common.add_argument("--format", choices=FORMATS, default="table")
-    common.add_argument("--author", action="append", default=[], help="repeatable; '(unknown)' selects unknown authors")
-    common.add_argument("--publication", action="append", default=[])
-    common.add_argument("--theme", action="append", default=[], help="theme id (repeatable)")
-    common.add_argument("--keyword", action="append", default=[], help="ad-hoc theme keyword or phrase (repeatable)")
-    common.add_argument("--actor", action="append", default=[], help="actor id or any alias (repeatable)")
-    common.add_argument("--year-from", type=int)
-    common.add_argument("--year-to", type=int)
-    common.add_argument("--query", default="", help="every word must occur in the passage")
+    for spec in FILTER_FIELDS:
+        _filter_option(common, spec)
 
     parser = argparse.ArgumentParser(prog="python -m corpuslens", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -52,15 +47,16 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("passages", parents=[common], help="passages in the selection")
     p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
     p = sub.add_parser("terms", parents=[common], help="top terms, or distinctive terms against the rest")
-    p.add_argument("--n", type=int, default=25)
-    p.add_argument("--kind", choices=("all", "words", "phrases"), default="all")
+    p.add_argument("--n", type=int, default=setting("n").default)
+    p.add_argument("--kind", choices=setting("grams").values, default=setting("grams").default)
     p.add_argument("--distinctive", action="store_true", help="log-odds z-scores of the selection vs the rest")
     sub.add_parser("topics", parents=[common], help="topics with top terms and their passages in the selection")
     p = sub.add_parser("actors", parents=[common], help="actor co-mention matrix")
-    p.add_argument("--window", choices=actors.WINDOWS, default="sentence")
-    p.add_argument("--measure", choices=actors.MEASURES, default="count")
-    p.add_argument("--kind", action="append", default=[], choices=("state", "person", "organisation", "bloc"))
-    p.add_argument("--top", type=int, default=20)
+    p.add_argument("--window", choices=setting("window").values, default=setting("window").default)
+    p.add_argument("--measure", choices=setting("measure").values, default=setting("measure").default,
+                   help=setting("measure").help)
+    p.add_argument("--kind", action="append", default=[], choices=setting("kinds").values, help="kind of actor (repeatable)")
+    p.add_argument("--top", type=int, default=setting("top").default)
     p = sub.add_parser("kwic", parents=[common], help="keyword in context")
     p.add_argument("term")
     p.add_argument("--limit", type=int, default=300, help="at most this many (0: all; default %(default)s)")
@@ -85,15 +81,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _filter_option(parser: argparse.ArgumentParser, spec: FilterField) -> None:
+    """One command-line option per declared filter, with the dashboard's help."""
+    help_text = spec.help.replace("%", "%%")
+    if spec.multi:
+        parser.add_argument(spec.cli, dest=spec.name, action="append", default=[], metavar=spec.key.upper(),
+                            help=help_text + " (repeatable)")
+    elif spec.kind == FLAG:
+        parser.add_argument(spec.cli, dest=spec.name, action="store_true", help=help_text)
+    elif spec.kind in (YEAR_FROM, YEAR_TO):
+        parser.add_argument(spec.cli, dest=spec.name, type=int, metavar="YEAR", help=help_text)
+    else:
+        parser.add_argument(spec.cli, dest=spec.name, default="", metavar="WORDS", help=help_text)
+
+
 def _filters(args, index: CorpusIndex) -> Filters:
     """The CLI's filters, validated by the same rules as a link; anything unknown is an error here."""
-    params = {
-        "author": args.author, "publication": args.publication, "theme": args.theme, "kw": args.keyword,
-        "actor": args.actor, "q": [args.query] if args.query else [],
-        "from": [str(args.year_from)] if args.year_from is not None else [],
-        "to": [str(args.year_to)] if args.year_to is not None else [],
-    }
-    state = parse_params({k: v for k, v in params.items() if v}, choices_for(index))
+    params = {}
+    for spec in FILTER_FIELDS:
+        value = getattr(args, spec.name)
+        if value in (None, "", [], False):
+            continue
+        params[spec.key] = list(value) if spec.multi else ["1"] if spec.kind == FLAG else [str(value)]
+    state = parse_params(params, choices_for(index))
     if state.notices:
         raise SystemExit("error: " + "; ".join(_cli_names(n) for n in state.notices))
     for note in state.info:
@@ -103,10 +113,9 @@ def _filters(args, index: CorpusIndex) -> Filters:
 
 def _cli_names(note: str) -> str:
     """A link notice in the command line's words: --year-from, --actor rather than from, actor."""
-    for key, option in (("from", "--year-from"), ("to", "--year-to"), ("actor", "--actor")):
-        if note.startswith(key + ":"):
-            return option + note[len(key):]
-    return note
+    key, colon, rest = note.partition(":")
+    spec = FILTER_BY_KEY.get(key)
+    return spec.cli + colon + rest if colon and spec else note
 
 
 def _progress(fraction: float, message: str) -> None:

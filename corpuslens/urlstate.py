@@ -10,97 +10,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from corpuslens.filters import UNKNOWN, Filters
-from corpuslens.settings import IndexSettings
+from corpuslens.filters import (CORPUS_VALUES, FILTER_BY_KEY, FILTER_FIELDS, FLAG, TEXT, UNKNOWN, WORDS, YEAR_FROM,
+                                Filters, is_set)
 from corpuslens.textnorm import fold
-from corpuslens.validation.sampling import DEFAULT_SAMPLE
+from corpuslens.page_settings import PAGE_SETTINGS, SETTING
 
 MAX_VALUES_PER_KEY = 25
 MAX_VALUE_CHARS = 200
 MAX_KEYS = 60
 
-# Filter fields and their URL keys. Selection B of the comparison uses the same keys with "b_".
-FILTER_KEYS = {
-    "author": "authors",
-    "publication": "publications",
-    "from": "year_from",
-    "to": "year_to",
-    "theme": "themes",
-    "kw": "keywords",
-    "actor": "actors",
-    "q": "query",
-}
-_MULTI = {"authors", "publications", "themes", "keywords", "actors"}
+# Filter fields and their URL keys are declared with the filters (corpuslens.filters.FILTER_FIELDS).
+# Selection B of the comparison uses the same keys with "b_".
 B_PREFIX = "b_"
 # The short id of the corpus a link was made on (corpuslens.index.corpora): opened on another, the app says so.
 CORPUS_KEY = "corpus"
+FLAG_ON = ("1", "true", "yes", "on")
+FLAG_OFF = ("0", "false", "no", "off")
 
 
-@dataclass(frozen=True)
-class ViewParam:
-    """One page setting in the URL: a choice, a bounded integer, or short free text."""
-
-    key: str
-    default: object
-    options: tuple = ()  # for choices; a repeated parameter when `multi`
-    low: int | None = None
-    high: int | None = None
-    multi: bool = False
-    max_chars: int = 80
-
-    def parse(self, values: list[str]) -> tuple[object, str | None]:
-        if self.multi:
-            chosen = tuple(dict.fromkeys(v for v in values if v in self.options))
-            bad = [v for v in values if v not in self.options]
-            return (chosen or self.default), (f"{self.key}: unknown value ignored" if bad else None)
-        value = values[-1]
-        if self.options:
-            return (value, None) if value in self.options else (self.default, f"{self.key}: not one of {', '.join(map(str, self.options))}")
-        if self.low is not None:
-            try:
-                number = int(value)
-            except ValueError:
-                return self.default, f"{self.key}: not a whole number"
-            if not self.low <= number <= self.high:
-                return self.default, f"{self.key}: outside {self.low}–{self.high}"
-            return number, None
-        if len(value) > self.max_chars:
-            return self.default, f"{self.key}: longer than {self.max_chars} characters"
-        return value, None
-
-
-# Each page's own settings. Keys are unique across pages so one link can carry them all.
-VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
-    "overview": (ViewParam("contributors", "authors", options=("authors", "publications")),),
-    "topics": (
-        ViewParam("topic", 0, low=0, high=50),  # 0: no topic chosen
-        ViewParam("by", "year", options=("year", "author", "publication")),
-        ViewParam("k", IndexSettings().n_topics, low=3, high=20),  # number of topics; default: the index's model
-    ),
-    "terms": (
-        ViewParam("grams", "all", options=("all", "words", "phrases")),
-        ViewParam("n", 25, low=5, high=100),
-        ViewParam("show", "bars", options=("bars", "cloud")),
-        ViewParam("term", ""),
-        ViewParam("compare", "rest", options=("rest", "b")),
-    ),
-    "actors": (
-        ViewParam("chart", "heatmap", options=("heatmap", "network")),
-        ViewParam("window", "sentence", options=("sentence", "passage")),
-        ViewParam("measure", "count", options=("count", "jaccard", "npmi")),
-        ViewParam("kinds", (), options=("state", "person", "organisation", "bloc"), multi=True),
-        ViewParam("top", 20, low=3, high=60),
-        ViewParam("a", ""),
-        ViewParam("b", ""),
-    ),
-    "documents": (ViewParam("doc", ""), ViewParam("passage", 0, low=0, high=100_000)),  # passage 0: none cited
-    "validate": (
-        ViewParam("target", "", max_chars=120),  # theme:ID, actor:ID, pair:ID,ID or topic:N[@K]; checked by the page
-        ViewParam("seed", 0, low=0, high=999_999),  # 0: none yet, the page draws one
-        ViewParam("sample", DEFAULT_SAMPLE, low=1, high=100),
-    ),
-}
-_VIEW_KEYS = {p.key for params in VIEW_PARAMS.values() for p in params}
+_VIEW_KEYS = set(SETTING)
 
 
 @dataclass(frozen=True)
@@ -138,7 +66,7 @@ def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | 
     cleaned: dict[str, list[str]] = {}
     for key, values in params.items():
         values = [values] if isinstance(values, str) else list(values)
-        known = key in FILTER_KEYS or key in _VIEW_KEYS or key == CORPUS_KEY or (key.startswith(B_PREFIX) and key[len(B_PREFIX):] in FILTER_KEYS)
+        known = key in FILTER_BY_KEY or key in _VIEW_KEYS or key == CORPUS_KEY or key.removeprefix(B_PREFIX) in FILTER_BY_KEY
         if not known:
             notices.append(f"unknown parameter {shown_key(key)} ignored")
             continue
@@ -154,7 +82,7 @@ def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | 
     filters = _parse_filters(cleaned, choices, "", notices, info)
     compare = _parse_filters(cleaned, choices, B_PREFIX, notices, info)
     view: dict = {}
-    for page_name, specs in VIEW_PARAMS.items():
+    for page_name, specs in PAGE_SETTINGS.items():
         for spec in specs:
             if spec.key in cleaned:
                 value, notice = spec.parse(cleaned[spec.key])
@@ -173,22 +101,18 @@ def parse_params(params: Mapping[str, list[str]], choices: Choices, page: str | 
 def _parse_filters(params: dict[str, list[str]], choices: Choices, prefix: str, notices: list[str],
                    info: list[str]) -> Filters:
     values: dict = {}
-    allowed = {
-        "authors": choices.authors | {UNKNOWN},
-        "publications": choices.publications | {UNKNOWN},
-        "themes": choices.themes,
-        "actors": choices.actors,
-    }
-    for key, name in FILTER_KEYS.items():
-        raw = params.get(prefix + key)
+    for spec in FILTER_FIELDS:
+        raw = params.get(prefix + spec.key)
         if not raw:
             continue
-        label = prefix + key
-        if name in allowed:
+        label = prefix + spec.key
+        name = spec.name
+        if spec.kind == CORPUS_VALUES:
+            allowed = getattr(choices, spec.choices) | ({UNKNOWN} if spec.unknown_allowed else set())
             good = []
             for value in raw:
                 resolved = _resolve(name, value, choices)
-                if resolved in allowed[name]:
+                if resolved in allowed:
                     good.append(resolved)
                     if name == "actors" and resolved != value:
                         info.append(f"{label}: {shown_value(value)} is a name of the actor {shown_value(resolved)}: "
@@ -196,15 +120,20 @@ def _parse_filters(params: dict[str, list[str]], choices: Choices, prefix: str, 
                 else:
                     notices.append(f"{label}: {shown_value(value)} is not in this corpus, ignored")
             values[name] = tuple(dict.fromkeys(good))
-        elif name == "keywords":
+        elif spec.kind == WORDS:
             values[name] = tuple(dict.fromkeys(v.strip() for v in raw if v.strip()))
-        elif name == "query":
+        elif spec.kind == TEXT:
             values[name] = raw[-1].strip()
+        elif spec.kind == FLAG:
+            if raw[-1].strip().lower() in FLAG_ON:
+                values[name] = True
+            elif raw[-1].strip().lower() not in FLAG_OFF:
+                notices.append(f"{label}: {shown_value(raw[-1])} is not 1 or 0, ignored")
         else:  # a year bound
             year = _year(raw[-1], choices)
             if year is not None and _open_end(name, year, choices):
-                side = ("before", "first", "start") if name == "year_from" else ("after", "last", "end")
-                bound = choices.year_min if name == "year_from" else choices.year_max
+                side = ("before", "first", "start") if spec.kind == YEAR_FROM else ("after", "last", "end")
+                bound = choices.year_min if spec.kind == YEAR_FROM else choices.year_max
                 info.append(f"{label}: {year} is {side[0]} the corpus's {side[1]} year ({bound}): "
                             f"the range is open at the {side[2]}")
                 continue
@@ -249,18 +178,18 @@ def _open_end(name: str, year: int, choices: Choices) -> bool:
 def filters_to_params(filters: Filters, prefix: str = "") -> dict[str, list[str]]:
     """Filters as query parameters, omitting defaults so links stay short."""
     params: dict[str, list[str]] = {}
-    for key, name in FILTER_KEYS.items():
-        value = getattr(filters, name)
-        if value in (None, "", ()):
+    for spec in FILTER_FIELDS:
+        value = getattr(filters, spec.name)
+        if not is_set(value):
             continue
-        params[prefix + key] = list(value) if name in _MULTI else [str(value)]
+        params[prefix + spec.key] = list(value) if spec.multi else ["1"] if spec.kind == FLAG else [str(value)]
     return params
 
 
 def view_to_params(page: str, view: Mapping) -> dict[str, list[str]]:
     """A page's settings as query parameters, omitting defaults."""
     params: dict[str, list[str]] = {}
-    for spec in VIEW_PARAMS.get(page, ()):
+    for spec in PAGE_SETTINGS.get(page, ()):
         value = view.get(spec.key, spec.default)
         if value == spec.default or value in ("", None):
             continue

@@ -12,7 +12,6 @@ from corpuslens.index import CorpusIndex
 from corpuslens.query.common import describe_filters, size_label
 from corpuslens.urlstate import Choices
 from dashboard import cache
-from dashboard.sidebar import active_filters
 from dashboard.text import md_escape
 
 _KEY = "context"
@@ -78,7 +77,7 @@ def page_header(title: str, how_to_read: str) -> Context:
 
 def empty_state(what: str = "this view") -> None:
     """The message shown instead of empty charts when the filters leave nothing: it names the filters that are on."""
-    active = active_filters(current().filters)
+    active = [spec.label for spec in current().filters.active()]
     advice = (f"Loosen or clear one of the filters that are on ({', '.join(active)}) in the sidebar to see results."
               if active else "The corpus has no passages to show.")
     st.info(f"No passages match the current filters, so there is nothing to show in {what}. {advice}",

@@ -13,7 +13,9 @@ from typing import Callable
 
 import streamlit as st
 
-from corpuslens.filters import Filters
+from corpuslens.filters import FILTER_FIELDS, Filters
+from corpuslens.page_settings import setting
+from dashboard.sidebar import widget_key, widget_value
 from corpuslens.urlstate import B_PREFIX, CORPUS_KEY, Choices, filters_to_params, parse_params, view_to_params
 
 _STARTED = "state.started"
@@ -37,13 +39,8 @@ def start_session(choices: Choices) -> None:
 
 
 def seed_filter_widgets(prefix: str, filters: Filters) -> None:
-    st.session_state[prefix + "authors"] = list(filters.authors)
-    st.session_state[prefix + "publications"] = list(filters.publications)
-    st.session_state[prefix + "themes"] = list(filters.themes)
-    st.session_state[prefix + "actors"] = list(filters.actors)
-    st.session_state[prefix + "keywords"] = ", ".join(filters.keywords)
-    st.session_state[prefix + "query"] = filters.query
-    st.session_state[prefix + "years"] = (filters.year_from, filters.year_to)
+    for spec in FILTER_FIELDS:
+        st.session_state[widget_key(prefix, spec)] = widget_value(spec, filters)
 
 
 def take_notices() -> list[str]:
@@ -55,12 +52,24 @@ def view_value(key: str):
     return st.session_state[_VIEW][key]
 
 
-def view_widget(widget: Callable, key: str, label: str, **kwargs):
+def view_widget(widget: Callable, key: str, **kwargs):
     """Draw a page-setting widget bound to the view state and return its value.
 
+    Label, help, options (with their labels) and bounds come from the setting's declaration
+    (corpuslens.page_settings); `kwargs` adds what only the page knows (e.g. options drawn from the corpus).
     The widget key is "view.<key>" (e.g. "view.measure"), seeded from the view state, which
     its on_change keeps current; so the setting survives page switches and goes into links.
     """
+    spec = setting(key)
+    declared: dict = {"help": spec.help or None}
+    if spec.options:
+        declared.update(options=list(spec.options), format_func=spec.option_label)
+    elif spec.low is not None and widget in (st.slider, st.number_input):
+        declared.update(min_value=spec.low, max_value=spec.high, step=spec.step)
+    elif spec.low is not None and widget is st.select_slider:
+        declared.update(options=list(range(spec.low, spec.high + 1, spec.step)))
+    elif widget is st.text_input:
+        declared.update(max_chars=spec.max_chars)
     widget_key = f"view.{key}"
     if widget_key not in st.session_state:
         st.session_state[widget_key] = _widget_value(st.session_state[_VIEW][key])
@@ -68,7 +77,7 @@ def view_widget(widget: Callable, key: str, label: str, **kwargs):
     def remember():
         st.session_state[_VIEW][key] = _view_value(st.session_state[widget_key])
 
-    value = widget(label, key=widget_key, on_change=remember, **kwargs)
+    value = widget(spec.label, key=widget_key, on_change=remember, **{**declared, **kwargs})
     st.session_state[_VIEW][key] = _view_value(value)
     return st.session_state[_VIEW][key]
 

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from corpuslens import figures
+from corpuslens.page_settings import setting
 from corpuslens.query.actors import NETWORK_MIN_VALUE, resolve_actor, trend_actors
 from corpuslens.query.common import display_title
 from corpuslens.urlstate import shown_value
@@ -20,13 +21,6 @@ from dashboard.text import highlighted_html, md_escape
 from dashboard.validation import precision_line, precisions, validate_button
 from corpuslens.validation.targets import actor_target, pair_target
 
-WINDOWS = {"sentence": "Same sentence", "passage": "Same passage"}
-MEASURES = {"count": "Count", "jaccard": "Jaccard", "npmi": "NPMI"}
-CHARTS = {"heatmap": "Heatmap", "network": "Network"}
-MEASURE_HELP = ("Count: units (sentences or passages) naming both. Jaccard: those units as a share of the units "
-                "naming either (0–1). NPMI: how much more (>0) or less (<0) often the two are named together than "
-                "chance predicts (−1…1), so frequent actors do not swamp the rest.")
-KINDS = {"state": "States", "person": "People", "organisation": "Organisations", "bloc": "Blocs"}
 PAIR_CSS = ("<style>.cl-pair{margin:0 0 1em 0;line-height:1.55}.cl-pair .cl-doc{color:#6b7280;font-size:.85em}"
             "mark.cl-a{background:#cfe2f3;padding:0 2px;border-radius:3px}"
             "mark.cl-b{background:#fbd9b5;padding:0 2px;border-radius:3px}</style>")
@@ -36,16 +30,13 @@ PASSAGES_SHOWN = 50
 def settings() -> tuple[str, str, tuple, int]:
     window_col, measure_col, kinds_col, top_col = st.columns([3, 3, 3, 2])
     with window_col:
-        window = state.view_widget(st.radio, "window", "Named together in", options=list(WINDOWS),
-                                   format_func=WINDOWS.get, horizontal=True)
+        window = state.view_widget(st.radio, "window", horizontal=True)
     with measure_col:
-        measure = state.view_widget(st.radio, "measure", "Measure", options=list(MEASURES), format_func=MEASURES.get,
-                                    horizontal=True, help=MEASURE_HELP)
+        measure = state.view_widget(st.radio, "measure", horizontal=True)
     with kinds_col:
-        kinds = state.view_widget(st.multiselect, "kinds", "Kinds of actor", options=list(KINDS),
-                                  format_func=KINDS.get, placeholder="All kinds")
+        kinds = state.view_widget(st.multiselect, "kinds", placeholder="All kinds")
     with top_col:
-        top = state.view_widget(st.slider, "top", "How many actors", min_value=3, max_value=60)
+        top = state.view_widget(st.slider, "top")
     return window, measure, tuple(kinds), top
 
 
@@ -83,8 +74,7 @@ def heatmap_section(index, filters, window, measure, kinds, top):
         st.info("No actor of the chosen kinds is mentioned in the selection.")
         return result
     # Only the chosen chart is drawn: a hidden tab would still cost the browser a redraw per filter change.
-    chart = state.view_widget(st.segmented_control, "chart", "Chart", options=list(CHARTS), format_func=CHARTS.get,
-                              required=True, label_visibility="collapsed")
+    chart = state.view_widget(st.segmented_control, "chart", required=True, label_visibility="collapsed")
     if chart == "heatmap":
         st.plotly_chart(cache.figure(figures.co_mention_heatmap, result.values, result.labels, measure,
                                      counts=result.counts),
@@ -95,9 +85,9 @@ def heatmap_section(index, filters, window, measure, kinds, top):
     else:
         min_value = NETWORK_MIN_VALUE[measure]
         st.plotly_chart(cache.figure(figures.actor_network, result.values, result.labels, min_value=min_value,
-                                              mentions=result.counts.diagonal(), value_name=MEASURES[measure]),
+                                              mentions=result.counts.diagonal(), value_name=setting("measure").option_label(measure)),
                         config=CHART_CONFIG, key="actors.network")
-        st.caption(f"A line joins two actors whose {MEASURES[measure]} is at least {min_value:g}.")
+        st.caption(f"A line joins two actors whose {setting('measure').option_label(measure)} is at least {min_value:g}.")
     csv_download("Download the co-mention matrix (CSV: counts and measure for every pair)", result.pairs_table(),
                  f"corpuslens-co-mentions-{window}-{measure}.csv", key="actors.download_matrix")
     return result
@@ -123,9 +113,9 @@ def pair_section(index, filters, window) -> None:
     labels = {a.id: a.label for a in actors} | {"": "—"}
     first, second = st.columns(2)
     with first:
-        actor_a = state.view_widget(st.selectbox, "a", "First actor", options=options, format_func=labels.get)
+        actor_a = state.view_widget(st.selectbox, "a", options=options, format_func=labels.get)
     with second:
-        actor_b = state.view_widget(st.selectbox, "b", "Second actor", options=options, format_func=labels.get)
+        actor_b = state.view_widget(st.selectbox, "b", options=options, format_func=labels.get)
     if not actor_a or not actor_b:
         st.caption("Choose two actors (or click a heatmap cell) to read the passages where both are named.")
         return

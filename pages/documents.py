@@ -80,7 +80,7 @@ def chosen_document(index, filters, choices: dict[str, str]) -> str:
         doc = ""
     if not doc:
         set_view("doc", next(iter(choices)))
-    return view_widget(st.selectbox, "doc", "Document", options=list(choices), format_func=choices.get)
+    return view_widget(st.selectbox, "doc", options=list(choices), format_func=choices.get)
 
 
 def cited_passage(passages, doc: str) -> int:

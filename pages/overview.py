@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from corpuslens import figures
+from corpuslens.page_settings import setting
 from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, empty_state, page_header
 from corpuslens.validation.targets import theme_target
@@ -13,7 +14,6 @@ from dashboard.exports import csv_download
 from dashboard.text import md_escape
 from dashboard.validation import precisions, validate_button
 
-CONTRIBUTORS = {"authors": "Authors", "publications": "Publications"}
 
 
 def years_label(summary: dict) -> str:
@@ -70,10 +70,10 @@ def main() -> None:
                         key="overview.years")
     with right:
         # One contributors chart at a time: every chart costs the browser ~25 ms per filter change.
-        by = state.view_widget(st.segmented_control, "contributors", "Contributors", options=list(CONTRIBUTORS),
-                               format_func=CONTRIBUTORS.get, required=True, label_visibility="collapsed")
+        by = state.view_widget(st.segmented_control, "contributors", required=True,
+                               label_visibility="collapsed")
         contributors = cache.contributors(index, filters, by)
-        st.plotly_chart(cache.figure(figures.top_contributors, contributors, CONTRIBUTORS[by][:-1]),
+        st.plotly_chart(cache.figure(figures.top_contributors, contributors, setting("contributors").option_label(by)[:-1]),
                         config=CHART_CONFIG, key=f"overview.{by}")
     # Full width, so that long theme names are shown whole.
     shares = cache.theme_shares(index, filters)

@@ -6,21 +6,18 @@ from __future__ import annotations
 import streamlit as st
 
 from corpuslens import figures
+from corpuslens.page_settings import setting
 from corpuslens.figures.terms import bar_order
-from corpuslens.filters import Filters
+from corpuslens.filters import FILTER_FIELDS, Filters
 from corpuslens.query.terms import default_term
 from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, current, empty_state, page_header, table_height
 from dashboard.citations import cite_control
 from dashboard.exports import csv_download
-from dashboard.sidebar import filter_widgets
+from dashboard.sidebar import filter_widgets, widget_key
 from dashboard.text import md_escape
 
-GRAMS = {"all": "Words and phrases", "words": "Words", "phrases": "Two-word phrases"}
-COMPARE = {"rest": "the rest of the corpus", "b": "another selection (B)"}
-PICTURES = {"bars": "Bars", "cloud": "Word cloud"}
 DISTINCTIVE_TOP = 20
-B_KEYS = ("authors", "publications", "themes", "actors", "keywords", "query", "years")
 
 
 def pick_term_from_list() -> None:
@@ -46,21 +43,20 @@ def top_terms_section(index, filters) -> list[str]:
     """Bars or word cloud beside the term table; returns the listed terms, most frequent first."""
     controls = st.columns([2, 3])
     with controls[0]:
-        grams = state.view_widget(st.radio, "grams", "Show", options=list(GRAMS), format_func=GRAMS.get, horizontal=True)
+        grams = state.view_widget(st.radio, "grams", horizontal=True)
     with controls[1]:
-        n = state.view_widget(st.slider, "n", "How many terms", min_value=5, max_value=100, step=5)
+        n = state.view_widget(st.slider, "n")
     table = cache.top_terms(index, filters, n, grams)
     left, right = st.columns([3, 2])
     with left:
         # One picture at a time: a new selection's word cloud takes ~70 ms to lay out, so it is drawn on request.
-        picture = state.view_widget(st.segmented_control, "show", "Drawn as", options=list(PICTURES),
-                                    format_func=PICTURES.get, required=True, label_visibility="collapsed")
+        picture = state.view_widget(st.segmented_control, "show", required=True, label_visibility="collapsed")
         if picture == "cloud":
             word_cloud(index, filters)
         elif table.empty:
-            st.info(f"No {GRAMS[grams].lower()} in the selection.")
+            st.info(f"No {setting('grams').option_label(grams).lower()} in the selection.")
         else:
-            bars = cache.figure(figures.term_bars, table, title=f"Top {len(table)} {GRAMS[grams].lower()}")
+            bars = cache.figure(figures.term_bars, table, title=f"Top {len(table)} {setting('grams').option_label(grams).lower()}")
             st.plotly_chart(bars, config=CHART_CONFIG,
                             key="terms.bars", on_select=pick_term_from_bars, selection_mode="points")
             st.caption("Click a bar to see that term over the years and in context below.")
@@ -90,7 +86,7 @@ def word_cloud(index, filters) -> None:
 
 def selection_b(container, index, choices) -> Filters:
     """Selection B's filters, drawn in an expander with the sidebar's widgets (keys "compare.*")."""
-    if any(f"compare.{key}" not in st.session_state for key in B_KEYS):
+    if any(widget_key("compare.", spec) not in st.session_state for spec in FILTER_FIELDS):
         # Streamlit forgets a widget's value while it is not drawn: restore B from the last one seen.
         state.seed_filter_widgets("compare.", st.session_state.get("compare") or Filters())
     with container.expander("Selection B: its own filters", expanded=True):
@@ -101,8 +97,7 @@ def selection_b(container, index, choices) -> Filters:
 
 def distinctive_section(index, filters, choices) -> None:
     st.subheader("Distinctive terms")
-    mode = state.view_widget(st.radio, "compare", "Compare the selection with", options=list(COMPARE),
-                             format_func=COMPARE.get, horizontal=True)
+    mode = state.view_widget(st.radio, "compare", horizontal=True)
     label_a, label_b = ("selection A", "selection B") if mode == "b" else ("the selection", "the rest")
     st.caption(f"Terms used more in {label_a} (right) or in {label_b} (left) than chance predicts: z-scores of the "
                "log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). "
@@ -143,7 +138,7 @@ def term_section(index, filters, listed: list[str]) -> None:
     st.subheader("One term: over the years and in context")
     typed, picked = st.columns(2)
     with typed:
-        chosen = state.view_widget(st.text_input, "term", "Term", max_chars=80, placeholder="type a word or phrase")
+        chosen = state.view_widget(st.text_input, "term", placeholder="type a word or phrase")
     # The list follows the page's term, so it never shows a stale pick.
     st.session_state["terms.pick"] = chosen.strip() if chosen.strip() in listed else None
     picked.selectbox("…or pick one of the top terms", listed, key="terms.pick", on_change=pick_term_from_list,

@@ -7,6 +7,7 @@ import html
 import streamlit as st
 
 from corpuslens import figures
+from corpuslens.page_settings import setting
 from corpuslens.query.topics import STABILITY_AUTOMATIC_PASSAGES
 from dashboard import cache
 from dashboard.context import CHART_CONFIG, empty_state, page_header
@@ -18,7 +19,6 @@ from dashboard.validation import precision_line, precisions, validate_button
 from corpuslens.validation.targets import topic_target
 
 MAP_KEY = "topics.map"
-GROUP_TITLES = {"year": "Year", "author": "Author", "publication": "Publication"}
 CARDS_PER_ROW = 4
 READ_FIRST = 10  # passages shown as readable text; all of them are in the table and the CSV
 PASSAGE_CSS = ("<style>.cl-passage{border-left:3px solid #1f5a96;padding:.2em 0 .2em .9em;margin:0 0 1em 0}"
@@ -100,8 +100,7 @@ def main() -> None:
         return
     index, filters = ctx.index, ctx.filters
 
-    k = view_widget(st.select_slider, "k", "Number of topics", options=list(range(3, 21)),
-                    help="Fitted once per number and shared by every visitor; the filters then only slice it.")
+    k = view_widget(st.select_slider, "k")
     topic = view_value("topic")
     if topic > k:
         st.warning(f"Topic {topic} does not exist with {k} topics: no topic is chosen.", icon="⚠️")
@@ -117,16 +116,15 @@ def main() -> None:
     topic_cards(table, index, k, stability_of(index, k))
 
     st.subheader("Topic prevalence")
-    by = view_widget(st.radio, "by", "Compare topics by", options=list(GROUP_TITLES), format_func=GROUP_TITLES.get,
-                     horizontal=True)
+    by = view_widget(st.radio, "by", horizontal=True)
     prevalence = cache.topic_prevalence(index, filters, k, by)
-    st.plotly_chart(cache.figure(figures.topic_prevalence, prevalence, GROUP_TITLES[by]), config=CHART_CONFIG,
+    st.plotly_chart(cache.figure(figures.topic_prevalence, prevalence, setting("by").option_label(by)), config=CHART_CONFIG,
                     key="topics.prevalence")
     st.caption("Each cell: the topic's mean weight over that group's passages in the selection.")
 
     st.subheader("A topic's passages")
     labels = dict(zip(table["topic"], table["label"]))
-    chosen = view_widget(st.selectbox, "topic", "Topic", options=[0, *labels],
+    chosen = view_widget(st.selectbox, "topic", options=[0, *labels],
                          format_func=lambda t: labels.get(t, "— choose a topic —"))
     if not chosen:
         st.caption("Choose a topic above, on a card, or by clicking a point on the map.")

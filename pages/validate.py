@@ -88,7 +88,7 @@ def main() -> None:
     allowed = judging_allowed()
     check_target_in_link(index)
     options = target_options(index)
-    target = view_widget(st.selectbox, "target", "What to validate", options=list(options), format_func=options.get)
+    target = view_widget(st.selectbox, "target", options=list(options), format_func=options.get)
     if not target:
         st.caption("Choose a theme, actor or topic here, or use “Validate this” beside a chart (the Actors page for "
                    "a pair of actors).")
@@ -98,7 +98,7 @@ def main() -> None:
 
     size_column, seed_column, coder_column = st.columns([2, 2, 3], vertical_alignment="bottom")
     with size_column:
-        n = view_widget(st.number_input, "sample", "Passages to draw", min_value=1, max_value=100, step=1)
+        n = view_widget(st.number_input, "sample")
     with seed_column:
         st.button("Draw another sample", key="validate.redraw", icon=":material/casino:",
                   on_click=lambda: set_view("seed", new_seed()))

@@ -108,7 +108,7 @@ def test_an_alias_filter_says_it_selects_every_name_of_the_actor(capsys, tiny_da
     assert main(["passages", "--data", str(tiny_data), "--topics", "2", "--actor", "Moscow", "--format", "json"]) == 0
     err = capsys.readouterr().err
     assert "note: --actor: 'Moscow' is a name of the actor 'russia'" in err
-    assert "actors: Russia (any of its 3 names, e.g. Moscow, Russian)" in err
+    assert "Actor: Russia (any of its 3 names, e.g. Moscow, Russian)" in err
 
 
 def test_author_filter_ignores_case_and_an_early_year_opens_the_range(capsys, tiny_data):

@@ -33,7 +33,7 @@ def assert_link_selection(at: AppTest) -> None:
     assert at.text_input(key="filter.query").value == "oil"
     assert at.multiselect(key="filter.themes").value == ["ukraine-war", "armenia-politics"]
     assert {k: v for k, v in link(at).items() if k in WANT} == WANT
-    assert any(re.search(r"passages? in", m.value) and "query\\: oil" in m.value for m in at.markdown)  # the selection line
+    assert any(re.search(r"passages? in", m.value) and "Search\\: oil" in m.value for m in at.markdown)  # the selection line
 
 
 def test_first_visit_deep_link_on_a_fresh_server_keeps_the_search(monkeypatch):

@@ -13,10 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpuslens.query.common import choices_for
-from corpuslens.urlstate import FILTER_KEYS, VIEW_PARAMS, parse_params, shown_key
+from corpuslens.filters import FILTER_BY_KEY as FILTER_KEYS
+from corpuslens.page_settings import PAGE_SETTINGS
+from corpuslens.urlstate import parse_params, shown_key
 from dashboard.text import md_escape
 
-KNOWN_KEYS = sorted(set(FILTER_KEYS) | {p.key for specs in VIEW_PARAMS.values() for p in specs} | {"b_theme", "b_q"})
+KNOWN_KEYS = sorted(set(FILTER_KEYS) | {p.key for specs in PAGE_SETTINGS.values() for p in specs} | {"b_theme", "b_q"})
 HOSTILE = [
     "../../etc/passwd", "..\\..\\windows\\win.ini", "\x00", "a\x00b", "%00", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "[x](javascript:alert(1))",

@@ -11,5 +11,5 @@ def test_an_actor_alias_in_a_link_is_described_as_every_name_of_the_actor(open_p
     assert "'Kremlin' is a name of the actor 'russia'" in notes
     assert "1990 is before the corpus's first year (2017): the range is open at the start" in notes
     described = at.markdown[0].value.replace("\\", "")
-    assert "actors: Russia (any of its 17 names, e.g. Moscow, the Kremlin)" in described
+    assert "Actor: Russia (any of its 17 names, e.g. Moscow, the Kremlin)" in described
     assert at.multiselect(key="filter.actors").value == ["russia"]

@@ -13,10 +13,11 @@ import pandas as pd
 import scipy.sparse as sp
 
 from corpuslens.analysis._selection import row_mask
+from corpuslens.page_settings import setting
 
 TOP_TERMS_COLUMNS = ["term", "count", "passages"]
 TREND_COLUMNS = ["year", "count", "passages", "n_passages", "n_terms", "per_1000_terms", "share_of_passages"]
-KINDS = ("all", "words", "phrases")
+KINDS = setting("grams").values  # all, words, phrases
 _TREND_DTYPES = {"year": "int64", "count": "int64", "passages": "int64", "n_passages": "int64", "n_terms": "Int64",
                  "per_1000_terms": "float64", "share_of_passages": "float64"}
 

@@ -10,10 +10,11 @@ import pandas as pd
 from corpuslens.analysis import comention
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.query.common import passage_table
+from corpuslens.page_settings import setting
 from corpuslens.textnorm import fold
 
-MEASURES = ("count", "jaccard", "npmi")
-WINDOWS = ("sentence", "passage")
+MEASURES = setting("measure").values
+WINDOWS = setting("window").values
 
 
 @dataclass

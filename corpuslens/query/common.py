@@ -29,10 +29,13 @@ def describe_filters(index: CorpusIndex, filters: Filters) -> str:
     counts ("Russia (any of its 17 names, e.g. Moscow, the Kremlin)"), since a link or the command line may
     have named it by one alias."""
     themes = {t.id: t.label for t in index.themes}
-    return filters.with_(
-        themes=tuple(themes.get(t, t) for t in filters.themes),
-        actors=tuple(actor_with_names(index, a) for a in filters.actors),
-    ).describe()
+
+    def shown(spec, value) -> str:
+        if spec.name == "themes":
+            return themes.get(value, value)
+        return actor_with_names(index, value) if spec.name == "actors" else str(value)
+
+    return filters.describe(shown)
 
 
 def actor_with_names(index: CorpusIndex, actor_id: str, examples: int = 2) -> str:
