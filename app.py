@@ -9,7 +9,6 @@ import streamlit as st
 
 from corpuslens.index import built_index_folder, load_or_build
 from corpuslens.settings import data_dir
-from corpuslens.urlstate import B_PREFIX, CORPUS_KEY, filters_to_params, view_to_params
 from dashboard import cache, corpus_link, state, uploads
 from dashboard.context import Context, set_current
 from dashboard.sidebar import filter_widgets
@@ -75,11 +74,10 @@ set_current(Context(index=index, filters=filters, choices=choices))
 page.run()
 
 compare = st.session_state.get("compare") if state.view_value("compare") == "b" else None
-state.write_url(page_name, filters, compare, corpus_link.current_corpus())
+params = state.link_params(page_name, filters, compare, corpus_link.current_corpus())
+state.write_url(params)
 
 with st.sidebar.expander("Share this view"):
-    params = {**filters_to_params(filters), **view_to_params(page_name, st.session_state["view"]),
-              **(filters_to_params(compare, B_PREFIX) if compare else {}), CORPUS_KEY: corpus_link.current_corpus()}
     base = (st.context.url or "").split("?")[0]
     st.code(base + ("?" + urlencode(params, doseq=True) if params else ""), language=None, wrap_lines=True)
     st.caption("Copy this link (button at the right of the box): it reopens exactly this view.")

@@ -17,7 +17,7 @@ import streamlit as st
 from corpuslens.filters import Filters
 from corpuslens.index import CorpusIndex, load_or_build
 from corpuslens.index.corpus_index import Topics
-from corpuslens import figures
+from corpuslens import figures, views
 from corpuslens.query import actors, overview, terms, topics
 from corpuslens import citations
 from corpuslens.query.common import choices_for, passage_row, passage_table
@@ -70,6 +70,24 @@ def topic_model(index: CorpusIndex, n_topics: int) -> Topics:
 @st.cache_data(**RESULTS)
 def mask(index: CorpusIndex, filters: Filters) -> np.ndarray:
     return selection_mask(index, filters)
+
+
+# -- Views: one per page, shared read-only by every visitor ----------------------------------
+
+# Results kept: a dozen recent selections of every page. Bounded for memory: the largest, the Topics view at
+# 100,000 passages with its map of 1,000 sampled passages, holds ~3 MB.
+VIEWS_KEPT = 64
+VIEWS = dict(max_entries=VIEWS_KEPT, show_spinner=False, hash_funcs=_BY_FINGERPRINT)
+
+
+@st.cache_resource(**VIEWS)
+def overview(index: CorpusIndex, filters: Filters, settings: dict, validated: tuple = ()) -> views.OverviewView:
+    return views.overview_view(index, filters, settings, validated)
+
+
+@st.cache_resource(**VIEWS)
+def documents(index: CorpusIndex, filters: Filters, settings: dict) -> views.DocumentsView:
+    return views.documents_view(index, filters, settings, theme_tagger(index))
 
 
 # -- Overview and documents --------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Callable
 import streamlit as st
 
 from corpuslens.filters import FILTER_FIELDS, Filters
-from corpuslens.page_settings import setting
+from corpuslens.page_settings import PAGE_SETTINGS, setting
 from dashboard.sidebar import widget_key, widget_value
 from corpuslens.urlstate import B_PREFIX, CORPUS_KEY, Choices, filters_to_params, parse_params, view_to_params
 
@@ -82,6 +82,12 @@ def view_widget(widget: Callable, key: str, **kwargs):
     return st.session_state[_VIEW][key]
 
 
+def page_values(page: str) -> dict:
+    """The page's settings as they stand (page settings live in the view state, see view_widget)."""
+    view = st.session_state[_VIEW]
+    return {spec.key: view[spec.key] for spec in PAGE_SETTINGS[page]}
+
+
 def set_view(key: str, value) -> None:
     """Change a page setting from code (e.g. a click on a chart), widget included."""
     st.session_state[_VIEW][key] = value
@@ -96,14 +102,19 @@ def _view_value(value):
     return tuple(value) if isinstance(value, list) else value
 
 
-def write_url(page: str, filters: Filters, compare: Filters | None = None, corpus: str = "") -> None:
-    """Rewrite the address bar from the current view, only when it differs (no needless history)."""
+def link_params(page: str, filters: Filters, compare: Filters | None = None, corpus: str = "") -> dict[str, list[str]]:
+    """The query parameters that reopen the current view: the address bar and the share box both show these."""
     params = filters_to_params(filters)
     params.update(view_to_params(page, st.session_state.get(_VIEW, {})))
     if compare is not None:
         params.update(filters_to_params(compare, B_PREFIX))
     if corpus:
         params[CORPUS_KEY] = [corpus]
+    return params
+
+
+def write_url(params: dict[str, list[str]]) -> None:
+    """Rewrite the address bar with these parameters, only when it differs (no needless history)."""
     current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
     if current != params:
         st.query_params.from_dict(params)

@@ -3,38 +3,21 @@ files, and a reader that shows one document with its actors and theme terms high
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from corpuslens.urlstate import shown_value
+from corpuslens.views.documents import NO_SUCH_PASSAGE, OUTSIDE, UNKNOWN
 from dashboard import cache
 from dashboard.context import empty_state, page_header, table_height
-from dashboard.state import set_view, view_value, view_widget
+from dashboard.state import page_values, set_view, view_value, view_widget
 from dashboard.citations import cite_control, passage_choice
-from dashboard.text import highlighted_html, md_escape
-
-# Highlight colours of the reader, per actor kind and for theme terms (the legend uses the same CSS).
-MARKS = {
-    "state": ("#cfe3fb", "state"),
-    "person": ("#fbdcc2", "person"),
-    "organisation": ("#cdeed2", "organisation"),
-    "bloc": ("#e6d8f7", "bloc"),
-    "theme": ("transparent", "theme term"),
-}
-READER_CSS = "<style>" + "".join(
-    f".cl-{kind}{{background:{colour};border-radius:3px;padding:0 2px;color:inherit}}"
-    for kind, (colour, _) in MARKS.items()
-) + (".cl-theme{border-bottom:2px solid #d4a017;border-radius:0;padding:0}"
-     ".cl-reader{max-width:56em}.cl-reader p{line-height:1.65;margin:0 0 .9em 0}"
-     ".cl-reader .cl-n{color:#6b7785;font-size:.8em;margin-right:.5em}"
-     ".cl-out{color:#8a94a0}.cl-cited{outline:2px solid #d4a017;outline-offset:4px;border-radius:2px}"
-     ".cl-legend span{margin-right:1em;font-size:.9em}</style>")
+from dashboard.passages_html import cited_html, reader_html
+from dashboard.text import md_escape
 
 
-def provenance_section(index, filters) -> None:
+def provenance_section(view) -> None:
     st.subheader("Documents and where their metadata came from")
-    table = cache.provenance_table(index, filters)
+    table = view.provenance
     source = "text, front matter, html meta, url or catalog (data/catalog.csv); unknown means nobody stated it"
     st.dataframe(
         table, hide_index=True, key="documents.provenance",
@@ -51,7 +34,7 @@ def provenance_section(index, filters) -> None:
             "date from": st.column_config.TextColumn("from", help=source, width="small"),
         },
     )
-    duplicates, skipped = cache.duplicates_table(index), cache.skipped_table(index)
+    duplicates, skipped = view.duplicates, view.skipped
     left, right = st.columns(2)
     with left.expander(f"Duplicates left out ({len(duplicates):,})"):
         if duplicates.empty:
@@ -67,72 +50,48 @@ def provenance_section(index, filters) -> None:
                          column_config={"file": "File", "reason": "Why it was skipped"})
 
 
-def chosen_document(index, filters, choices: dict[str, str]) -> str:
-    """The document to read: the link's or the widget's if it is in the selection, else the selection's first."""
-    doc = view_value("doc")
-    if doc and doc not in choices:
-        if cache.has_document(index, doc):
-            st.info("The document in the link is outside the current filters: showing the selection's first document.",
-                    icon="ℹ️")
-        else:
-            st.warning(f"Link: doc: {md_escape(shown_value(doc))} is not a document of this corpus, ignored.",
-                       icon="⚠️")
-        doc = ""
-    if not doc:
-        set_view("doc", next(iter(choices)))
-    return view_widget(st.selectbox, "doc", options=list(choices), format_func=choices.get)
+def chosen_document(view) -> str:
+    """The document to read: the view's (the link's or the widget's when in the selection, else the first)."""
+    if view.doc_note == OUTSIDE:
+        st.info("The document in the link is outside the current filters: showing the selection's first document.",
+                icon="ℹ️")
+    elif view.doc_note == UNKNOWN:
+        st.warning(f"Link: doc: {md_escape(shown_value(view_value('doc')))} is not a document of this corpus, "
+                   "ignored.", icon="⚠️")
+    if view_value("doc") != view.doc:
+        set_view("doc", view.doc)
+    return view_widget(st.selectbox, "doc", options=list(view.choices), format_func=view.choices.get)
 
 
-def cited_passage(passages, doc: str) -> int:
+def cited_passage(view) -> int:
     """The passage a permalink points at (its number in the document), shown above the reader; 0 for none.
     It belongs to the link's document: choosing another document forgets it."""
-    cited = view_value("passage")
-    if not cited:
+    if not view_value("passage"):
         return 0
-    if st.session_state.setdefault("documents.cited_doc", doc) != doc:
+    if st.session_state.setdefault("documents.cited_doc", view.doc) != view.doc:
         set_view("passage", 0)
         return 0
-    found = passages[passages["position"] == cited]
-    if found.empty:
-        st.warning(f"Link: passage: this document has no passage {int(cited)}, ignored.", icon="⚠️")
+    if view.cited_note == NO_SUCH_PASSAGE:
+        st.warning(f"Link: passage: this document has no passage {int(view_value('passage'))}, ignored.", icon="⚠️")
         set_view("passage", 0)
         return 0
+    found = view.passages[view.passages["position"] == view.cited]
     st.session_state.setdefault("documents.cite.passage", found["id"].iloc[0])
-    st.markdown(f"**Cited passage ¶{int(cited)}** (framed in the text below)")
-    st.html(READER_CSS + f'<div class="cl-reader"><p class="cl-cited">{html.escape(found["text"].iloc[0])}</p></div>')
-    return int(cited)
+    st.markdown(f"**Cited passage ¶{view.cited}** (framed in the text below)")
+    st.html(cited_html(found["text"].iloc[0]))
+    return view.cited
 
 
-def legend() -> str:
-    chips = "".join(f'<span><mark class="cl-{kind}">{html.escape(name)}</mark></span>' for kind, (_, name) in MARKS.items())
-    return f'<div class="cl-legend">{chips}<span class="cl-out">grey text: outside the current filters</span></div>'
-
-
-def reader_html(passages, cited: int = 0) -> str:
-    """The passages as escaped HTML: only our own <p>, <span> and <mark> tags, never the article's.
-    Passage number `cited` (from a permalink) is framed."""
-    paragraphs = []
-    for passage in passages.itertuples():
-        marks = highlighted_html(passage.text, [(s, e, label) for s, e, label, _ in passage.spans],
-                                 {label: f"cl-{kind}" for _, _, label, kind in passage.spans})
-        classes = ([] if passage.selected else ["cl-out"]) + (["cl-cited"] if passage.position == cited else [])
-        out = f' class="{" ".join(classes)}"' if classes else ""
-        paragraphs.append(f'<p{out}><span class="cl-n">¶{passage.position}</span>{marks}</p>')
-    return READER_CSS + legend() + '<div class="cl-reader">' + "".join(paragraphs) + "</div>"
-
-
-def reader_section(index, filters) -> None:
+def reader_section(view, index) -> None:
     st.subheader("Reader")
-    choices = cache.document_choices(index, filters)
-    doc = chosen_document(index, filters, choices)
-    metadata = cache.document_metadata(index, doc)
-    st.dataframe(metadata, hide_index=True, key="documents.metadata", column_config={
+    chosen_document(view)
+    st.dataframe(view.metadata, hide_index=True, key="documents.metadata", column_config={
         "field": "Field", "value": st.column_config.TextColumn("Value", width="large"), "source": "Came from"})
 
     themes_column, actors_column = st.columns(2, gap="large")
     with themes_column:
         st.markdown("**Themes** (share of its passages)")
-        themes = cache.document_themes(index, doc)
+        themes = view.themes
         if themes.empty:
             st.caption("No theme term in this document.")
         else:
@@ -143,20 +102,19 @@ def reader_section(index, filters) -> None:
                                             "Share", format="percent", min_value=0.0, max_value=1.0)})
     with actors_column:
         st.markdown("**Actors** (mentions)")
-        actors = cache.document_actors(index, doc)
+        actors = view.actors
         if actors.empty:
             st.caption("No actor of the dictionary is named in this document.")
         else:
             st.dataframe(actors, hide_index=True, key="documents.actors", column_order=["actor", "kind", "mentions"],
                          height=table_height(actors, 250), column_config={"actor": "Actor", "kind": "Kind", "mentions":
                                                     st.column_config.NumberColumn("Mentions", format="%d")})
-    passages = cache.reader_passages(index, filters, doc)
-    cited = cited_passage(passages, doc)
-    cite_control(index, {p.id: passage_choice("", p.position, p.text) for p in passages.itertuples()},
+    cited = cited_passage(view)
+    cite_control(index, {p.id: passage_choice("", p.position, p.text) for p in view.passages.itertuples()},
                  key="documents.cite")
-    st.html(reader_html(passages, cited))
+    st.html(reader_html(view.passages, cited))
 
-    removed = cache.removed_lines(index, doc)
+    removed = view.removed
     with st.expander(f"Removed lines ({len(removed):,}): what cleaning took out of this file, and why"):
         if removed.empty:
             st.caption("Nothing was removed from this file.")
@@ -171,8 +129,9 @@ def main() -> None:
     if ctx.empty:
         empty_state("the document list")
         return
-    provenance_section(ctx.index, ctx.filters)
-    reader_section(ctx.index, ctx.filters)
+    view = cache.documents(ctx.index, ctx.filters, page_values("documents"))
+    provenance_section(view)
+    reader_section(view, ctx.index)
 
 
 main()

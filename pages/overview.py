@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corpuslens import figures
-from corpuslens.page_settings import setting
 from dashboard import cache, state
 from dashboard.context import CHART_CONFIG, empty_state, page_header
 from corpuslens.validation.targets import theme_target
@@ -52,38 +50,29 @@ def main() -> None:
         empty_state("the overview")
         return
     index, filters = ctx.index, ctx.filters
-
-    summary = cache.selection_summary(index, filters)
     documents, passages, authors, years = st.columns(4)
+    # Bottom-aligned: the switch above the right chart must not push it below the left one.
+    left, right = st.columns(2, vertical_alignment="bottom")
+    with right:
+        # One contributors chart at a time: every chart costs the browser ~25 ms per filter change.
+        state.view_widget(st.segmented_control, "contributors", required=True, label_visibility="collapsed")
+    checked = theme_validation(index)
+    view = cache.overview(index, filters, state.page_values("overview"), checked)
+
+    summary = view.summary
     documents.metric("Documents", f"{summary['documents']:,}", border=True)
     passages.metric("Passages", f"{summary['passages']:,}", border=True)
     authors.metric("Authors", f"{summary['authors']:,}", border=True,
                    help=f"Known authors; {summary['unknown_author_documents']:,} document(s) with no known author.")
     years.metric("Years", years_label(summary), border=True,
                  help=f"Span of known years; {summary['unknown_year_documents']:,} document(s) of unknown year.")
-
-    by_year, unknown_year = cache.documents_by_year(index, filters)
-    # Bottom-aligned: the switch above the right chart must not push it below the left one.
-    left, right = st.columns(2, vertical_alignment="bottom")
-    with left:
-        st.plotly_chart(cache.figure(figures.documents_by_year, by_year, unknown_year), config=CHART_CONFIG,
-                        key="overview.years")
-    with right:
-        # One contributors chart at a time: every chart costs the browser ~25 ms per filter change.
-        by = state.view_widget(st.segmented_control, "contributors", required=True,
-                               label_visibility="collapsed")
-        contributors = cache.contributors(index, filters, by)
-        st.plotly_chart(cache.figure(figures.top_contributors, contributors, setting("contributors").option_label(by)[:-1]),
-                        config=CHART_CONFIG, key=f"overview.{by}")
-    # Full width, so that long theme names are shown whole.
-    shares = cache.theme_shares(index, filters)
-    checked = theme_validation(index)
-    st.plotly_chart(cache.figure(figures.theme_shares, shares, label_chars=80, validation=checked),
-                    config=CHART_CONFIG, key="overview.themes")
+    left.plotly_chart(view.years_figure, config=CHART_CONFIG, key="overview.years")
+    right.plotly_chart(view.contributors_figure, config=CHART_CONFIG, key=f"overview.{view.contributors_by}")
+    st.plotly_chart(view.themes_figure, config=CHART_CONFIG, key="overview.themes")
     validation_caption(index, checked)
 
     st.subheader("Documents in the selection")
-    table = cache.document_list(index, filters)
+    table = view.documents
     st.dataframe(
         table, hide_index=True, key="overview.documents",
         column_order=["title", "authors", "publication", "date", "year", "passages"],

@@ -3,8 +3,6 @@ wrong, with the words that matched highlighted; the tag's estimated precision an
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from corpuslens.query.topics import topic_label
@@ -18,16 +16,12 @@ from dashboard.context import empty_state, page_header
 from dashboard.citations import cite_control, passage_choice
 from dashboard.exports import csv_download
 from dashboard.state import set_view, view_value, view_widget
-from dashboard.text import highlighted_html, md_escape
+from dashboard.passages_html import sample_html
+from dashboard.text import md_escape
 from dashboard.validation import judging_allowed, store
 
 CODER_KEY = "validate.coder"
 VERDICT_LABELS = {"right": "Right", "wrong": "Wrong", "skip": "Skip"}
-SAMPLE_CSS = ("<style>.cl-sample .cl-meta{color:#6b7785;font-size:.85em;margin-bottom:.3em}"
-              ".cl-sample p{margin:0;line-height:1.6}"
-              "mark.hl,mark.cl-a{background:#fde68a;padding:0 2px;border-radius:3px}"
-              "mark.cl-b{background:#fbd9b5;padding:0 2px;border-radius:3px}</style>")
-
 
 def check_target_in_link(index) -> None:
     """A target from a link is parsed against the corpus; anything else is dropped with a notice."""
@@ -60,13 +54,6 @@ def target_options(index) -> dict[str, str]:
 def record(target: str, text: str, passage_id: str, verdict: str, matched: str, corpus: str) -> None:
     if judging_allowed():  # checked again here: a button is only a request
         store().record(target, text, passage_id, verdict, st.session_state.get(CODER_KEY, ""), matched, corpus)
-
-
-def sample_html(passage, css: dict[str, str]) -> str:
-    """One sampled passage as escaped text with the matched words marked; document, year and number above it."""
-    return (SAMPLE_CSS + f'<div class="cl-sample"><div class="cl-meta">{html.escape(passage.title)} · '
-            f'{html.escape(passage.year)} · ¶{int(passage.position)} · {html.escape(passage.id)}</div>'
-            f"<p>{highlighted_html(passage.text, passage.highlights, css)}</p></div>")
 
 
 def results(target: str) -> None:

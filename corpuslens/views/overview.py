@@ -1,0 +1,52 @@
+"""The Overview: the selection's size, documents per year, top contributors, theme shares, the document list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from corpuslens import figures
+from corpuslens.filters import Filters
+from corpuslens.index.corpus_index import CorpusIndex
+from corpuslens.page_settings import setting
+from corpuslens.query import overview as query
+from corpuslens.selection import selection_mask
+from corpuslens.views.common import page_values
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    empty: bool
+    summary: dict
+    contributors_by: str  # "authors" or "publications"
+    documents: pd.DataFrame  # the document list (query.overview.DOCUMENT_LIST_COLUMNS)
+    years_figure: go.Figure | None
+    contributors_figure: go.Figure | None
+    themes_figure: go.Figure | None
+
+
+def overview_view(index: CorpusIndex, filters: Filters, settings: Mapping | None = None,
+                  validated: tuple[tuple[str, str], ...] = ()) -> OverviewView:
+    """`validated`: (theme id, its precision line) of the themes analysts have validated, shown in the theme chart."""
+    values = page_values("overview", settings)
+    mask = selection_mask(index, filters)
+    by = values["contributors"]
+    if not mask.any():
+        return OverviewView(True, query.selection_summary(index, mask), by, query.document_list(index, mask),
+                            None, None, None)
+    by_year, unknown_year = query.documents_by_year(index, mask)
+    contributors = query.contributors(index, mask, by)
+    return OverviewView(
+        empty=False,
+        summary=query.selection_summary(index, mask),
+        contributors_by=by,
+        documents=query.document_list(index, mask),
+        years_figure=figures.documents_by_year(by_year, unknown_year),
+        # "Authors" -> "Author": the chart names one contributor per bar.
+        contributors_figure=figures.top_contributors(contributors, setting("contributors").option_label(by)[:-1]),
+        # label_chars: the chart is drawn full width, so long theme names are shown whole.
+        themes_figure=figures.theme_shares(query.theme_shares(index, mask), label_chars=80, validation=validated),
+    )

@@ -1,0 +1,62 @@
+"""Passages drawn as HTML for st.html: every string from an article escaped, only our own tags, one stylesheet.
+
+Each function returns its CSS with its blocks, so any element can be placed alone on a page.
+"""
+
+from __future__ import annotations
+
+import html
+
+from dashboard.text import highlighted_html
+
+# Highlight colours of the reader, per actor kind and for theme terms (the legend uses the same CSS).
+READER_MARKS = {
+    "state": ("#cfe3fb", "state"),
+    "person": ("#fbdcc2", "person"),
+    "organisation": ("#cdeed2", "organisation"),
+    "bloc": ("#e6d8f7", "bloc"),
+    "theme": ("transparent", "theme term"),
+}
+READER_CSS = "<style>" + "".join(
+    f".cl-{kind}{{background:{colour};border-radius:3px;padding:0 2px;color:inherit}}"
+    for kind, (colour, _) in READER_MARKS.items()
+) + (".cl-theme{border-bottom:2px solid #d4a017;border-radius:0;padding:0}"
+     ".cl-reader{max-width:56em}.cl-reader p{line-height:1.65;margin:0 0 .9em 0}"
+     ".cl-reader .cl-n{color:#6b7785;font-size:.8em;margin-right:.5em}"
+     ".cl-out{color:#8a94a0}.cl-cited{outline:2px solid #d4a017;outline-offset:4px;border-radius:2px}"
+     ".cl-legend span{margin-right:1em;font-size:.9em}</style>")
+SAMPLE_CSS = ("<style>.cl-sample .cl-meta{color:#6b7785;font-size:.85em;margin-bottom:.3em}"
+              ".cl-sample p{margin:0;line-height:1.6}"
+              "mark.hl,mark.cl-a{background:#fde68a;padding:0 2px;border-radius:3px}"
+              "mark.cl-b{background:#fbd9b5;padding:0 2px;border-radius:3px}</style>")
+
+
+def reader_legend() -> str:
+    chips = "".join(f'<span><mark class="cl-{kind}">{html.escape(name)}</mark></span>'
+                    for kind, (_, name) in READER_MARKS.items())
+    return f'<div class="cl-legend">{chips}<span class="cl-out">grey text: outside the current filters</span></div>'
+
+
+def reader_html(passages, cited: int = 0) -> str:
+    """A document's passages (query.documents.READER_COLUMNS) with actors and theme terms marked; passages outside
+    the selection greyed; passage number `cited` (from a permalink) framed."""
+    paragraphs = []
+    for passage in passages.itertuples():
+        marks = highlighted_html(passage.text, [(s, e, label) for s, e, label, _ in passage.spans],
+                                 {label: f"cl-{kind}" for _, _, label, kind in passage.spans})
+        classes = ([] if passage.selected else ["cl-out"]) + (["cl-cited"] if passage.position == cited else [])
+        out = f' class="{" ".join(classes)}"' if classes else ""
+        paragraphs.append(f'<p{out}><span class="cl-n">¶{passage.position}</span>{marks}</p>')
+    return READER_CSS + reader_legend() + '<div class="cl-reader">' + "".join(paragraphs) + "</div>"
+
+
+def cited_html(text: str) -> str:
+    """The passage a permalink cites, framed, above the reader."""
+    return READER_CSS + f'<div class="cl-reader"><p class="cl-cited">{html.escape(text)}</p></div>'
+
+
+def sample_html(passage, css: dict[str, str]) -> str:
+    """One sampled passage with the matched words marked; document, year, number and id above it."""
+    return (SAMPLE_CSS + f'<div class="cl-sample"><div class="cl-meta">{html.escape(passage.title)} · '
+            f'{html.escape(passage.year)} · ¶{int(passage.position)} · {html.escape(passage.id)}</div>'
+            f"<p>{highlighted_html(passage.text, passage.highlights, css)}</p></div>")
