@@ -86,6 +86,11 @@ def overview(index: CorpusIndex, filters: Filters, settings: dict, validated: tu
 
 
 @st.cache_resource(**VIEWS)
+def terms(index: CorpusIndex, filters: Filters, settings: dict, compare: Filters | None = None) -> views.TermsView:
+    return views.terms_view(index, filters, settings, compare)
+
+
+@st.cache_resource(**VIEWS)
 def documents(index: CorpusIndex, filters: Filters, settings: dict) -> views.DocumentsView:
     return views.documents_view(index, filters, settings, theme_tagger(index))
 

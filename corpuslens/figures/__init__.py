@@ -5,7 +5,7 @@ because plotly renders hover, tick, legend and title text as a small HTML dialec
 """
 
 from .actors import actor_network, actor_trend, co_mention_heatmap
-from .common import empty_figure, plain, shorten
+from .common import empty_figure, plain, shorten, unplain
 from .overview import documents_by_year, theme_shares, top_contributors
 from .terms import distinctive_terms, term_bars, term_trend
 from .topics import topic_map, topic_prevalence, topic_sizes
@@ -14,5 +14,5 @@ from .wordcloud import word_cloud_image, word_cloud_png
 __all__ = [
     "actor_network", "actor_trend", "co_mention_heatmap", "distinctive_terms", "documents_by_year",
     "empty_figure", "plain", "shorten", "term_bars", "term_trend", "theme_shares", "top_contributors",
-    "topic_map", "topic_prevalence", "topic_sizes", "word_cloud_image", "word_cloud_png",
+    "topic_map", "topic_prevalence", "topic_sizes", "unplain", "word_cloud_image", "word_cloud_png",
 ]

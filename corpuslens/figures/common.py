@@ -25,6 +25,11 @@ def plain(s: object) -> str:
     return str(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unplain(s: str) -> str:
+    """The text `plain` escaped, back: for ids a click returns from a figure's customdata."""
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def plain_series(values: pd.Series) -> pd.Series:
     """Vectorised `plain` for a column of strings (missing values become "")."""
     text = values.astype("string").fillna("")
@@ -116,11 +121,17 @@ def finish(fig: go.Figure, title: str, x_title: str | None = None, y_title: str 
     return fig
 
 
-def horizontal_bars(values, hover: pd.Series, color: str = style.ACCENT) -> go.Bar:
-    """One horizontal bar trace on row positions 0..n-1 (so equal short labels never merge)."""
+def horizontal_bars(values, hover: pd.Series, color: str = style.ACCENT, ids=None) -> go.Bar:
+    """One horizontal bar trace on row positions 0..n-1 (so equal short labels never merge).
+
+    `ids` (optional, one per bar): what a click on a bar chooses; each bar's customdata is then
+    [hover text, id], so a page reads the clicked bar's id from the click event without a second query.
+    Ids are escaped like every string in a figure: `unplain` gives them back."""
+    customdata = hover.to_numpy() if ids is None else np.column_stack(
+        [hover.to_numpy(), plain_series(pd.Series(ids, dtype=object)).to_numpy()])
     return go.Bar(
-        x=values, y=np.arange(len(values)), orientation="h", customdata=hover.to_numpy(),
-        marker_color=color, hovertemplate="%{customdata}<extra></extra>",
+        x=values, y=np.arange(len(values)), orientation="h", customdata=customdata, marker_color=color,
+        hovertemplate=("%{customdata}" if ids is None else "%{customdata[0]}") + "<extra></extra>",
     )
 
 

@@ -28,7 +28,7 @@ def term_bars(df: pd.DataFrame, title: str = "Top terms", label_chars: int = 30)
     df = bar_order(df)
     hover = (plain_series(df["term"]) + ": " + counted(df["count"], "occurrence", "occurrences") + " in "
              + counted(df["passages"], "passage", "passages"))
-    fig = go.Figure(horizontal_bars(df["count"].to_numpy(), hover))
+    fig = go.Figure(horizontal_bars(df["count"].to_numpy(), hover, ids=df["term"].to_numpy()))  # a click picks the term
     label_rows(fig, df["term"].tolist(), label_chars)
     fig.update_xaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["count"]))
     return finish(fig, title, "occurrences", "term", height=style.rows_height(len(df), row_px=24), showlegend=False)

@@ -1,0 +1,34 @@
+"""Clicks on charts choose what they show, in a real Chromium: a bar of the Terms page picks its term. The
+chart carries the term in the clicked bar's customdata, so the page reads it from the click alone.
+
+The expected term comes from the engine (the Terms view of the shipped corpus), never typed in."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from corpuslens.filters import Filters
+from corpuslens.index import load_or_build
+from corpuslens.settings import SHIPPED_DATA, IndexSettings
+from corpuslens.views import terms_view
+from streamlit_page import expect_rerun, open_app, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def test_clicking_a_term_bar_shows_that_term_over_the_years_and_in_context(app_url, page, screenshots):
+    listed = terms_view(load_or_build(SHIPPED_DATA, IndexSettings()), Filters()).listed
+    wanted = listed[2]  # the third bar from the top: not the default term, which the page shows anyway
+    open_app(page, f"{app_url}/terms")
+    bars = page.locator(".st-key-terms-bars .bars .point path")
+    page.wait_for_function("n => document.querySelectorAll('.st-key-terms-bars .bars .point path').length === n",
+                           arg=len(listed), timeout=30_000)
+    with expect_rerun(page):
+        bars.nth(2).click(force=True)
+    page.wait_for_function(
+        "term => [...document.querySelectorAll('input')].some(i => i.value === term)", arg=wanted, timeout=30_000)
+    screenshot(page, screenshots / "71-terms-bar-clicked.png")
+    assert parse_qs(urlsplit(page.url).query).get("term") == [wanted]
+    assert f"of “{wanted}”" in page.locator("body").inner_text()
