@@ -12,6 +12,7 @@ from corpuslens.index import CorpusIndex
 from corpuslens.query.common import describe_filters, size_label
 from corpuslens.urlstate import Choices
 from dashboard import cache
+from dashboard.pages_mode import leave_pages_folder_mode
 from dashboard.text import md_escape
 
 _KEY = "context"
@@ -53,14 +54,10 @@ def current() -> Context:
 def _run_through_app() -> None:
     """Rerun a page that Streamlit started without app.py, so the app's shell runs first.
 
-    Because the page files sit in a folder named pages/, a fresh server treats the first
-    deep link (say /topics?topic=2) the legacy way and runs pages/topics.py alone, until
-    app.py has called st.navigation once. Switching that mode off and rerunning sends the
-    same URL, query included, through app.py like every later visit.
+    A fresh server's first deep link runs the page file alone (dashboard.pages_mode says why). Leaving that
+    mode and rerunning sends the same URL, query included, through app.py like every later visit.
     """
-    from streamlit.runtime.pages_manager import PagesManager  # pinned Streamlit: see requirements.txt
-
-    PagesManager.uses_pages_directory = False
+    leave_pages_folder_mode()
     st.rerun()
 
 

@@ -123,16 +123,11 @@ def open_page(shipped_index, monkeypatch):
     pages/ folder exists), and then runs a chosen page file alone, without app.py; keeping it off
     makes AppTest run app.py like the server does, so `switch_page` works even before the first run.
     """
-    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1 import AppTest
 
-    original_init = PagesManager.__init__
+    from pages_apptest import without_pages_folder_mode
 
-    def without_pages_folder_mode(self, *args, **kwargs):
-        PagesManager.uses_pages_directory = False
-        original_init(self, *args, **kwargs)
-
-    monkeypatch.setattr(PagesManager, "__init__", without_pages_folder_mode)
+    without_pages_folder_mode(monkeypatch)
     monkeypatch.delenv("CORPUSLENS_DATA", raising=False)
 
     def open_(page: str = "overview", **params) -> AppTest:

@@ -15,7 +15,20 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from dashboard.pages_mode import leave_pages_folder_mode
+
 APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+def without_pages_folder_mode(monkeypatch) -> None:
+    """Every pages manager AppTest makes leaves the pages/-folder mode, as app.py's st.navigation does on a server."""
+    original_init = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        leave_pages_folder_mode()
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @pytest.fixture
@@ -27,13 +40,7 @@ def open_page(monkeypatch):
     Clearing the flag after the pages manager is made mirrors a running server, where app.py has already
     called st.navigation: app.py then runs first and hands over to the page, as it does for a visitor.
     """
-    original_init = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    without_pages_folder_mode(monkeypatch)
 
     def open_(page: str, query: str = "") -> AppTest:
         at = AppTest.from_file(str(APP), default_timeout=120)
