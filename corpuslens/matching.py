@@ -133,18 +133,25 @@ class ActorMatcher:
         return mentions
 
 
-class _PhraseSet:
-    """Words and phrases (a trailing * makes the last word a prefix) compiled into one trie regex,
-    each mapped to the owners (theme ids) that list it."""
+def _written_with_capitals(phrase: str) -> bool:
+    """A lexicon phrase written with a capital letter matches only as written ("US" is not "us")."""
+    return phrase != phrase.lower()
 
-    def __init__(self, owned: list[tuple[str, str]]):
+
+class _PhraseTrie:
+    """Words and phrases (a trailing * makes the last word a prefix) compiled into one trie regex,
+    each mapped to the owners (theme ids) that list it. `case_sensitive` tries match the text as
+    written (apostrophes made plain), the others its folded form."""
+
+    def __init__(self, owned: list[tuple[str, str]], case_sensitive: bool):
+        self._key = (lambda phrase: " ".join(_plain_apostrophes(phrase).split())) if case_sensitive else _key
         self._exact: dict[str, set[str]] = {}
         self._prefix: dict[str, set[str]] = {}
         for phrase, owner in owned:
             if phrase.endswith("*"):
-                self._prefix.setdefault(_key(phrase[:-1]), set()).add(owner)
+                self._prefix.setdefault(self._key(phrase[:-1]), set()).add(owner)
             else:
-                self._exact.setdefault(_key(phrase), set()).add(owner)
+                self._exact.setdefault(self._key(phrase), set()).add(owner)
         self.empty = not (self._exact or self._prefix)
         if not self.empty:
             self.regex = re.compile(_BEFORE + "(?:" + _trie_regex(list(self._exact), list(self._prefix)) + r")(?!\w)")
@@ -170,10 +177,26 @@ class _PhraseSet:
             self._cache[matched] = result
         return result
 
-    def find(self, prepared: str) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
+    def find(self, text: str) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
         if self.empty:
             return []
-        return [(m.start(), m.end(), self.owners(m.group())) for m in self.regex.finditer(prepared)]
+        return [(m.start(), m.end(), self.owners(m.group())) for m in self.regex.finditer(text)]
+
+
+class _PhraseSet:
+    """The phrases of one rule list of every theme: those written in lower case match in any case,
+    those written with a capital letter only as written."""
+
+    def __init__(self, owned: list[tuple[str, str]]):
+        self._any_case = _PhraseTrie([o for o in owned if not _written_with_capitals(o[0])], case_sensitive=False)
+        self._as_written = _PhraseTrie([o for o in owned if _written_with_capitals(o[0])], case_sensitive=True)
+
+    def find(self, text: str, prepared: str) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
+        """Matches in `text` (`prepared` is its folded form, as `_prepare` gives), sorted by position."""
+        found = self._any_case.find(prepared)
+        if not self._as_written.empty:
+            found = sorted(found + self._as_written.find(_plain_apostrophes(text)), key=lambda f: (f[0], -f[1]))
+        return found
 
 
 class ThemeTagger:
@@ -184,6 +207,9 @@ class ThemeTagger:
     `anchors` occurs in the passage or in a passage next to it — or, for a theme that lists no
     anchors, when the passage holds a second, different word of the theme — and no word of its
     `not_near` list stands in the same sentence ("separatists" beside "Donbas" is another war).
+    No word counts inside one of the theme's `not_within` phrases ("oil" in "non-oil"). A theme
+    with `min_matches` above 1 needs that many counted matches in the passage: one passing mention
+    of Turkey does not make a passage about Turkey.
     All themes' phrases are scanned at once; a match credits every theme listing it.
     """
 
@@ -194,26 +220,47 @@ class ThemeTagger:
         self._anchors = _PhraseSet([(a, t.id) for t in themes if t.context_terms for a in t.anchors])
         self._own_words = {t.id for t in themes if t.context_terms and not t.anchors}
         self._exclusions = _PhraseSet([(w, t.id) for t in themes for w in t.not_near])
+        self._containers = _PhraseSet([(w, t.id) for t in themes for w in t.not_within])
+        self._min_matches = {t.id: t.min_matches for t in themes if t.min_matches > 1}
 
     def _anchored(self, texts: list[str]) -> set[str]:
         found: set[str] = set()
         for text in texts:
-            for _, _, owners in self._anchors.find(_prepare(text)):
+            for _, _, owners in self._anchors.find(text, _prepare(text)):
                 found.update(owner for owner, _ in owners)
         return found
+
+    def _inside_containers(self, text: str, prepared: str, matches: list) -> list:
+        """`matches` without the (owner, term) pairs that stand inside a longer `not_within` phrase of their theme."""
+        containers = self._containers.find(text, prepared)
+        if not containers:
+            return matches
+        kept = []
+        for start, end, owners in matches:
+            inside = {owner for lo, hi, ids in containers if lo <= start and end <= hi and hi - lo > end - start
+                      for owner, _ in ids}
+            if inside:
+                owners = tuple((owner, term) for owner, term in owners if owner not in inside)
+            if owners:
+                kept.append((start, end, owners))
+        return kept
 
     def explain(self, text: str, neighbours: list[str] = ()) -> list[tuple[int, int, str, str, str]]:
         """(start, end, theme id, term as listed, rule) for every match that counts, in text order."""
         prepared = _prepare(text)
-        strong = self._strong.find(prepared)
+        strong = self._inside_containers(text, prepared, self._strong.find(text, prepared))
         matches: list[tuple[int, int, str, str, str]] = []
         for start, end, owners in strong:
             matches.extend((start, end, owner, term, "term") for owner, term in owners)
-        context = self._context.find(prepared)
+        context = self._inside_containers(text, prepared, self._context.find(text, prepared))
         if context:
             anchored = self._anchored([text, *neighbours])
             excluded = self._excluded_sentences(text, prepared)
-            # A theme without anchors of its own is anchored by a second, different word of its own in the passage.
+            context = [(start, end, tuple((owner, term) for owner, term in owners
+                                          if not any(lo <= start < hi and owner in ids for lo, hi, ids in excluded)))
+                       for start, end, owners in context]
+            # A theme without anchors of its own is anchored by a second, different word of its own in the
+            # passage; a word that does not count (vetoed by not_near) vouches for nothing.
             own_words: dict[str, set[str]] = {}
             for _, _, owners in [*strong, *context]:
                 for owner, term in owners:
@@ -228,14 +275,17 @@ class ThemeTagger:
                         rule = "context term, with an anchor of the theme nearby"
                     else:
                         continue
-                    if any(lo <= start < hi and owner in ids for lo, hi, ids in excluded):
-                        continue
                     matches.append((start, end, owner, term, rule))
+        if self._min_matches:
+            counted: dict[str, set[int]] = {}
+            for start, _, owner, _, _ in matches:
+                counted.setdefault(owner, set()).add(start)
+            matches = [m for m in matches if len(counted[m[2]]) >= self._min_matches.get(m[2], 1)]
         matches.sort(key=lambda m: (m[0], self._order.get(m[2], 0)))
         return matches
 
     def _excluded_sentences(self, text: str, prepared: str) -> list[tuple[int, int, set[str]]]:
-        hits = self._exclusions.find(prepared)
+        hits = self._exclusions.find(text, prepared)
         if not hits:
             return []
         from corpuslens.ingest.passages import split_sentences  # matching is imported by ingestion's users
