@@ -123,3 +123,9 @@ def test_bad_new_rules_are_refused_with_a_clear_message(tmp_path, rule, message)
     with pytest.raises(ValueError, match=message):
         load_themes(path)
 
+
+
+def test_shipped_not_within_and_min_matches_load():
+    themes = {t.id: t for t in load_themes(SHIPPED_DATA / "themes.yaml")}
+    assert any(t.not_within for t in themes.values())
+    assert any(t.min_matches > 1 for t in themes.values())
