@@ -82,6 +82,18 @@ def _min_matches(path: Path, where: str, entry: dict) -> int:
     return value
 
 
+ANCHOR_SCOPES = ("neighbours", "passage")
+
+
+def _anchor_scope(path: Path, where: str, entry: dict) -> str:
+    value = entry.get("anchor_scope", ANCHOR_SCOPES[0])
+    if value not in ANCHOR_SCOPES:
+        raise _problem(path, where, f"'anchor_scope' must be one of {', '.join(ANCHOR_SCOPES)}, not {value!r}")
+    if value != ANCHOR_SCOPES[0] and not entry.get("anchors"):
+        raise _problem(path, where, "'anchor_scope' needs 'anchors' to apply to")
+    return value
+
+
 def _check_not_within(path: Path, where: str, ident: str, words: tuple[str, ...], phrases: tuple[str, ...]) -> None:
     """Each not_within phrase must hold one of the theme's words, or it vetoes nothing."""
     from corpuslens.matching import ThemeTagger  # matching needs the model, not the lexicon
@@ -99,7 +111,7 @@ def _check_not_within(path: Path, where: str, ident: str, words: tuple[str, ...]
 
 def load_themes(path: str | Path) -> list[Theme]:
     """Themes from a YAML list of {id, label, description, terms, and optionally context_terms,
-    anchors, not_near, not_within and min_matches} (see `Theme`).
+    anchors, anchor_scope, not_near, not_within and min_matches} (see `Theme`).
 
     A term is a word or phrase matched on word boundaries, in any case when written in lower case,
     only as written when written with a capital letter ("US" is not "us"); a trailing `*` makes its
@@ -124,7 +136,8 @@ def load_themes(path: str | Path) -> list[Theme]:
             raise _problem(path, where, f"{', '.join(overlap)}: a context term cannot be its own anchor")
         _check_not_within(path, where, ident, (*terms, *rules["context_terms"]), rules["not_within"])
         themes.append(Theme(id=ident, label=label, terms=terms, description=description,
-                            min_matches=_min_matches(path, where, entry), **rules))
+                            min_matches=_min_matches(path, where, entry),
+                            anchor_scope=_anchor_scope(path, where, entry), **rules))
     return themes
 
 

@@ -204,7 +204,8 @@ class ThemeTagger:
 
     A theme's `terms` count wherever they occur. Its `context_terms` are words that mean the theme
     only in its setting ("ceasefire", "separatists", "media"): they count when one of the theme's
-    `anchors` occurs in the passage or in a passage next to it — or, for a theme that lists no
+    `anchors` occurs in the passage or in a passage next to it (in the passage itself for a theme
+    whose `anchor_scope` is "passage") — or, for a theme that lists no
     anchors, when the passage holds a second, different word of the theme — and no word of its
     `not_near` list stands in the same sentence ("separatists" beside "Donbas" is another war).
     No word counts inside one of the theme's `not_within` phrases ("oil" in "non-oil"). A theme
@@ -222,12 +223,14 @@ class ThemeTagger:
         self._exclusions = _PhraseSet([(w, t.id) for t in themes for w in t.not_near])
         self._containers = _PhraseSet([(w, t.id) for t in themes for w in t.not_within])
         self._min_matches = {t.id: t.min_matches for t in themes if t.min_matches > 1}
+        self._anchored_in_passage = {t.id for t in themes if t.anchor_scope == "passage"}
 
-    def _anchored(self, texts: list[str]) -> set[str]:
-        found: set[str] = set()
-        for text in texts:
-            for _, _, owners in self._anchors.find(text, _prepare(text)):
-                found.update(owner for owner, _ in owners)
+    def _anchored(self, text: str, prepared: str, neighbours: list[str]) -> set[str]:
+        """Themes with an anchor in the passage, or in a neighbour where the theme lets neighbours anchor."""
+        found = {owner for _, _, owners in self._anchors.find(text, prepared) for owner, _ in owners}
+        for neighbour in neighbours:
+            found.update(owner for _, _, owners in self._anchors.find(neighbour, _prepare(neighbour))
+                         for owner, _ in owners if owner not in self._anchored_in_passage)
         return found
 
     def _inside_containers(self, text: str, prepared: str, matches: list) -> list:
@@ -254,7 +257,7 @@ class ThemeTagger:
             matches.extend((start, end, owner, term, "term") for owner, term in owners)
         context = self._inside_containers(text, prepared, self._context.find(text, prepared))
         if context:
-            anchored = self._anchored([text, *neighbours])
+            anchored = self._anchored(text, prepared, neighbours)
             excluded = self._excluded_sentences(text, prepared)
             context = [(start, end, tuple((owner, term) for owner, term in owners
                                           if not any(lo <= start < hi and owner in ids for lo, hi, ids in excluded)))

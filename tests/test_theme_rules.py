@@ -129,3 +129,25 @@ def test_shipped_not_within_and_min_matches_load():
     themes = {t.id: t for t in load_themes(SHIPPED_DATA / "themes.yaml")}
     assert any(t.not_within for t in themes.values())
     assert any(t.min_matches > 1 for t in themes.values())
+
+
+def test_anchor_scope_passage_keeps_the_neighbours_out():
+    rules = dict(context_terms=("ally",), anchors=("csto",))
+    nearby = ThemeTagger([Theme("alliances", "Alliances", ("nato",), **rules)])
+    own = ThemeTagger([Theme("alliances", "Alliances", ("nato",), anchor_scope="passage", **rules)])
+    passages = ["Armenia is a member of the CSTO.", "A conference called Baku the only ally of Moscow."]
+    assert "alliances" in nearby.tag_passages(passages)[1]
+    assert "alliances" not in own.tag_passages(passages)[1]
+    assert "alliances" in own.hits("Armenia, a CSTO member, is Moscow's ally.")
+
+
+@pytest.mark.parametrize("rule, message", [
+    ("  anchor_scope: document\n", "anchor_scope"),
+    ("  anchor_scope: passage\n", "needs 'anchors'"),
+])
+def test_a_bad_anchor_scope_is_refused(tmp_path, rule, message):
+    path = tmp_path / "themes.yaml"
+    path.write_text("themes:\n- id: energy\n  label: Energy\n  terms: [oil]\n  context_terms: [fuel]\n" + rule,
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_themes(path)
