@@ -151,3 +151,16 @@ def test_a_bad_anchor_scope_is_refused(tmp_path, rule, message):
                     encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         load_themes(path)
+
+
+def test_shipped_lexicon_reads_passing_mentions_as_passing(tagger):
+    assert "alliances" not in tagger.hits("Putin met Pashinyan at the CIS summit in Dushanbe.")
+    assert "regional-powers" not in tagger.hits("Baku wants a corridor to Nakhchivan that links Azerbaijan to Turkey.")
+    assert "regional-powers" in tagger.hits("Turkey and Iran compete for influence in the South Caucasus.")
+    assert "energy" not in tagger.hits("Aliyev praised the export of non-oil products to Russia.")
+
+
+def test_shipped_lexicon_tells_the_us_from_us(tagger):
+    assert "west" in tagger.hits("The US and Russia discussed Armenia.")
+    assert "west" not in tagger.hits("Let us discuss Russia's role in Armenia.")
+    assert "west" not in tagger.hits("Protests began in western Kazakhstan before Russian troops arrived.")
