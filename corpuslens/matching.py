@@ -138,65 +138,72 @@ def _written_with_capitals(phrase: str) -> bool:
     return phrase != phrase.lower()
 
 
-class _PhraseTrie:
+class _PhraseSet:
     """Words and phrases (a trailing * makes the last word a prefix) compiled into one trie regex,
-    each mapped to the owners (theme ids) that list it. `case_sensitive` tries match the text as
-    written (apostrophes made plain), the others its folded form."""
+    each mapped to the owners (theme ids) that list it.
 
-    def __init__(self, owned: list[tuple[str, str]], case_sensitive: bool):
-        self._key = (lambda phrase: " ".join(_plain_apostrophes(phrase).split())) if case_sensitive else _key
-        self._exact: dict[str, set[str]] = {}
-        self._prefix: dict[str, set[str]] = {}
+    The scan runs on the folded text; a phrase written with a capital letter is then kept only where
+    the text writes it the same way, so it costs no second scan."""
+
+    def __init__(self, owned: list[tuple[str, str]]):
+        # key -> {owner: the phrase as written when it must match as written, else None}
+        self._exact: dict[str, dict[str, str | None]] = {}
+        self._prefix: dict[str, dict[str, str | None]] = {}
         for phrase, owner in owned:
-            if phrase.endswith("*"):
-                self._prefix.setdefault(self._key(phrase[:-1]), set()).add(owner)
-            else:
-                self._exact.setdefault(self._key(phrase), set()).add(owner)
+            table, body = (self._prefix, phrase[:-1]) if phrase.endswith("*") else (self._exact, phrase)
+            written = " ".join(_plain_apostrophes(body).split()) if _written_with_capitals(body) else None
+            owners = table.setdefault(_key(body), {})
+            if owners.get(owner, "") is not None:  # a lower-case listing of the same phrase wins
+                owners[owner] = written
         self.empty = not (self._exact or self._prefix)
         if not self.empty:
             self.regex = re.compile(_BEFORE + "(?:" + _trie_regex(list(self._exact), list(self._prefix)) + r")(?!\w)")
-        self._cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._cache: dict[str, tuple[tuple[str, str, tuple[str, bool] | None], ...]] = {}
 
-    def owners(self, matched: str) -> tuple[tuple[str, str], ...]:
-        """(owner, phrase as listed) for every listed phrase the matched text is an instance of."""
+    def _owners(self, matched: str) -> tuple[tuple[str, str, tuple[str, bool] | None], ...]:
+        """(owner, phrase as listed, (form, is a prefix) the text must start with, or None) for every
+        listed phrase the matched folded text is an instance of."""
         cached = self._cache.get(matched)
         if cached is not None:
             return cached
         key = " ".join(matched.split())
-        found: dict[str, str] = {}
+        found: dict[str, tuple[str, tuple[str, bool] | None]] = {}
         for term, owners in self._exact.items():
             if key == term or key.startswith(term + " "):
-                for owner in owners:
-                    found.setdefault(owner, term)
+                for owner, written in owners.items():
+                    found.setdefault(owner, (written or term, written and (written, False)))
         for prefix, owners in self._prefix.items():
             if key.startswith(prefix):
-                for owner in owners:
-                    found.setdefault(owner, prefix + "*")
-        result = tuple(found.items())
+                for owner, written in owners.items():
+                    found.setdefault(owner, ((written or prefix) + "*", written and (written, True)))
+        result = tuple((owner, shown, form) for owner, (shown, form) in found.items())
         if len(self._cache) < 200_000:
             self._cache[matched] = result
         return result
 
-    def find(self, text: str) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
+    def find(self, text: str, prepared: str) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
+        """(start, end, ((owner, phrase as listed), ...)) of every match in `text`, whose folded form
+        (`_prepare`) is `prepared`; phrases written with capitals only where the text has them so."""
         if self.empty:
             return []
-        return [(m.start(), m.end(), self.owners(m.group())) for m in self.regex.finditer(text)]
-
-
-class _PhraseSet:
-    """The phrases of one rule list of every theme: those written in lower case match in any case,
-    those written with a capital letter only as written."""
-
-    def __init__(self, owned: list[tuple[str, str]]):
-        self._any_case = _PhraseTrie([o for o in owned if not _written_with_capitals(o[0])], case_sensitive=False)
-        self._as_written = _PhraseTrie([o for o in owned if _written_with_capitals(o[0])], case_sensitive=True)
-
-    def find(self, text: str, prepared: str) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
-        """Matches in `text` (`prepared` is its folded form, as `_prepare` gives), sorted by position."""
-        found = self._any_case.find(prepared)
-        if not self._as_written.empty:
-            found = sorted(found + self._as_written.find(_plain_apostrophes(text)), key=lambda f: (f[0], -f[1]))
+        found = []
+        for m in self.regex.finditer(prepared):
+            owners = self._owners(m.group())
+            if any(form for _, _, form in owners):
+                as_written = " ".join(_plain_apostrophes(text[m.start():m.end()]).split())
+                owners = tuple(o for o in owners if o[2] is None or _has_form(as_written, o[2]))
+                if not owners:
+                    continue
+            found.append((m.start(), m.end(), tuple((owner, shown) for owner, shown, _ in owners)))
         return found
+
+
+def _has_form(as_written: str, form: tuple[str, bool]) -> bool:
+    """Whether the matched text starts with the phrase as written: a prefix, or whole words."""
+    phrase, is_prefix = form
+    if is_prefix:
+        return as_written.startswith(phrase)
+    return as_written == phrase or as_written.startswith(phrase + " ")
 
 
 class ThemeTagger:
