@@ -75,12 +75,47 @@ def _check_id(path: Path, where: str, entry: dict, seen: set[str]) -> str:
     return ident
 
 
+def _min_matches(path: Path, where: str, entry: dict) -> int:
+    value = entry.get("min_matches", 1)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _problem(path, where, f"'min_matches' must be a whole number of 1 or more, not {value!r}")
+    return value
+
+
+ANCHOR_SCOPES = ("neighbours", "passage")
+
+
+def _anchor_scope(path: Path, where: str, entry: dict) -> str:
+    value = entry.get("anchor_scope", ANCHOR_SCOPES[0])
+    if value not in ANCHOR_SCOPES:
+        raise _problem(path, where, f"'anchor_scope' must be one of {', '.join(ANCHOR_SCOPES)}, not {value!r}")
+    if value != ANCHOR_SCOPES[0] and not entry.get("anchors"):
+        raise _problem(path, where, "'anchor_scope' needs 'anchors' to apply to")
+    return value
+
+
+def _check_not_within(path: Path, where: str, ident: str, words: tuple[str, ...], phrases: tuple[str, ...]) -> None:
+    """Each not_within phrase must hold one of the theme's words, or it vetoes nothing."""
+    from corpuslens.matching import ThemeTagger  # matching needs the model, not the lexicon
+
+    # Compared in lower case: "cis summit" holds the term "CIS" when the text writes "CIS summit".
+    lower = tuple(word.lower() for word in words)
+    for phrase in phrases:
+        body = phrase.rstrip("*").lower()
+        others = tuple(word for word in lower if word != phrase.lower())  # the phrase may be a term itself
+        tagger = ThemeTagger([Theme(id=ident, label=ident, terms=others)])
+        if not others or not any(end - start < len(body) for start, end, *_ in tagger.explain(body)):
+            raise _problem(path, where, f"not_within {phrase!r} holds none of the theme's terms or context terms "
+                                        "inside it, so it would veto nothing")
+
+
 def load_themes(path: str | Path) -> list[Theme]:
     """Themes from a YAML list of {id, label, description, terms, and optionally context_terms,
-    anchors and not_near} (see `Theme`).
+    anchors, anchor_scope, not_near, not_within and min_matches} (see `Theme`).
 
-    A term is a word or phrase matched case-insensitively on word boundaries; a trailing
-    `*` makes its last word a prefix (`sanction*` matches sanctions, sanctioned).
+    A term is a word or phrase matched on word boundaries, in any case when written in lower case,
+    only as written when written with a capital letter ("US" is not "us"); a trailing `*` makes its
+    last word a prefix (`sanction*` matches sanctions, sanctioned).
     """
     path = Path(path)
     themes: list[Theme] = []
@@ -92,14 +127,17 @@ def load_themes(path: str | Path) -> list[Theme]:
         description = _text_field(path, where, entry, "description", required=False)
         terms = _string_list(path, where, entry, "terms")
         rules = {name: _string_list(path, where, entry, name) if entry.get(name) is not None else ()
-                 for name in ("context_terms", "anchors", "not_near")}
-        for term in (*terms, *rules["context_terms"], *rules["anchors"], *rules["not_near"]):
+                 for name in ("context_terms", "anchors", "not_near", "not_within")}
+        for term in (*terms, *rules["context_terms"], *rules["anchors"], *rules["not_near"], *rules["not_within"]):
             body = term[:-1] if term.endswith("*") else term
             if "*" in body or not re.search(r"\w", body):
                 raise _problem(path, where, f"term {term!r}: '*' is allowed only at the end, after a word")
         if overlap := sorted(set(rules["context_terms"]) & set(rules["anchors"])):
             raise _problem(path, where, f"{', '.join(overlap)}: a context term cannot be its own anchor")
-        themes.append(Theme(id=ident, label=label, terms=terms, description=description, **rules))
+        _check_not_within(path, where, ident, (*terms, *rules["context_terms"]), rules["not_within"])
+        themes.append(Theme(id=ident, label=label, terms=terms, description=description,
+                            min_matches=_min_matches(path, where, entry),
+                            anchor_scope=_anchor_scope(path, where, entry), **rules))
     return themes
 
 

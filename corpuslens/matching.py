@@ -133,47 +133,77 @@ class ActorMatcher:
         return mentions
 
 
+def _written_with_capitals(phrase: str) -> bool:
+    """A lexicon phrase written with a capital letter matches only as written ("US" is not "us")."""
+    return phrase != phrase.lower()
+
+
 class _PhraseSet:
     """Words and phrases (a trailing * makes the last word a prefix) compiled into one trie regex,
-    each mapped to the owners (theme ids) that list it."""
+    each mapped to the owners (theme ids) that list it.
+
+    The scan runs on the folded text; a phrase written with a capital letter is then kept only where
+    the text writes it the same way, so it costs no second scan."""
 
     def __init__(self, owned: list[tuple[str, str]]):
-        self._exact: dict[str, set[str]] = {}
-        self._prefix: dict[str, set[str]] = {}
+        # key -> {owner: the phrase as written when it must match as written, else None}
+        self._exact: dict[str, dict[str, str | None]] = {}
+        self._prefix: dict[str, dict[str, str | None]] = {}
         for phrase, owner in owned:
-            if phrase.endswith("*"):
-                self._prefix.setdefault(_key(phrase[:-1]), set()).add(owner)
-            else:
-                self._exact.setdefault(_key(phrase), set()).add(owner)
+            table, body = (self._prefix, phrase[:-1]) if phrase.endswith("*") else (self._exact, phrase)
+            written = " ".join(_plain_apostrophes(body).split()) if _written_with_capitals(body) else None
+            owners = table.setdefault(_key(body), {})
+            if owners.get(owner, "") is not None:  # a lower-case listing of the same phrase wins
+                owners[owner] = written
         self.empty = not (self._exact or self._prefix)
         if not self.empty:
             self.regex = re.compile(_BEFORE + "(?:" + _trie_regex(list(self._exact), list(self._prefix)) + r")(?!\w)")
-        self._cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._cache: dict[str, tuple[tuple[str, str, tuple[str, bool] | None], ...]] = {}
 
-    def owners(self, matched: str) -> tuple[tuple[str, str], ...]:
-        """(owner, phrase as listed) for every listed phrase the matched text is an instance of."""
+    def _owners(self, matched: str) -> tuple[tuple[str, str, tuple[str, bool] | None], ...]:
+        """(owner, phrase as listed, (form, is a prefix) the text must start with, or None) for every
+        listed phrase the matched folded text is an instance of."""
         cached = self._cache.get(matched)
         if cached is not None:
             return cached
         key = " ".join(matched.split())
-        found: dict[str, str] = {}
+        found: dict[str, tuple[str, tuple[str, bool] | None]] = {}
         for term, owners in self._exact.items():
             if key == term or key.startswith(term + " "):
-                for owner in owners:
-                    found.setdefault(owner, term)
+                for owner, written in owners.items():
+                    found.setdefault(owner, (written or term, written and (written, False)))
         for prefix, owners in self._prefix.items():
             if key.startswith(prefix):
-                for owner in owners:
-                    found.setdefault(owner, prefix + "*")
-        result = tuple(found.items())
+                for owner, written in owners.items():
+                    found.setdefault(owner, ((written or prefix) + "*", written and (written, True)))
+        result = tuple((owner, shown, form) for owner, (shown, form) in found.items())
         if len(self._cache) < 200_000:
             self._cache[matched] = result
         return result
 
-    def find(self, prepared: str) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
+    def find(self, text: str, prepared: str) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
+        """(start, end, ((owner, phrase as listed), ...)) of every match in `text`, whose folded form
+        (`_prepare`) is `prepared`; phrases written with capitals only where the text has them so."""
         if self.empty:
             return []
-        return [(m.start(), m.end(), self.owners(m.group())) for m in self.regex.finditer(prepared)]
+        found = []
+        for m in self.regex.finditer(prepared):
+            owners = self._owners(m.group())
+            if any(form for _, _, form in owners):
+                as_written = " ".join(_plain_apostrophes(text[m.start():m.end()]).split())
+                owners = tuple(o for o in owners if o[2] is None or _has_form(as_written, o[2]))
+                if not owners:
+                    continue
+            found.append((m.start(), m.end(), tuple((owner, shown) for owner, shown, _ in owners)))
+        return found
+
+
+def _has_form(as_written: str, form: tuple[str, bool]) -> bool:
+    """Whether the matched text starts with the phrase as written: a prefix, or whole words."""
+    phrase, is_prefix = form
+    if is_prefix:
+        return as_written.startswith(phrase)
+    return as_written == phrase or as_written.startswith(phrase + " ")
 
 
 class ThemeTagger:
@@ -181,9 +211,13 @@ class ThemeTagger:
 
     A theme's `terms` count wherever they occur. Its `context_terms` are words that mean the theme
     only in its setting ("ceasefire", "separatists", "media"): they count when one of the theme's
-    `anchors` occurs in the passage or in a passage next to it — or, for a theme that lists no
+    `anchors` occurs in the passage or in a passage next to it (in the passage itself for a theme
+    whose `anchor_scope` is "passage") — or, for a theme that lists no
     anchors, when the passage holds a second, different word of the theme — and no word of its
     `not_near` list stands in the same sentence ("separatists" beside "Donbas" is another war).
+    No word counts inside one of the theme's `not_within` phrases ("oil" in "non-oil"). A theme
+    with `min_matches` above 1 needs that many counted matches in the passage: one passing mention
+    of Turkey does not make a passage about Turkey.
     All themes' phrases are scanned at once; a match credits every theme listing it.
     """
 
@@ -194,26 +228,49 @@ class ThemeTagger:
         self._anchors = _PhraseSet([(a, t.id) for t in themes if t.context_terms for a in t.anchors])
         self._own_words = {t.id for t in themes if t.context_terms and not t.anchors}
         self._exclusions = _PhraseSet([(w, t.id) for t in themes for w in t.not_near])
+        self._containers = _PhraseSet([(w, t.id) for t in themes for w in t.not_within])
+        self._min_matches = {t.id: t.min_matches for t in themes if t.min_matches > 1}
+        self._anchored_in_passage = {t.id for t in themes if t.anchor_scope == "passage"}
 
-    def _anchored(self, texts: list[str]) -> set[str]:
-        found: set[str] = set()
-        for text in texts:
-            for _, _, owners in self._anchors.find(_prepare(text)):
-                found.update(owner for owner, _ in owners)
+    def _anchored(self, text: str, prepared: str, neighbours: list[str]) -> set[str]:
+        """Themes with an anchor in the passage, or in a neighbour where the theme lets neighbours anchor."""
+        found = {owner for _, _, owners in self._anchors.find(text, prepared) for owner, _ in owners}
+        for neighbour in neighbours:
+            found.update(owner for _, _, owners in self._anchors.find(neighbour, _prepare(neighbour))
+                         for owner, _ in owners if owner not in self._anchored_in_passage)
         return found
+
+    def _inside_containers(self, text: str, prepared: str, matches: list) -> list:
+        """`matches` without the (owner, term) pairs that stand inside a longer `not_within` phrase of their theme."""
+        containers = self._containers.find(text, prepared)
+        if not containers:
+            return matches
+        kept = []
+        for start, end, owners in matches:
+            inside = {owner for lo, hi, ids in containers if lo <= start and end <= hi and hi - lo > end - start
+                      for owner, _ in ids}
+            if inside:
+                owners = tuple((owner, term) for owner, term in owners if owner not in inside)
+            if owners:
+                kept.append((start, end, owners))
+        return kept
 
     def explain(self, text: str, neighbours: list[str] = ()) -> list[tuple[int, int, str, str, str]]:
         """(start, end, theme id, term as listed, rule) for every match that counts, in text order."""
         prepared = _prepare(text)
-        strong = self._strong.find(prepared)
+        strong = self._inside_containers(text, prepared, self._strong.find(text, prepared))
         matches: list[tuple[int, int, str, str, str]] = []
         for start, end, owners in strong:
             matches.extend((start, end, owner, term, "term") for owner, term in owners)
-        context = self._context.find(prepared)
+        context = self._inside_containers(text, prepared, self._context.find(text, prepared))
         if context:
-            anchored = self._anchored([text, *neighbours])
+            anchored = self._anchored(text, prepared, neighbours)
             excluded = self._excluded_sentences(text, prepared)
-            # A theme without anchors of its own is anchored by a second, different word of its own in the passage.
+            context = [(start, end, tuple((owner, term) for owner, term in owners
+                                          if not any(lo <= start < hi and owner in ids for lo, hi, ids in excluded)))
+                       for start, end, owners in context]
+            # A theme without anchors of its own is anchored by a second, different word of its own in the
+            # passage; a word that does not count (vetoed by not_near) vouches for nothing.
             own_words: dict[str, set[str]] = {}
             for _, _, owners in [*strong, *context]:
                 for owner, term in owners:
@@ -228,14 +285,17 @@ class ThemeTagger:
                         rule = "context term, with an anchor of the theme nearby"
                     else:
                         continue
-                    if any(lo <= start < hi and owner in ids for lo, hi, ids in excluded):
-                        continue
                     matches.append((start, end, owner, term, rule))
+        if self._min_matches:
+            counted: dict[str, set[int]] = {}
+            for start, _, owner, _, _ in matches:
+                counted.setdefault(owner, set()).add(start)
+            matches = [m for m in matches if len(counted[m[2]]) >= self._min_matches.get(m[2], 1)]
         matches.sort(key=lambda m: (m[0], self._order.get(m[2], 0)))
         return matches
 
     def _excluded_sentences(self, text: str, prepared: str) -> list[tuple[int, int, set[str]]]:
-        hits = self._exclusions.find(prepared)
+        hits = self._exclusions.find(text, prepared)
         if not hits:
             return []
         from corpuslens.ingest.passages import split_sentences  # matching is imported by ingestion's users

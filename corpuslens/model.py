@@ -61,7 +61,9 @@ class IngestResult:
 class Theme:
     """A theme of the lexicon. `terms` count wherever they occur; `context_terms` count only where one
     of `anchors` occurs in the passage or a passage next to it (without anchors: where the passage
-    holds a second, different word of the theme), and no word of `not_near` stands in the same sentence."""
+    holds a second, different word of the theme), and no word of `not_near` stands in the same sentence.
+    `anchor_scope` "passage" keeps the neighbours out. No word counts inside one of the longer `not_within`
+    phrases; a passage carries the theme when at least `min_matches` words count in it."""
 
     id: str
     label: str
@@ -70,6 +72,9 @@ class Theme:
     context_terms: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
     not_near: tuple[str, ...] = ()
+    not_within: tuple[str, ...] = ()
+    min_matches: int = 1
+    anchor_scope: str = "neighbours"  # or "passage": an anchor in a neighbouring passage does not count
 
 
 @dataclass(frozen=True)

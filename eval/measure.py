@@ -6,7 +6,11 @@ each page's URL. Prints, per field, precision and recall against the labels; the
 F1 of the saved HTML pages; the labelled furniture lines left in passages; the passages that
 start mid-sentence; and per-theme precision and recall on the theme gold sets (eval/themes).
 
-    python eval/measure.py [--json FILE] [--show-errors FIELD]
+    python eval/measure.py [--json FILE] [--show-errors FIELD] [--theme-split]
+
+`--theme-split` also prints the theme table on two halves of the development gold set, split by file
+(half A: the sha1 of the file name is even; half B: odd). Rules are tuned on gold_shipped plus half A
+and checked on half B; with the option, `--show-errors theme` lists the errors of the tuning part only.
 
 The saved HTML pages are copies of pages from a public repository and are not kept in this
 repository (see eval/devset/SOURCES_html.md); they are read from $CORPUSLENS_DEVSET_HTML, or
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import re
@@ -281,9 +286,15 @@ def tag_documents(tagger: ThemeTagger, documents: list[list[str]]) -> list[list[
     return [[set(h) for h in tagger.tag_passages(doc)] for doc in documents]
 
 
+def devset_half(file: str) -> str:
+    """"A" or "B": a fixed split of the development gold set by file, so one page's paragraphs stay together."""
+    return "A" if int(hashlib.sha1(file.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
+
+
 def theme_report(themes) -> dict | None:
+    """Every gold passage as (where, part, wanted themes, tagged themes); part is "shipped", "A" or "B"."""
     tagger = ThemeTagger(themes)
-    gold: list[tuple[str, set[str], set[str]]] = []  # (where, wanted, got)
+    gold: list[tuple[str, str, set[str], set[str]]] = []
     unmatched: list[str] = []
     shipped = THEMES_GOLD / "gold_shipped.csv"
     if shipped.is_file():
@@ -296,22 +307,45 @@ def theme_report(themes) -> dict | None:
             if match is None:
                 unmatched.append(row["passage_id"])  # its passage is gone: reported, never silently scored
                 continue
-            gold.append((row["passage_id"], set(filter(None, row["themes"].split(";"))), match))
+            gold.append((row["passage_id"], "shipped", set(filter(None, row["themes"].split(";"))), match))
     devset = THEMES_GOLD / "gold_devset.csv"
     if devset.is_file():
         rows = read_rows_file(devset)
         tagged = tag_documents(tagger, [[r["text"]] for r in rows])
         for row, tags in zip(rows, tagged):
-            gold.append((row["file"], set(filter(None, row["themes"].split(";"))), tags[0]))
+            gold.append((row["file"], devset_half(row["file"]), set(filter(None, row["themes"].split(";"))), tags[0]))
     if not gold:
         return None
+    return {"passages": len(gold), "gold": gold, "unmatched": unmatched}
+
+
+def theme_scores(themes, gold) -> dict:
+    """Per theme: true positives, where the false and missed tags are, and the gold count."""
     per_theme = {}
     for theme in themes:
-        tp = sum(1 for _, w, g in gold if theme.id in w and theme.id in g)
-        fp = [where for where, w, g in gold if theme.id not in w and theme.id in g]
-        fn = [where for where, w, g in gold if theme.id in w and theme.id not in g]
+        tp = sum(1 for _, _, w, g in gold if theme.id in w and theme.id in g)
+        fp = [where for where, _, w, g in gold if theme.id not in w and theme.id in g]
+        fn = [where for where, _, w, g in gold if theme.id in w and theme.id not in g]
         per_theme[theme.id] = {"tp": tp, "fp": fp, "fn": fn, "gold": tp + len(fn)}
-    return {"passages": len(gold), "per_theme": per_theme, "unmatched": unmatched}
+    return per_theme
+
+
+def print_theme_table(per_theme: dict, show_errors: bool) -> dict:
+    print(f"{'theme':<20}{'precision':>10}{'recall':>9}{'tagged right':>14}{'gold':>6}")
+    figures = {}
+    for theme_id, r in per_theme.items():
+        said = r["tp"] + len(r["fp"])
+        precision = r["tp"] / said if said else None
+        recall = r["tp"] / r["gold"] if r["gold"] else None
+        tagged = f"{r['tp']}/{said}"
+        print(f"{theme_id:<20}{fmt(precision):>10}{fmt(recall):>9}{tagged:>14}{r['gold']:>6}")
+        figures[theme_id] = {"precision": precision, "recall": recall, "tp": r["tp"], "said": said, "gold": r["gold"]}
+        if show_errors:
+            for where in r["fp"]:
+                print(f"       false: {where}")
+            for where in r["fn"]:
+                print(f"       missed: {where}")
+    return figures
 
 
 def read_rows_file(path: Path) -> list[dict[str, str]]:
@@ -325,6 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", help="also write the figures to this JSON file")
     parser.add_argument("--show-errors", action="append", default=[], help="list the wrong values of a field (title, authors, date, year, publication, furniture, mid, body, theme)")
+    parser.add_argument("--theme-split", action="store_true",
+                        help="also print the themes on the tuning part (gold_shipped + devset half A) and the held-out "
+                             "part (devset half B); theme errors are then listed for the tuning part only")
     args = parser.parse_args(argv)
 
     labels = read_rows(DEVSET / "labels")
@@ -393,20 +430,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Themes on the gold sets ({report['passages']} passages"
               + (f"; {len(report['unmatched'])} shipped gold passages no longer found: {', '.join(report['unmatched'])}" if report["unmatched"] else "")
               + ")")
-        print(f"{'theme':<20}{'precision':>10}{'recall':>9}{'tagged right':>14}{'gold':>6}")
-        out["themes"] = {}
-        for theme_id, r in report["per_theme"].items():
-            said = r["tp"] + len(r["fp"])
-            precision = r["tp"] / said if said else None
-            recall = r["tp"] / r["gold"] if r["gold"] else None
-            tagged = f"{r['tp']}/{said}"
-            print(f"{theme_id:<20}{fmt(precision):>10}{fmt(recall):>9}{tagged:>14}{r['gold']:>6}")
-            out["themes"][theme_id] = {"precision": precision, "recall": recall, "tp": r["tp"], "said": said, "gold": r["gold"]}
-            if "theme" in args.show_errors:
-                for where in r["fp"]:
-                    print(f"       false: {where}")
-                for where in r["fn"]:
-                    print(f"       missed: {where}")
+        show = "theme" in args.show_errors
+        out["themes"] = print_theme_table(theme_scores(themes, report["gold"]), show and not args.theme_split)
+        if args.theme_split:
+            parts = {"tuning": ("shipped", "A"), "held_out": ("B",)}
+            titles = {"tuning": "gold_shipped + devset half A (tuning)", "held_out": "devset half B (held out)"}
+            for name, kept in parts.items():
+                gold = [g for g in report["gold"] if g[1] in kept]
+                files = len({g[0] for g in gold if g[1] != "shipped"})
+                print()
+                print(f"Themes on {titles[name]}: {len(gold)} passages, {files} development-set files")
+                out[f"themes_{name}"] = print_theme_table(theme_scores(themes, gold), show and name == "tuning")
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2, default=str), encoding="utf-8")
     return 0

@@ -74,3 +74,93 @@ def test_not_near_vetoes_only_its_own_sentence(tagger):
     reasons = [r for r in tagger.explain(text) if r[2] == "karabakh"]
     assert any(r[3] == "ceasefire*" for r in reasons)
     assert not any(r[3] == "separatist*" for r in reasons)
+
+
+def test_a_term_written_with_capitals_matches_only_as_written():
+    tagger = ThemeTagger([Theme("west", "West", ("US", "united states"))])
+    assert tagger.hits("The US courted Central Asia.") == {"west": 1}
+    assert tagger.hits("Let us talk about the United States.") == {"west": 1}
+    assert tagger.hits("None of us went.") == {}
+
+
+def test_no_word_counts_inside_a_not_within_phrase():
+    tagger = ThemeTagger([Theme("energy", "Energy", ("oil",), not_within=("non-oil",))])
+    assert tagger.hits("Exports of non-oil products grew.") == {}
+    assert tagger.hits("Oil exports and non-oil exports grew.") == {"energy": 1}
+
+
+def test_a_not_within_phrase_does_not_veto_the_term_it_equals():
+    theme = Theme("security", "Security", ("terror*",), context_terms=("counter-terror*", "drug*"),
+                  not_within=("counter-terror*",))
+    tagger = ThemeTagger([theme])
+    assert tagger.hits("A counter-terrorist operation began.") == {}
+    reasons = tagger.explain("Counter-terrorism and drug seizures rose.")
+    assert [r[3] for r in reasons] == ["counter-terror*", "drug*"]
+
+
+def test_min_matches_turns_a_passing_mention_away():
+    tagger = ThemeTagger([Theme("regional", "Regional powers", ("turkey", "iran"), min_matches=2)])
+    assert tagger.hits("He spoke to Turkish TV, not to Turkey's president.") == {}
+    assert tagger.hits("Turkey and Iran both border Armenia.") == {"regional": 2}
+    assert tagger.explain("Only Turkey was named.") == []
+
+
+def test_a_word_vetoed_by_not_near_vouches_for_no_other():
+    theme = Theme("media", "Media", ("propaganda",), context_terms=("journalist*", "tv"), not_near=("press conference",))
+    tagger = ThemeTagger([theme])
+    text = "A journalist asked at a press conference. He works for Lider TV."
+    assert "media" not in tagger.hits(text)
+
+
+@pytest.mark.parametrize("rule, message", [
+    ("  not_within: [non-gas]\n", "veto nothing"),
+    ("  min_matches: 0\n", "min_matches"),
+    ("  min_matches: two\n", "min_matches"),
+])
+def test_bad_new_rules_are_refused_with_a_clear_message(tmp_path, rule, message):
+    path = tmp_path / "themes.yaml"
+    path.write_text("themes:\n- id: energy\n  label: Energy\n  terms: [oil]\n" + rule, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_themes(path)
+
+
+
+def test_shipped_not_within_and_min_matches_load():
+    themes = {t.id: t for t in load_themes(SHIPPED_DATA / "themes.yaml")}
+    assert any(t.not_within for t in themes.values())
+    assert any(t.min_matches > 1 for t in themes.values())
+
+
+def test_anchor_scope_passage_keeps_the_neighbours_out():
+    rules = dict(context_terms=("ally",), anchors=("csto",))
+    nearby = ThemeTagger([Theme("alliances", "Alliances", ("nato",), **rules)])
+    own = ThemeTagger([Theme("alliances", "Alliances", ("nato",), anchor_scope="passage", **rules)])
+    passages = ["Armenia is a member of the CSTO.", "A conference called Baku the only ally of Moscow."]
+    assert "alliances" in nearby.tag_passages(passages)[1]
+    assert "alliances" not in own.tag_passages(passages)[1]
+    assert "alliances" in own.hits("Armenia, a CSTO member, is Moscow's ally.")
+
+
+@pytest.mark.parametrize("rule, message", [
+    ("  anchor_scope: document\n", "anchor_scope"),
+    ("  anchor_scope: passage\n", "needs 'anchors'"),
+])
+def test_a_bad_anchor_scope_is_refused(tmp_path, rule, message):
+    path = tmp_path / "themes.yaml"
+    path.write_text("themes:\n- id: energy\n  label: Energy\n  terms: [oil]\n  context_terms: [fuel]\n" + rule,
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_themes(path)
+
+
+def test_shipped_lexicon_reads_passing_mentions_as_passing(tagger):
+    assert "alliances" not in tagger.hits("Putin met Pashinyan at the CIS summit in Dushanbe.")
+    assert "regional-powers" not in tagger.hits("Baku wants a corridor to Nakhchivan that links Azerbaijan to Turkey.")
+    assert "regional-powers" in tagger.hits("Turkey and Iran compete for influence in the South Caucasus.")
+    assert "energy" not in tagger.hits("Aliyev praised the export of non-oil products to Russia.")
+
+
+def test_shipped_lexicon_tells_the_us_from_us(tagger):
+    assert "west" in tagger.hits("The US and Russia discussed Armenia.")
+    assert "west" not in tagger.hits("Let us discuss Russia's role in Armenia.")
+    assert "west" not in tagger.hits("Protests began in western Kazakhstan before Russian troops arrived.")
