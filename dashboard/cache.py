@@ -98,64 +98,12 @@ def documents(index: CorpusIndex, filters: Filters, settings: dict) -> views.Doc
 # -- Overview and documents --------------------------------------------------------------
 
 @st.cache_data(**RESULTS)
-def documents_by_year(index: CorpusIndex, filters: Filters):
-    return overview.documents_by_year(index, mask(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def theme_shares(index: CorpusIndex, filters: Filters):
-    return overview.theme_shares(index, mask(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def contributors(index: CorpusIndex, filters: Filters, field: str):
-    return overview.contributors(index, mask(index, filters), field)
-
-
-@st.cache_data(**RESULTS)
-def documents_table(index: CorpusIndex, filters: Filters):
-    return overview.documents_table(index, mask(index, filters))
-
-
-@st.cache_data(**RESULTS)
 def selected_passages(index: CorpusIndex, filters: Filters, limit: int | None = None):
     rows = np.flatnonzero(mask(index, filters))
     return passage_table(index, rows if limit is None else rows[:limit])
 
 
 # -- Terms -------------------------------------------------------------------------------
-
-@st.cache_data(**RESULTS)
-def term_counts(index: CorpusIndex, filters: Filters) -> np.ndarray:
-    """Counted once per selection, shared by the top terms, the word cloud and the distinctive terms."""
-    return terms.term_counts(index, mask(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def top_terms(index: CorpusIndex, filters: Filters, n: int, kind: str):
-    return terms.top_terms(index, mask(index, filters), n, kind, counts=term_counts(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def cloud_frequencies(index: CorpusIndex, filters: Filters):
-    return terms.cloud_frequencies(index, mask(index, filters), counts=term_counts(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def distinctive_terms(index: CorpusIndex, filters: Filters, compare: Filters | None, top: int = 20):
-    mask_b = None if compare is None else mask(index, compare)
-    return terms.distinctive_terms(index, mask(index, filters), mask_b, top, counts_a=term_counts(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def term_trend(index: CorpusIndex, filters: Filters, term: str):
-    return terms.term_trend(index, mask(index, filters), term)
-
-
-@st.cache_data(**RESULTS)
-def kwic(index: CorpusIndex, filters: Filters, term: str):
-    return terms.kwic(index, mask(index, filters), term)
-
 
 # -- Actors ------------------------------------------------------------------------------
 
@@ -247,65 +195,10 @@ def selected_citations_csv(index: CorpusIndex, filters: Filters, base_url: str) 
 
 # -- Overview summary and the Documents page ---------------------------------------------
 
-@st.cache_data(**RESULTS)
-def selection_summary(index: CorpusIndex, filters: Filters) -> dict:
-    return overview.selection_summary(index, mask(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def document_list(index: CorpusIndex, filters: Filters):
-    return overview.document_list(index, mask(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def document_choices(index: CorpusIndex, filters: Filters) -> dict[str, str]:
-    return document_views.document_choices(index, mask(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def provenance_table(index: CorpusIndex, filters: Filters):
-    return document_views.provenance_table(index, mask(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def duplicates_table(index: CorpusIndex):
-    return document_views.duplicates_table(index)
-
-
-@st.cache_data(**RESULTS)
-def skipped_table(index: CorpusIndex):
-    return document_views.skipped_table(index)
-
-
 @st.cache_resource(show_spinner=False, hash_funcs=_BY_FINGERPRINT)
 def theme_tagger(index: CorpusIndex) -> ThemeTagger:
     """The theme lexicon compiled once per index, to mark theme terms in the reader."""
     return ThemeTagger(index.themes)
-
-
-@st.cache_data(**RESULTS)
-def reader_passages(index: CorpusIndex, filters: Filters, doc_id: str):
-    return document_views.reader_passages(index, doc_id, mask(index, filters), theme_tagger(index))
-
-
-@st.cache_data(**RESULTS)
-def document_metadata(index: CorpusIndex, doc_id: str):
-    return document_views.document_metadata(index, doc_id)
-
-
-@st.cache_data(**RESULTS)
-def document_actors(index: CorpusIndex, doc_id: str):
-    return document_views.document_actors(index, doc_id)
-
-
-@st.cache_data(**RESULTS)
-def document_themes(index: CorpusIndex, doc_id: str):
-    return document_views.document_themes(index, doc_id)
-
-
-@st.cache_data(**RESULTS)
-def removed_lines(index: CorpusIndex, doc_id: str):
-    return document_views.removed_lines(index, doc_id)
 
 
 @st.cache_data(max_entries=20, show_spinner=False, hash_funcs=_BY_FINGERPRINT)
@@ -315,24 +208,6 @@ def selected_passages_csv(index: CorpusIndex, filters: Filters) -> bytes:
 
 
 # -- Terms and Actors pages: extras ----------------------------------------------------------
-
-@st.cache_data(max_entries=50, show_spinner="Drawing the word cloud…")
-def word_cloud(frequencies: tuple[tuple[str, int], ...]):
-    """The word cloud of (term, count) pairs as PNG bytes: drawn once per distinct set of frequencies."""
-    return figures.word_cloud_png(dict(frequencies))
-
-
-@st.cache_data(**RESULTS)
-def has_document(index: CorpusIndex, doc_id: str) -> bool:
-    return document_views.has_document(index, doc_id)
-
-
-@st.cache_data(**RESULTS)
-def comparison_size(index: CorpusIndex, filters: Filters, compare: Filters | None) -> int:
-    """Passages on the other side of a comparison: selection B, or the rest of the corpus when B is None."""
-    mask_b = None if compare is None else mask(index, compare)
-    return int(terms.comparison_mask(index, mask(index, filters), mask_b).sum())
-
 
 # -- Figures ----------------------------------------------------------------------------------
 
