@@ -151,7 +151,8 @@ def page_work(index):
     from corpuslens.query.common import size_label
     from corpuslens.query.terms import comparison_mask, default_term
     from corpuslens.selection import selection_mask
-    from dashboard.text import highlighted_html
+    from corpuslens import views
+    from dashboard.passages_html import reader_html
 
     tagger = ThemeTagger(index.themes)  # st.cache_resource in the app: built once per index
     model = topics.topics_for(index, index.n_topics)  # the index's own model (the default k)
@@ -163,16 +164,9 @@ def page_work(index):
         return mask
 
     def overview_page(filters, mark):
-        mask = common(filters)
-        overview.selection_summary(index, mask)
-        by_year, unknown = overview.documents_by_year(index, mask)
-        shares = overview.theme_shares(index, mask)
-        authors = overview.contributors(index, mask, "authors")  # the default of the authors/publications switch
-        overview.document_list(index, mask)
+        common(filters)
+        views.overview_view(index, filters)
         mark()
-        figures.documents_by_year(by_year, unknown)
-        figures.theme_shares(shares, label_chars=80)
-        figures.top_contributors(authors, "Author")
 
     def topics_page(filters, mark):
         mask = common(filters)
@@ -184,19 +178,9 @@ def page_work(index):
         figures.topic_prevalence(prevalence, "Year")
 
     def terms_page(filters, mark):
-        mask = common(filters)
-        counts = terms.term_counts(index, mask)
-        top = terms.top_terms(index, mask, 25, "all", counts=counts)
-        size_b = int(comparison_mask(index, mask, None).sum())
-        distinctive = terms.distinctive_terms(index, mask, None, 20, counts_a=counts) if size_b else None
-        term = default_term(terms.top_terms(index, mask, 1, "all", counts=counts))
-        trend = terms.term_trend(index, mask, term)
-        lines = terms.kwic(index, mask, term)
+        common(filters)
+        views.terms_view(index, filters)  # bars by default; the cloud only on request
         mark()
-        figures.term_bars(top, title="Top 25 words and phrases")  # bars by default; the cloud only on request
-        if distinctive is not None and not distinctive.empty:
-            figures.distinctive_terms(distinctive, "the selection", "the rest")
-        figures.term_trend(trend, term)
 
     def actors_page(filters, mark):
         mask = common(filters)
@@ -213,19 +197,10 @@ def page_work(index):
             figures.actor_trend(trend)
 
     def documents_page(filters, mark):
-        mask = common(filters)
-        document_views.provenance_table(index, mask)
-        choices = document_views.document_choices(index, mask)
-        doc = next(iter(choices))
-        document_views.document_metadata(index, doc)
-        passages = document_views.reader_passages(index, doc, mask, tagger)
-        document_views.document_themes(index, doc)
-        document_views.document_actors(index, doc)
-        document_views.removed_lines(index, doc)
+        common(filters)
+        view = views.documents_view(index, filters, tagger=tagger)
         mark()
-        for passage in passages.itertuples():
-            highlighted_html(passage.text, [(s, e, label) for s, e, label, _ in passage.spans],
-                             {label: f"cl-{kind}" for _, _, label, kind in passage.spans})
+        reader_html(view.passages)
 
     return {"overview": overview_page, "topics": topics_page, "terms": terms_page, "actors": actors_page,
             "documents": documents_page}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cache, state
-from dashboard.context import CHART_CONFIG, empty_state, page_header
+from dashboard.context import empty_state, page_header
 from corpuslens.validation.targets import theme_target
 from dashboard.citations import app_base_url
 from dashboard.exports import csv_download
@@ -66,9 +66,9 @@ def main() -> None:
                    help=f"Known authors; {summary['unknown_author_documents']:,} document(s) with no known author.")
     years.metric("Years", years_label(summary), border=True,
                  help=f"Span of known years; {summary['unknown_year_documents']:,} document(s) of unknown year.")
-    left.plotly_chart(view.years_figure, config=CHART_CONFIG, key="overview.years")
-    right.plotly_chart(view.contributors_figure, config=CHART_CONFIG, key=f"overview.{view.contributors_by}")
-    st.plotly_chart(view.themes_figure, config=CHART_CONFIG, key="overview.themes")
+    left.vega_lite_chart(view.years_chart, theme=None, key="overview.years")
+    right.vega_lite_chart(view.contributors_chart, theme=None, key=f"overview.{view.contributors_by}")
+    st.vega_lite_chart(view.themes_chart, theme=None, key="overview.themes")
     validation_caption(index, checked)
 
     st.subheader("Documents in the selection")

@@ -55,6 +55,21 @@ def open_page(monkeypatch):
     return open_
 
 
+def vega_specs(at: AppTest) -> dict[str, dict]:
+    """The page's Vega-Lite charts as dicts, by title (AppTest does not expose their keys); Streamlit sends the
+    inline data apart, as Arrow, so it is put back as `spec["data"]["values"]`."""
+    import pyarrow as pa
+
+    specs = {}
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        if chart.proto.HasField("data"):
+            rows = pa.ipc.open_stream(chart.proto.data.data).read_all().to_pylist()
+            spec["data"] = {"values": [{k: v for k, v in row.items() if not k.startswith("__")} for row in rows]}
+        specs[spec["title"]["text"]] = spec
+    return specs
+
+
 def plotly_specs(at: AppTest) -> dict[str, dict]:
     """The page's plotly figures as dicts, by element key (e.g. "actors.heatmap")."""
     return {chart.key: json.loads(chart.proto.spec) for chart in at.get("plotly_chart")}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from corpuslens.filters import Filters
+from corpuslens.query.overview import theme_shares
 from corpuslens.selection import selection_mask
 
-from pages_apptest import view_params
+from pages_apptest import vega_specs, view_params
 
 CERTAIN = "Russia Seeks to Break the Ice in Relations with Azerbaijan"  # 003, Ceyhun Mahmudlu, 25 September 2020
 
@@ -15,20 +16,25 @@ def metrics(at) -> dict[str, str]:
 
 
 def charts(at) -> list[str]:
-    return [c.key for c in at.get("plotly_chart")]
+    return list(vega_specs(at))
 
 
 def size_line(at) -> str:
     return at.markdown[0].value
 
 
-def test_default_view_shows_the_whole_corpus(open_page):
+def test_default_view_shows_the_whole_corpus(open_page, shipped_index):
     at = open_page()
     assert not at.exception
     assert at.title[0].value == "Overview"
     assert size_line(at).startswith("**68 passages in 5 documents**")
     assert metrics(at) == {"Documents": "5", "Passages": "68", "Authors": "4", "Years": "2017–2022"}
-    assert charts(at) == ["overview.years", "overview.authors", "overview.themes"]
+    assert charts(at) == ["Documents per year", "Authors by number of documents", "Themes"]
+    # The theme chart draws the engine's shares, largest first.
+    drawn = vega_specs(at)["Themes"]["data"]["values"]
+    engine = theme_shares(shipped_index, selection_mask(shipped_index, Filters()))
+    assert {row["label"]: row["passages"] for row in drawn} == dict(zip(engine["label"], engine["passages"]))
+    assert [row["share"] for row in drawn] == sorted(engine["share"], reverse=True)
     table = at.dataframe[0].value.set_index("id")
     assert len(table) == 5 and table["passages"].sum() == 68
     assert [b.label for b in at.get("download_button")] == [
@@ -98,5 +104,5 @@ def test_empty_state_names_every_filter_that_is_on(open_page):
 
 def test_publications_link_shows_the_publications_chart(open_page):
     at = open_page(contributors="publications")
-    assert charts(at) == ["overview.years", "overview.publications", "overview.themes"]
+    assert charts(at) == ["Documents per year", "Publications by number of documents", "Themes"]
     assert at.get("segmented_control")[0].value == "publications"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pages_apptest import link, open_page, plotly_specs, warnings  # noqa: F401  (fixture)
+from pages_apptest import link, open_page, vega_specs, warnings  # noqa: F401  (fixture)
 
 
 @pytest.fixture
@@ -49,8 +49,8 @@ def test_visitors_cannot_judge_unless_the_owner_switched_it_on(open_page, judgme
     assert at.button(key="validate.right.1").proto.type == "primary"  # the verdict given is shown
 
     overview = open_page("overview")
-    hover = " ".join(map(str, plotly_specs(overview)["overview.themes"]["data"][0]["customdata"]))
-    assert "precision 0.67 [0.21–0.94], 2 of 3 judged" in hover
+    tooltips = {row["label"]: row["validated"] for row in vega_specs(overview)["Themes"]["data"]["values"]}
+    assert "precision 0.67 [0.21–0.94], 2 of 3 judged" in tooltips["Military, arms and defence"]
     assert "Military" in " ".join(c.value for c in overview.caption) and "2 of 3 judged" in " ".join(
         c.value for c in overview.caption).replace("\\", "")
 

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from corpuslens import figures
+from corpuslens.figures import vega
 from corpuslens.filters import Filters
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.page_settings import setting
@@ -23,9 +22,10 @@ class OverviewView:
     summary: dict
     contributors_by: str  # "authors" or "publications"
     documents: pd.DataFrame  # the document list (query.overview.DOCUMENT_LIST_COLUMNS)
-    years_figure: go.Figure | None
-    contributors_figure: go.Figure | None
-    themes_figure: go.Figure | None
+    # Vega-Lite specs (plain dicts, data inline): simple bars cost the browser far less than plotly charts.
+    years_chart: dict | None
+    contributors_chart: dict | None
+    themes_chart: dict | None
 
 
 def overview_view(index: CorpusIndex, filters: Filters, settings: Mapping | None = None,
@@ -44,9 +44,8 @@ def overview_view(index: CorpusIndex, filters: Filters, settings: Mapping | None
         summary=query.selection_summary(index, mask),
         contributors_by=by,
         documents=query.document_list(index, mask),
-        years_figure=figures.documents_by_year(by_year, unknown_year),
+        years_chart=vega.documents_by_year(by_year, unknown_year),
         # "Authors" -> "Author": the chart names one contributor per bar.
-        contributors_figure=figures.top_contributors(contributors, setting("contributors").option_label(by)[:-1]),
-        # label_chars: the chart is drawn full width, so long theme names are shown whole.
-        themes_figure=figures.theme_shares(query.theme_shares(index, mask), label_chars=80, validation=validated),
+        contributors_chart=vega.top_contributors(contributors, setting("contributors").option_label(by)[:-1]),
+        themes_chart=vega.theme_shares(query.theme_shares(index, mask), validation=validated),
     )

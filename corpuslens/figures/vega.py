@@ -1,0 +1,106 @@
+"""Simple charts as Vega-Lite specs: plain dicts with their data inline, no plotly.
+
+A bar chart drawn by Vega-Lite costs the browser a fraction of a plotly chart on each repaint
+(`python -m bench.element_costs` measures both), and a dict needs no validation on the server.
+Vega draws every string as text (axis labels in SVG text, tooltips escaped by its tooltip
+handler), so article strings need no escaping here, unlike in plotly's HTML-like labels.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import style
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+ROW_PX = 24  # height per bar of a horizontal bar chart
+
+# The house look (corpuslens.figures.style), as Vega-Lite config.
+CONFIG = {
+    "font": style.FONT_FAMILY,
+    "background": style.BACKGROUND,
+    "view": {"stroke": None},
+    "title": {"fontSize": 16, "fontWeight": 500, "color": style.TEXT, "anchor": "start", "offset": 12,
+              "subtitleColor": style.MUTED, "subtitleFontSize": 12},
+    "axis": {"labelColor": style.TEXT, "titleColor": style.MUTED, "labelFontSize": style.FONT_SIZE - 1,
+             "titleFontSize": style.FONT_SIZE - 1, "titleFontWeight": "normal", "gridColor": style.GRID,
+             "domainColor": style.GRID, "tickColor": style.GRID},
+    "bar": {"color": style.ACCENT},
+}
+
+
+def _chart(title: str, subtitle: str | None, height: int, values: list[dict], **layers) -> dict:
+    heading = {"text": title, **({"subtitle": subtitle} if subtitle else {})}
+    return {"$schema": SCHEMA, "title": heading, "height": height, "width": "container", "config": CONFIG,
+            "data": {"values": values}, **layers}
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def documents_by_year(df: pd.DataFrame, unknown_count: int = 0) -> dict:
+    """Bars of documents per year, every year of the span on the axis (a year without documents shows none).
+
+    df columns: `year`, `documents`, `passages`. `unknown_count`: documents of unknown year, stated in the subtitle."""
+    counts = {int(y): (int(d), int(p)) for y, d, p in zip(df["year"], df["documents"], df["passages"])}
+    years = range(min(counts), max(counts) + 1) if counts else range(0)
+    values = [{"year": str(y), "documents": counts.get(y, (0, 0))[0], "passages": counts.get(y, (0, 0))[1]}
+              for y in years]
+    subtitle = (f"plus {_plural(unknown_count, 'document', 'documents')} with unknown year (not on the axis)"
+                if unknown_count else None)
+    return _chart("Documents per year", subtitle, 300, values, mark={"type": "bar", "tooltip": True}, encoding={
+        "x": {"field": "year", "type": "ordinal", "title": "year", "axis": {"labelAngle": 0, "labelOverlap": True}},
+        "y": {"field": "documents", "type": "quantitative", "title": "documents",
+              "axis": {"format": ",d", "tickMinStep": 1}},
+        "tooltip": [{"field": "year", "title": "Year"},
+                    {"field": "documents", "type": "quantitative", "title": "Documents", "format": ","},
+                    {"field": "passages", "type": "quantitative", "title": "Passages", "format": ","}],
+    })
+
+
+def _horizontal_bars(title: str, values: list[dict], x: dict, label_title: str, tooltip: list[dict],
+                     label_limit: int, min_height: int = 120) -> dict:
+    """Bars top to bottom in the order of `values` (each holds `label` and `order`)."""
+    return _chart(title, None, max(min_height, ROW_PX * len(values) + 40), values, mark={"type": "bar", "tooltip": True},
+                  encoding={
+                      "y": {"field": "label", "type": "nominal", "title": label_title,
+                            "sort": {"field": "order"}, "axis": {"labelLimit": label_limit}},
+                      "x": x,
+                      "tooltip": tooltip,
+                  })
+
+
+def top_contributors(df: pd.DataFrame, what: str = "Author", top: int = 20, label_px: int = 220) -> dict:
+    """The `top` names with most documents in the selection (then passages), most at the top.
+
+    df columns: `name`, `documents`, `passages`. `what` names the kind ("Author", "Publication")."""
+    df = df.sort_values(["documents", "passages"], ascending=False, kind="stable").head(top)
+    values = [{"label": str(name), "order": i, "documents": int(d), "passages": int(p)}
+              for i, (name, d, p) in enumerate(zip(df["name"], df["documents"], df["passages"]))]
+    return _horizontal_bars(
+        f"{what}s by number of documents", values,
+        {"field": "documents", "type": "quantitative", "title": "documents", "axis": {"format": ",d", "tickMinStep": 1}},
+        what, [{"field": "label", "title": what},
+               {"field": "documents", "type": "quantitative", "title": "Documents", "format": ","},
+               {"field": "passages", "type": "quantitative", "title": "Passages", "format": ","}], label_px,
+        min_height=250)  # beside the documents-per-year chart: about its height
+
+
+def theme_shares(df: pd.DataFrame, validation: tuple[tuple[str, str], ...] = (), label_px: int = 420) -> dict:
+    """Each theme's share of the selection's passages, largest at the top.
+
+    df columns: `theme` (id), `label`, `passages`, `share` (0–1; a passage may carry several themes).
+    `validation`: (theme id, "precision 0.90 [0.70–0.97], …") of the validated themes, shown in their tooltip."""
+    df = df.sort_values(["share", "passages"], ascending=False, kind="stable")
+    checked = dict(validation)
+    values = [{"label": str(label), "order": i, "share": float(share), "passages": int(n),
+               "validated": checked.get(theme, "not validated yet")}
+              for i, (theme, label, share, n) in enumerate(zip(df["theme"], df["label"], df["share"], df["passages"]))]
+    return _horizontal_bars(
+        "Themes", values,
+        {"field": "share", "type": "quantitative", "title": "share of passages", "axis": {"format": ".0%", "tickCount": 8}},
+        "theme", [{"field": "label", "title": "Theme"},
+                  {"field": "share", "type": "quantitative", "title": "Share of passages", "format": ".1%"},
+                  {"field": "passages", "type": "quantitative", "title": "Passages", "format": ","},
+                  {"field": "validated", "title": "Tagging validated"}], label_px)
