@@ -92,6 +92,8 @@ VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
         ViewParam("top", 20, low=3, high=60),
         ViewParam("a", ""),
         ViewParam("b", ""),
+        ViewParam("in_year", 0, low=0, high=9999),  # the co-mention view of one year; 0: every year
+        ViewParam("fterm", ""),  # the framing word whose sentences are shown
     ),
     "documents": (ViewParam("doc", ""), ViewParam("passage", 0, low=0, high=100_000)),  # passage 0: none cited
     "validate": (
