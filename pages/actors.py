@@ -188,13 +188,7 @@ def tables_section(index, filters) -> None:
                              "judged samples (the Validate page), with its 95% Wilson interval."),
                      })
     with names:
-        st.subheader("Names no actor covers")
-        st.dataframe(cache.uncovered_names(index, filters), hide_index=True, key="actors.uncovered", column_config={
-            "name": st.column_config.TextColumn("Name"),
-            "passages": st.column_config.NumberColumn("Passages", format="%d"),
-        })
-        st.caption("Frequent proper names in the selection that match no actor. Adding them (or an alias of an "
-                   "existing actor) to data/actors.yaml grows the dictionary; the index is rebuilt on the next start.")
+        uncovered_section(index, filters)
 
 
 def year_setting(index, filters) -> int | None:
@@ -311,6 +305,30 @@ def framing_lines(index, filters, pair, window, words: list[str], sides: dict[st
     cite_control(index, {pid: f"{title}: …{left[-40:]}{match}{right[:40]}…" for pid, title, left, match, right
                          in zip(lines["passage"], lines["title"], lines["left"], lines["match"], lines["right"])},
                  key="actors.framing_cite")
+
+
+def uncovered_section(index, filters) -> None:
+    """The names the dictionary misses, each with an actors.yaml entry to copy."""
+    st.subheader("Names no actor covers")
+    table = cache.uncovered_names(index, filters)
+    st.dataframe(table, hide_index=True, key="actors.uncovered", column_order=["name", "passages", "aliases"],
+                 column_config={
+                     "name": st.column_config.TextColumn("Name"),
+                     "passages": st.column_config.NumberColumn("Passages", format="%d",
+                                                               help="Passages of the selection using it as a name"),
+                     "aliases": st.column_config.ListColumn("Also written", help="Other forms found, e.g. a surname "
+                                                            "used after the full name"),
+                 })
+    st.caption("Frequent proper names in the selection that match no actor, leaving out capitalised ordinary words, "
+               "months, quoted titles, cited sources and pieces of longer names. Adding one (or an alias of an "
+               "existing actor) to data/actors.yaml grows the dictionary; the index is rebuilt on the next start.")
+    if table.empty:
+        return
+    stubs = dict(zip(table["name"], table["stub"]))
+    name = st.selectbox("An actors.yaml entry for", list(stubs), key="actors.stub_for")
+    st.code(stubs[name], language="yaml")
+    st.caption("Copy it with the button at its top right, paste it under `actors:` and fill in the kind; check the "
+               "aliases and add an affiliation if it belongs to another actor.")
 
 
 def main() -> None:

@@ -72,3 +72,13 @@ def test_an_actor_never_named_without_the_other_gets_an_empty_state(open_page):
     at = open_page("actors", "a=russia&b=iran&to=2017")
     assert "actors.framing" not in plotly_specs(at)
     assert any("names Iran without Russia" in i.value or "nothing to compare" in i.value for i in at.info)
+
+
+def test_names_no_actor_covers_offer_an_actors_yaml_entry_to_copy(open_page):
+    at = open_page("actors")
+    names = table_with(at, "aliases")
+    assert names["name"].iloc[0] == "Karabakh" and not {"Feb", "York", "St", "Ministers"} & set(names["name"])
+    assert at.selectbox(key="actors.stub_for").value == "Karabakh"
+    assert at.code[0].value.startswith("- id: karabakh\n  label: Karabakh\n  kind:")
+    at.selectbox(key="actors.stub_for").set_value("New York").run()
+    assert at.code[0].value.startswith("- id: new-york\n")

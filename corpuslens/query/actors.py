@@ -10,6 +10,7 @@ import pandas as pd
 from corpuslens.analysis import comention, frequencies, keyness
 from corpuslens.analysis.kwic import kwic as find_in_context
 from corpuslens.index.corpus_index import CorpusIndex
+from corpuslens.query import name_candidates
 from corpuslens.query.common import display_title, passage_ids, passage_table
 from corpuslens.textnorm import fold
 from corpuslens.tokens import terms as countable_terms
@@ -154,13 +155,9 @@ def actor_mentions(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
 
 
 def uncovered_names(index: CorpusIndex, mask: np.ndarray, n: int = 30) -> pd.DataFrame:
-    """Frequent proper names in the selection that no actor covers: candidates for the dictionary."""
-    if index.names.shape[1] == 0 or not mask.any():
-        return pd.DataFrame(columns=["name", "passages"])
-    passages = np.bincount(index.names[mask].indices, minlength=index.names.shape[1])
-    order = np.lexsort((index.name_vocab.astype(str), -passages))[:n]
-    order = order[passages[order] > 0]
-    return pd.DataFrame({"name": index.name_vocab[order].astype(str), "passages": passages[order].astype(int)})
+    """Frequent proper names in the selection that no actor covers: candidates for the dictionary, each with
+    the passages using it as a name, the other forms found and an actors.yaml stub (see `name_candidates`)."""
+    return name_candidates.listed_names(index, mask, n)
 
 
 # Smallest co-mention value drawn as a link in the network view, per measure: a single shared
