@@ -96,3 +96,15 @@ def test_stub_ids_are_slugs_for_any_script():
 def test_empty_selection_lists_nothing(names_index):
     table = actors.uncovered_names(names_index, np.zeros(names_index.n_passages, dtype=bool))
     assert table.empty and list(table.columns) == ["name", "passages", "aliases", "stub"]
+
+
+def test_a_name_in_quoted_speech_is_still_a_name(tmp_path, monkeypatch):
+    monkeypatch.delenv("CORPUSLENS_INDEX", raising=False)
+    files = {"speech.md": """\
+        ---
+        title: Speech
+        ---
+        The minister said: “we will keep talking to our partners in Dushanbe whatever happens next year,” and left.
+        """}
+    index = load_or_build(write_corpus(tmp_path / "data", files, TINY_THEMES, ACTORS), IndexSettings(n_topics=2))
+    assert "Dushanbe" in set(listed(index)["name"])

@@ -37,6 +37,9 @@ _CITATION_AFTER = re.compile(r"\s*,?\s*(?:" + _MONTH + r")\b\.?\s*\d", re.IGNORE
 _NUMBER_AFTER = re.compile(r"\s+\d")
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“«„", "”»"
+_QUOTED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SHORT_QUOTE_WORDS = 6
+_TITLE_CASE_SHARE = 0.6
 _WORD_BEFORE = re.compile(r"(\w+) $")
 _ABBREVIATION_AFTER = re.compile(r"\. ([A-Z]\w+)")
 # "Convention on the Legal Status of the Caspian Sea", "Center for Strategic Studies": a name whose lower-case
@@ -65,11 +68,23 @@ def _sentence_before(text: str, start: int) -> str:
     return before[ends[-1].end():] if ends else before
 
 
-def _quoted(text: str, start: int) -> bool:
-    """True inside a quotation that opens earlier in the same sentence (a title, a headline, a slogan)."""
+def _quoted_title(text: str, start: int) -> bool:
+    """True inside a quoted title, headline or coined phrase (“Beard”, “Only Ally in the South Caucasus”): a
+    quotation opened earlier in the same sentence that is short or in title case. A name in quoted speech, a
+    sentence in sentence case, is still a name."""
     before = _sentence_before(text, start)
-    curly = sum(before.count(q) for q in _OPEN_QUOTES) > sum(before.count(q) for q in _CLOSE_QUOTES)
-    return curly or before.count('"') % 2 == 1
+    opening = max(before.rfind(q) for q in _OPEN_QUOTES)
+    if sum(before.count(q) for q in _OPEN_QUOTES) <= sum(before.count(q) for q in _CLOSE_QUOTES):
+        opening = -1
+    closing_marks = _CLOSE_QUOTES
+    if opening < 0 and before.count('"') % 2 == 1:
+        opening, closing_marks = before.rfind('"'), '"'
+    if opening < 0:
+        return False
+    opened_at = start - len(before) + opening + 1
+    ends = [i for i in (text.find(q, start) for q in closing_marks) if i >= 0]
+    words = _QUOTED_WORD.findall(text[opened_at:min(ends) if ends else len(text)])
+    return len(words) <= _SHORT_QUOTE_WORDS or sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -123,7 +138,7 @@ def _readings(index: CorpusIndex, name: str, rows: np.ndarray, texts, actor_name
     for row in rows:
         text = texts[row]
         for m in pattern.finditer(text):
-            if (_quoted(text, m.start()) or _CITATION_AFTER.match(text, m.end()) or _NUMBER_AFTER.match(text, m.end())
+            if (_quoted_title(text, m.start()) or _CITATION_AFTER.match(text, m.end()) or _NUMBER_AFTER.match(text, m.end())
                     or _inside_joined_name(text, m.start())):
                 continue
             whole = _fuller_name(text, m.start(), m.start() + len(name), name, index.stopwords, actor_names) or name
