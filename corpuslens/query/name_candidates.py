@@ -28,7 +28,7 @@ COLUMNS = ["name", "passages", "aliases", "stub"]
 # selection full of capitalised noise costs a bounded time.
 CANDIDATES_READ_PER_NAME = 20
 # Passages read to decide whether a word is an ordinary one: enough to see its usual case.
-CASE_SAMPLE = 2_000
+CASE_SAMPLE = 300
 
 _MONTH = "|".join(sorted((m for m in MONTHS if m.isascii()), key=len, reverse=True))
 # "(Izvestia, September 7)", "see EDM, September 12": a source and a date, not an actor named in the text.
