@@ -265,9 +265,10 @@ def framing_section(index, filters, window) -> None:
         st.info("No word occurs often enough around either actor to compare.")
         return
     sides = {"a": label_a, "b": label_b}
-    chart, listing = st.columns([3, 2])
-    chart.plotly_chart(cache.figure(figures.distinctive_terms, framing.terms, f"around {label_a}",
-                                    f"around {label_b}"), config=CHART_CONFIG, key="actors.framing")
+    # The chart at full width: its axis title names both sides, too long for a column.
+    chart, listing = st.container(), st.expander("The words as a table")
+    chart.plotly_chart(cache.figure(figures.distinctive_terms, framing.terms, f"{window}s naming {label_a}",
+                                    f"{window}s naming {label_b}"), config=CHART_CONFIG, key="actors.framing")
     listing.dataframe(framing.terms.assign(side=framing.terms["side"].map(sides)), hide_index=True,
                       key="actors.framing_table", column_order=["term", "side", "z", "count_a", "count_b"],
                       column_config={
