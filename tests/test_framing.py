@@ -115,3 +115,18 @@ def test_cli_around_refuses_bad_actors_with_a_message(capsys, framing_data, args
     with pytest.raises(SystemExit) as stop:
         run(capsys, framing_data, *args)
     assert message in str(stop.value)
+
+
+def test_phrases_holding_an_actor_s_name_are_left_out_too(tmp_path, monkeypatch):
+    monkeypatch.delenv("CORPUSLENS_INDEX", raising=False)
+    files = {"a.md": "President Putin visited farms. Baku built ports.\n\nPresident Putin visited mines. Baku built roads.\n"}
+    data = write_corpus(tmp_path / "data", files, actors="""
+actors:
+- {id: putin, label: Vladimir Putin, kind: person, affiliation: null, aliases: [Putin]}
+- {id: azerbaijan, label: Azerbaijan, kind: state, affiliation: null, aliases: [Baku]}
+""")
+    index = load_or_build(data, IndexSettings(n_topics=2))
+    assert "president putin" in set(index.vocab)  # a phrase of two passages, so the index keeps it
+    terms = set(actors.framing_terms(index, everything(index), "putin", "azerbaijan").terms["term"])
+    assert "visited" in terms and "built" in terms
+    assert not {"president putin", "putin", "putin visited"} & terms

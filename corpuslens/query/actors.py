@@ -284,17 +284,13 @@ def unit_term_counts(index: CorpusIndex, units: np.ndarray, window: str = "sente
     return np.bincount(np.asarray(found, dtype=np.intp), minlength=len(index.vocab)).astype(np.float64)
 
 
-def name_term_columns(index: CorpusIndex, actor_ids) -> np.ndarray:
-    """The vocabulary columns of the actors' own names: each word of a label or alias, and the whole name."""
-    columns = set()
-    for actor_id in actor_ids:
-        actor = index.actor(actor_id)
-        for name in (actor.label, *actor.aliases):
-            words = tokenize(name)
-            for term in (*words, " ".join(words)):
-                if term in index.term_column:
-                    columns.add(index.term_column[term])
-    return np.array(sorted(columns), dtype=np.intp)
+def _own_name_columns(index: CorpusIndex, actor_ids, columns: np.ndarray) -> np.ndarray:
+    """Those of `columns` whose term is, or holds, a word of one of the actors' names (label or alias):
+    "putin", "vladimir putin", "president vladimir"."""
+    words = {word for actor_id in actor_ids for name in (index.actor(actor_id).label, *index.actor(actor_id).aliases)
+             for word in tokenize(name)}
+    terms = index.vocab[columns]
+    return columns[[bool(words.intersection(str(term).split())) for term in terms]] if len(columns) else columns
 
 
 def framing_terms(index: CorpusIndex, mask: np.ndarray, actor_a: str, actor_b: str, window: str = "sentence",
@@ -309,7 +305,7 @@ def framing_terms(index: CorpusIndex, mask: np.ndarray, actor_a: str, actor_b: s
         table = pd.DataFrame(columns=keyness.COLUMNS)
     else:
         counts_a, counts_b = unit_term_counts(index, only_a, window), unit_term_counts(index, only_b, window)
-        own_names = name_term_columns(index, (actor_a, actor_b))
+        own_names = _own_name_columns(index, (actor_a, actor_b), np.flatnonzero(counts_a + counts_b))
         counts_a[own_names] = counts_b[own_names] = 0
         table = keyness.distinctive_terms(counts_a, counts_b, index.vocab, prior=index.corpus_term_counts, top=top,
                                           side="both", min_count=2)
