@@ -279,6 +279,9 @@ def _framing(args, index: CorpusIndex, mask: np.ndarray) -> int:
     label_a, label_b = index.actor(a).label, index.actor(b).label
     print(f"a: {framing.units_a:,} {unit}s name {label_a} and not {label_b}; b: {framing.units_b:,} name {label_b} "
           f"and not {label_a}; {framing.units_both:,} naming both are left out", file=sys.stderr)
+    if framing.read_a < framing.units_a or framing.read_b < framing.units_b:
+        print(f"note: the words of an even sample of {actors.MAX_SENTENCES_READ:,} sentences per side were counted",
+              file=sys.stderr)
     for count, label in ((framing.units_a, label_a), (framing.units_b, label_b)):
         if count == 0:
             print(f"note: no {unit} of the selection names {label} without the other: nothing to compare",

@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from corpuslens import figures
-from corpuslens.query.actors import MIN_UNITS_PER_ACTOR, NETWORK_MIN_VALUE, resolve_actor, trend_actors
+from corpuslens.query.actors import (MAX_SENTENCES_READ, MIN_UNITS_PER_ACTOR, NETWORK_MIN_VALUE, resolve_actor,
+                                     trend_actors)
 from corpuslens.query.common import display_title
 from corpuslens.urlstate import shown_value
 from dashboard import cache, state
@@ -254,7 +255,9 @@ def framing_section(index, filters, window) -> None:
                f"(left) than chance predicts: z-scores of the log-odds ratio with an informative Dirichlet prior, as "
                f"for selections on the Terms page. {framing.units_a:,} {window}s name only "
                f"{md_escape(label_a)}, {framing.units_b:,} only {md_escape(label_b)}; the {framing.units_both:,} "
-               "naming both count for neither side, and the two actors' own names are left out.")
+               "naming both count for neither side, and the two actors' own names are left out."
+               + (f" The words of an even sample of {MAX_SENTENCES_READ:,} sentences per side were counted."
+                  if framing.read_a < framing.units_a or framing.read_b < framing.units_b else ""))
     missing = [label for label, units in ((label_a, framing.units_a), (label_b, framing.units_b)) if units == 0]
     if missing:
         other = {label_a: label_b, label_b: label_a}

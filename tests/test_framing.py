@@ -130,3 +130,13 @@ actors:
     terms = set(actors.framing_terms(index, everything(index), "putin", "azerbaijan").terms["term"])
     assert "visited" in terms and "built" in terms
     assert not {"president putin", "putin", "putin visited"} & terms
+
+
+def test_many_sentences_are_read_as_an_even_sample_and_say_so(framing_index, monkeypatch):
+    monkeypatch.setattr(actors, "MAX_SENTENCES_READ", 2)
+    framing = actors.framing_terms(framing_index, everything(framing_index), "russia", "azerbaijan")
+    assert (framing.units_a, framing.read_a) == (3, 2)
+    gas = framing.terms.set_index("term").loc["gas"]
+    assert gas["count_a"] == 2  # the first and last of the three sentences
+    assert list(actors.even_sample(np.arange(10), 3)) == [0, 4, 9]  # spread over the whole range, in order
+    assert list(actors.even_sample(np.arange(3), 5)) == [0, 1, 2]

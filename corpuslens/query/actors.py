@@ -12,6 +12,7 @@ from corpuslens.analysis.kwic import kwic as find_in_context
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.query import name_candidates
 from corpuslens.query.common import display_title, passage_ids, passage_table
+from corpuslens.selection import passages_with_words
 from corpuslens.textnorm import fold
 from corpuslens.tokens import terms as countable_terms
 from corpuslens.tokens import tokenize
@@ -245,6 +246,8 @@ class Framing:
     units_b: int  # units naming B and not A
     units_both: int  # units naming both: counted on neither side
     window: str
+    read_a: int = 0  # units whose words were counted: all of units_a, or an even sample of MAX_SENTENCES_READ
+    read_b: int = 0
 
 
 def framing_units(index: CorpusIndex, mask: np.ndarray, actor_a: str, actor_b: str,
@@ -271,6 +274,19 @@ def _unit_texts(index: CorpusIndex, units: np.ndarray, window: str) -> list[str]
 def _unit_rows(index: CorpusIndex, units: np.ndarray, window: str) -> np.ndarray:
     """The passage row of each unit."""
     return index.sentence_passage[units] if window == "sentence" else units
+
+
+# Sentences read per side for a framing. Sentences are tokenised when asked for (~50 µs each); beyond this many an
+# even sample across the selection (in corpus order) is read, which keeps a popular actor's framing within about a
+# second on a large corpus and is ample evidence for log-odds.
+MAX_SENTENCES_READ = 20_000
+
+
+def even_sample(units: np.ndarray, most: int) -> np.ndarray:
+    """At most `most` of `units`, evenly spread over them in their order (all when there are no more)."""
+    if len(units) <= most:
+        return units
+    return units[np.unique(np.linspace(0, len(units) - 1, most).round().astype(np.intp))]
 
 
 def unit_term_counts(index: CorpusIndex, units: np.ndarray, window: str = "sentence") -> np.ndarray:
@@ -301,15 +317,18 @@ def framing_terms(index: CorpusIndex, mask: np.ndarray, actor_a: str, actor_b: s
     which actor each side names. The prior is the whole corpus, and a term must occur twice on the two sides
     together, as in the selection comparison."""
     only_a, only_b, both = framing_units(index, mask, actor_a, actor_b, window)
+    sizes = (len(only_a), len(only_b), len(both))
     if only_a.size == 0 or only_b.size == 0:
         table = pd.DataFrame(columns=keyness.COLUMNS)
     else:
+        if window == "sentence":
+            only_a, only_b = even_sample(only_a, MAX_SENTENCES_READ), even_sample(only_b, MAX_SENTENCES_READ)
         counts_a, counts_b = unit_term_counts(index, only_a, window), unit_term_counts(index, only_b, window)
         own_names = _own_name_columns(index, (actor_a, actor_b), np.flatnonzero(counts_a + counts_b))
         counts_a[own_names] = counts_b[own_names] = 0
         table = keyness.distinctive_terms(counts_a, counts_b, index.vocab, prior=index.corpus_term_counts, top=top,
                                           side="both", min_count=2)
-    return Framing(table, len(only_a), len(only_b), len(both), window)
+    return Framing(table, *sizes, window, read_a=len(only_a), read_b=len(only_b))
 
 
 FRAMING_KWIC_COLUMNS = ["side", "passage", "doc", "title", "year", "left", "match", "right"]
@@ -319,7 +338,9 @@ def framing_kwic(index: CorpusIndex, mask: np.ndarray, actor_a: str, actor_b: st
                  window: str = "sentence", width: int = 70, limit: int = 200) -> pd.DataFrame:
     """The term in context in the units behind a framing: those naming only A (side "a"), then only B ("b")."""
     frames = []
+    holding = passages_with_words(index, term)  # only units of passages holding the term are read
     for side, units in zip("ab", framing_units(index, mask, actor_a, actor_b, window)[:2]):
+        units = units[holding[_unit_rows(index, units, window)]]
         hits = find_in_context(_unit_texts(index, units, window), term, width=width, limit=limit)
         if not hits:
             continue
