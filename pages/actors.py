@@ -102,7 +102,7 @@ def heatmap_section(index, filters, window, measure, kinds, top, year=None):
                         config=CHART_CONFIG, key="actors.network")
         st.caption(f"A line joins two actors whose {MEASURES[measure]} is at least {min_value:g}.")
     csv_download("Download the co-mention matrix (CSV: counts and measure for every pair)", result.pairs_table(),
-                 f"corpuslens-co-mentions-{window}-{measure}.csv", key="actors.download_matrix")
+                 f"corpuslens-co-mentions-{window}-{measure}{f'-{year}' if year else ''}.csv", key="actors.download_matrix")
     return result
 
 
