@@ -46,17 +46,39 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("documents", parents=[common], help="documents in the selection with metadata and provenance")
     p = sub.add_parser("passages", parents=[common], help="passages in the selection")
     p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
-    p = sub.add_parser("terms", parents=[common], help="top terms, or distinctive terms against the rest")
-    p.add_argument("--n", type=int, default=setting("n").default)
+    p = sub.add_parser(
+        "terms", parents=[common], help="top terms, distinctive terms against the rest, or the words around an actor",
+        description="Top terms of the selection; with --distinctive, the terms that set it apart from the rest; with "
+                    "--around A --vs B, the words that set the sentences naming actor A apart from those naming "
+                    "actor B (Fightin' Words: log-odds with an informative Dirichlet prior). Sentences naming both "
+                    "count for neither side, and the two actors' own names are left out. Columns: term, count_a, "
+                    "count_b, log_odds, z, side (a: more around A, b: more around B); JSON: an object with a, b, "
+                    "window, units_a, units_b, units_both (the sentences or passages on each side, and those left "
+                    "out) and terms (the rows).")
+    p.add_argument("--n", type=int, default=setting("n").default, help="terms to list (per side for --distinctive and --around)")
     p.add_argument("--kind", choices=setting("grams").values, default=setting("grams").default)
     p.add_argument("--distinctive", action="store_true", help="log-odds z-scores of the selection vs the rest")
+    p.add_argument("--around", metavar="A", help="actor id or alias: the words around it (needs --vs)")
+    p.add_argument("--vs", metavar="B", help="actor id or alias to compare --around with")
+    p.add_argument("--window", choices=actors.WINDOWS, default="sentence",
+                   help="with --around: compare sentences (default) or whole passages")
     sub.add_parser("topics", parents=[common], help="topics with top terms and their passages in the selection")
-    p = sub.add_parser("actors", parents=[common], help="actor co-mention matrix")
+    p = sub.add_parser(
+        "actors", parents=[common], help="actor co-mention matrix, or one pair's association (per year)",
+        description="The actor co-mention matrix of the selection. With --pair A,B: how often the two are named "
+                    "together, one row for the selection, or one per known year with --by-year. Pair columns: "
+                    "(year,) units (sentences or passages in the selection), units_a, units_b (naming each actor), "
+                    f"both (naming both), npmi, enough. npmi is empty unless each actor is named in at least "
+                    f"{actors.MIN_UNITS_PER_ACTOR} of the units (enough: true): below that one sentence more or less "
+                    "swings it across most of its range. JSON: an object with pair, labels, window, "
+                    "min_units_per_actor and rows.")
     p.add_argument("--window", choices=setting("window").values, default=setting("window").default)
     p.add_argument("--measure", choices=setting("measure").values, default=setting("measure").default,
                    help=setting("measure").help)
     p.add_argument("--kind", action="append", default=[], choices=setting("kinds").values, help="kind of actor (repeatable)")
     p.add_argument("--top", type=int, default=setting("top").default)
+    p.add_argument("--pair", metavar="A,B", help="two actor ids or aliases, comma-separated")
+    p.add_argument("--by-year", action="store_true", help="with --pair: one row per known year")
     p = sub.add_parser("kwic", parents=[common], help="keyword in context")
     p.add_argument("term")
     p.add_argument("--limit", type=int, default=300, help="at most this many (0: all; default %(default)s)")
@@ -191,9 +213,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "passages":
         rows = np.flatnonzero(mask)
         _emit(passage_table(index, rows[: args.limit] if args.limit else rows), args.format, corpus_id(index))
+    elif args.command == "terms" and (args.around or args.vs):
+        return _framing(args, index, mask)
     elif args.command == "terms":
         table = terms.distinctive_terms(index, mask, top=args.n) if args.distinctive else terms.top_terms(index, mask, args.n, args.kind)
         _emit(table, args.format, corpus_id(index))
+    elif args.command == "actors" and (args.pair or args.by_year):
+        return _pair(args, index, mask)
     elif args.command == "topics":
         table = topics.topic_table(index, mask)
         table["stability"] = np.round(topics.topic_stability(index), 3)
@@ -212,6 +238,68 @@ def main(argv: Sequence[str] | None = None) -> int:
         _emit(terms.kwic(index, mask, args.term, limit=args.limit or None), args.format, corpus_id(index))
     elif args.command == "sample":
         return _sample(args, index, mask)
+    return 0
+
+
+def _actor(index: CorpusIndex, option: str, value: str) -> str:
+    actor_id = actors.resolve_actor(index, value)
+    if actor_id is None:
+        raise SystemExit(f"error: {option}: {value!r} is not an actor of this corpus (ids and aliases are in "
+                         "actors.yaml; `actors` lists the ones the texts name)")
+    return actor_id
+
+
+def _two_actors(index: CorpusIndex, options: str, first: str | None, second: str | None) -> tuple[str, str]:
+    if not first or not second:
+        raise SystemExit(f"error: {options} needs two actors, one on each side")
+    a, b = _actor(index, options.split()[0], first), _actor(index, options.split()[-1], second)
+    if a == b:
+        raise SystemExit(f"error: {options}: both name the actor {a!r}; choose two different actors")
+    return a, b
+
+
+def _pair(args, index: CorpusIndex, mask: np.ndarray) -> int:
+    if not args.pair:
+        raise SystemExit("error: --by-year needs --pair A,B")
+    first, _, second = args.pair.partition(",")
+    a, b = _two_actors(index, "--pair A,B", first.strip(), second.strip())
+    table = actors.pair_association(index, mask, a, b, args.window, by_year=args.by_year)
+    labels = [index.actor(a).label, index.actor(b).label]
+    short = table[~table["enough"]]
+    if len(short):
+        where = "" if not args.by_year else " in " + ", ".join(map(str, short["year"]))
+        print(f"note: npmi left empty{where}: {labels[0]} or {labels[1]} named in fewer than "
+              f"{actors.MIN_UNITS_PER_ACTOR} {args.window}s", file=sys.stderr)
+    if args.by_year and table.empty:
+        print("note: no passage of the selection has a known year", file=sys.stderr)
+    if args.format == "json":
+        _emit({"pair": [a, b], "labels": labels, "window": args.window,
+               "min_units_per_actor": actors.MIN_UNITS_PER_ACTOR,
+               "rows": _records(table.assign(npmi=table["npmi"].round(6)))}, "json", corpus_id(index))
+    else:
+        _emit(table.assign(npmi=table["npmi"].round(4)), args.format, corpus_id(index))
+    return 0
+
+
+def _framing(args, index: CorpusIndex, mask: np.ndarray) -> int:
+    a, b = _two_actors(index, "--around --vs", args.around, args.vs)
+    framing = actors.framing_terms(index, mask, a, b, args.window, top=args.n)
+    unit = args.window
+    label_a, label_b = index.actor(a).label, index.actor(b).label
+    print(f"a: {framing.units_a:,} {unit}s name {label_a} and not {label_b}; b: {framing.units_b:,} name {label_b} "
+          f"and not {label_a}; {framing.units_both:,} naming both are left out", file=sys.stderr)
+    if framing.read_a < framing.units_a or framing.read_b < framing.units_b:
+        print(f"note: the words of an even sample of {actors.MAX_SENTENCES_READ:,} sentences per side were counted",
+              file=sys.stderr)
+    for count, label in ((framing.units_a, label_a), (framing.units_b, label_b)):
+        if count == 0:
+            print(f"note: no {unit} of the selection names {label} without the other: nothing to compare",
+                  file=sys.stderr)
+    if args.format == "json":
+        _emit({"a": a, "b": b, "window": unit, "units_a": framing.units_a, "units_b": framing.units_b,
+               "units_both": framing.units_both, "terms": _records(framing.terms)}, "json", corpus_id(index))
+    else:
+        _emit(framing.terms, args.format, corpus_id(index))
     return 0
 
 

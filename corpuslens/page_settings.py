@@ -90,6 +90,9 @@ PAGE_SETTINGS: dict[str, tuple[PageSetting, ...]] = {
         PageSetting("top", 20, "How many actors", low=3, high=60),
         PageSetting("a", "", "First actor"),
         PageSetting("b", "", "Second actor"),
+        PageSetting("in_year", 0, "Co-mentions in", low=0, high=9999,
+                    help="Slide to see who is named with whom in one year of the selection."),  # the co-mention view of one year; 0: every year
+        PageSetting("fterm", "", "Read the sentences with"),  # the framing word whose sentences are shown
     ),
     "documents": (
         PageSetting("doc", "", "Document"),

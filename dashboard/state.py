@@ -52,11 +52,12 @@ def view_value(key: str):
     return st.session_state[_VIEW][key]
 
 
-def view_widget(widget: Callable, key: str, **kwargs):
+def view_widget(widget: Callable, key: str, label: str | None = None, **kwargs):
     """Draw a page-setting widget bound to the view state and return its value.
 
     Label, help, options (with their labels) and bounds come from the setting's declaration
-    (corpuslens.page_settings); `kwargs` adds what only the page knows (e.g. options drawn from the corpus).
+    (corpuslens.page_settings); `label` and `kwargs` add what only the page knows (options drawn from the corpus,
+    a label that names the current window).
     The widget key is "view.<key>" (e.g. "view.measure"), seeded from the view state, which
     its on_change keeps current; so the setting survives page switches and goes into links.
     """
@@ -77,7 +78,7 @@ def view_widget(widget: Callable, key: str, **kwargs):
     def remember():
         st.session_state[_VIEW][key] = _view_value(st.session_state[widget_key])
 
-    value = widget(spec.label, key=widget_key, on_change=remember, **{**declared, **kwargs})
+    value = widget(label or spec.label, key=widget_key, on_change=remember, **{**declared, **kwargs})
     st.session_state[_VIEW][key] = _view_value(value)
     return st.session_state[_VIEW][key]
 

@@ -10,7 +10,8 @@ import streamlit as st
 
 from corpuslens import figures
 from corpuslens.page_settings import setting
-from corpuslens.query.actors import NETWORK_MIN_VALUE, resolve_actor, trend_actors
+from corpuslens.query.actors import (MAX_SENTENCES_READ, MIN_UNITS_PER_ACTOR, NETWORK_MIN_VALUE, resolve_actor,
+                                     trend_actors)
 from corpuslens.query.common import display_title
 from corpuslens.urlstate import shown_value
 from dashboard import cache, state
@@ -18,6 +19,7 @@ from dashboard.context import CHART_CONFIG, current, empty_state, page_header
 from dashboard.citations import cite_control, passage_choice
 from dashboard.exports import csv_download
 from dashboard.text import highlighted_html, md_escape
+from corpuslens.figures import shorten
 from dashboard.validation import precision_line, precisions, validate_button
 from corpuslens.validation.targets import actor_target, pair_target
 
@@ -59,8 +61,9 @@ def pick_pair_from_heatmap() -> None:
     if not points:
         return
     ctx = current()
-    result = cache.co_mentions(ctx.index, ctx.filters, state.view_value("window"), state.view_value("measure"),
-                               tuple(state.view_value("kinds")), state.view_value("top"))
+    result = cache.co_mentions_of_year(ctx.index, ctx.filters, state.view_value("window"), state.view_value("measure"),
+                                       tuple(state.view_value("kinds")), state.view_value("top"),
+                                       state.view_value("in_year") or None)
     x, y = points[0].get("x"), points[0].get("y")
     pair = result.pair_at(int(y), int(x)) if isinstance(x, (int, float)) and isinstance(y, (int, float)) else None
     if pair:
@@ -68,10 +71,10 @@ def pick_pair_from_heatmap() -> None:
         state.set_view("b", pair[1])
 
 
-def heatmap_section(index, filters, window, measure, kinds, top):
-    result = cache.co_mentions(index, filters, window, measure, kinds, top)
+def heatmap_section(index, filters, window, measure, kinds, top, year=None):
+    result = cache.co_mentions_of_year(index, filters, window, measure, kinds, top, year)
     if not result.ids:
-        st.info("No actor of the chosen kinds is mentioned in the selection.")
+        st.info("No actor of the chosen kinds is mentioned in the selection" + (f" in {year}." if year else "."))
         return result
     # Only the chosen chart is drawn: a hidden tab would still cost the browser a redraw per filter change.
     chart = state.view_widget(st.segmented_control, "chart", required=True, label_visibility="collapsed")
@@ -80,7 +83,7 @@ def heatmap_section(index, filters, window, measure, kinds, top):
                                      counts=result.counts),
                         config=CHART_CONFIG,
                         key="actors.heatmap", on_select=pick_pair_from_heatmap, selection_mode="points")
-        st.caption(f"{result.units:,} {window}s in the selection. Click a cell to read the passages naming both "
+        st.caption(f"{result.units:,} {window}s in the selection{f' from {year}' if year else ''}. Click a cell to read the passages naming both "
                    "actors below, or choose the pair there.")
     else:
         min_value = NETWORK_MIN_VALUE[measure]
@@ -89,7 +92,7 @@ def heatmap_section(index, filters, window, measure, kinds, top):
                         config=CHART_CONFIG, key="actors.network")
         st.caption(f"A line joins two actors whose {setting('measure').option_label(measure)} is at least {min_value:g}.")
     csv_download("Download the co-mention matrix (CSV: counts and measure for every pair)", result.pairs_table(),
-                 f"corpuslens-co-mentions-{window}-{measure}.csv", key="actors.download_matrix")
+                 f"corpuslens-co-mentions-{window}-{measure}{f'-{year}' if year else ''}.csv", key="actors.download_matrix")
     return result
 
 
@@ -176,13 +179,149 @@ def tables_section(index, filters) -> None:
                              "judged samples (the Validate page), with its 95% Wilson interval."),
                      })
     with names:
-        st.subheader("Names no actor covers")
-        st.dataframe(cache.uncovered_names(index, filters), hide_index=True, key="actors.uncovered", column_config={
-            "name": st.column_config.TextColumn("Name"),
-            "passages": st.column_config.NumberColumn("Passages", format="%d"),
-        })
-        st.caption("Frequent proper names in the selection that match no actor. Adding them (or an alias of an "
-                   "existing actor) to data/actors.yaml grows the dictionary; the index is rebuilt on the next start.")
+        uncovered_section(index, filters)
+
+
+def year_setting(index, filters) -> int | None:
+    """One year of the selection for the co-mention view, or None for every year (unknown years included).
+
+    A slider rather than small multiples: a heatmap needs its full width to stay readable, and the chosen
+    pair's chart below shows every year at once."""
+    years = cache.selection_years(index, filters)
+    chosen = state.view_value("in_year")
+    if chosen and chosen not in years:
+        st.caption(f"No passage of the selection is from {chosen}: showing every year.")
+        state.set_view("in_year", 0)
+    if len(years) < 2:
+        return None
+    year = state.view_widget(st.select_slider, "in_year", options=[0, *years],
+                             format_func=lambda y: "every year" if y == 0 else str(y))
+    return year or None
+
+
+def chosen_pair() -> tuple[str, str] | None:
+    actor_a, actor_b = state.view_value("a"), state.view_value("b")
+    return (actor_a, actor_b) if actor_a and actor_b and actor_a != actor_b else None
+
+
+def pair_over_time_section(index, filters, window) -> None:
+    """The chosen pair's NPMI per year, over the counts it rests on."""
+    pair = chosen_pair()
+    if pair is None:
+        return
+    label_a, label_b = index.actor(pair[0]).label, index.actor(pair[1]).label
+    st.subheader("The pair over the years")
+    table = cache.pair_by_year(index, filters, *pair, window)
+    if table.empty:
+        st.info("No passage of the selection has a known year, so there is no trend to draw.")
+        return
+    st.plotly_chart(cache.figure(figures.pair_over_years, table, label_a, label_b, window, MIN_UNITS_PER_ACTOR),
+                    config=CHART_CONFIG, key="actors.pair_years")
+    st.caption(f"NPMI of each year's {window}s. A year gets no value (grey bar) when either actor is named in fewer "
+               f"than {MIN_UNITS_PER_ACTOR} of its {window}s: one {window} more or less would swing it. Hover for "
+               "the counts; passages of unknown year are left out.")
+    csv_download("Download the pair by year (CSV)", table, f"corpuslens-pair-{pair[0]}-{pair[1]}-by-year.csv",
+                 key="actors.download_pair_years")
+
+
+FRAMING_TOP = 15
+
+
+def framing_section(index, filters, window) -> None:
+    """The words that set the units naming A apart from those naming B, and the sentences behind a word.
+
+    Here rather than on the Terms page: the pair is chosen here, and the comparison is between two actors,
+    not two selections of the filters."""
+    st.subheader("The words around each actor")
+    pair = chosen_pair()
+    if pair is None:
+        st.caption("Choose two different actors above to see the words that set the sentences naming one apart "
+                   "from those naming the other.")
+        return
+    label_a, label_b = index.actor(pair[0]).label, index.actor(pair[1]).label
+    framing = cache.framing_terms(index, filters, *pair, window, FRAMING_TOP)
+    st.caption(f"Words used more in the {window}s naming {md_escape(label_a)} (right) or {md_escape(label_b)} "
+               f"(left) than chance predicts: z-scores of the log-odds ratio with an informative Dirichlet prior, as "
+               f"for selections on the Terms page. {framing.units_a:,} {window}s name only "
+               f"{md_escape(label_a)}, {framing.units_b:,} only {md_escape(label_b)}; the {framing.units_both:,} "
+               "naming both count for neither side, and the two actors' own names are left out."
+               + (f" The words of an even sample of {MAX_SENTENCES_READ:,} sentences per side were counted."
+                  if framing.read_a < framing.units_a or framing.read_b < framing.units_b else ""))
+    missing = [label for label, units in ((label_a, framing.units_a), (label_b, framing.units_b)) if units == 0]
+    if missing:
+        other = {label_a: label_b, label_b: label_a}
+        st.info(" ".join(f"No {window} of the selection names {md_escape(m)} without {md_escape(other[m])}."
+                         for m in missing) + " There is nothing to compare.")
+        return
+    if framing.terms.empty:
+        st.info("No word occurs often enough around either actor to compare.")
+        return
+    sides = {"a": label_a, "b": label_b}
+    # The chart at full width: its axis title names both sides, too long for a column.
+    chart, listing = st.container(), st.expander("The words as a table")
+    chart.plotly_chart(cache.figure(figures.distinctive_terms, framing.terms, f"{window}s naming {label_a}",
+                                    f"{window}s naming {label_b}"), config=CHART_CONFIG, key="actors.framing")
+    listing.dataframe(framing.terms.assign(side=framing.terms["side"].map(sides)), hide_index=True,
+                      key="actors.framing_table", column_order=["term", "side", "z", "count_a", "count_b"],
+                      column_config={
+                          "term": st.column_config.TextColumn("Word"),
+                          "side": st.column_config.TextColumn("More around"),
+                          "z": st.column_config.NumberColumn("z", format="%.2f"),
+                          "count_a": st.column_config.NumberColumn(shorten(label_a, 14), format="%d",
+                                                                   help=f"Occurrences around {label_a}"),
+                          "count_b": st.column_config.NumberColumn(shorten(label_b, 14), format="%d",
+                                                                   help=f"Occurrences around {label_b}"),
+                      })
+    csv_download("Download these words (CSV)", framing.terms, f"corpuslens-framing-{pair[0]}-{pair[1]}.csv",
+                 key="actors.download_framing", container=listing)
+    framing_lines(index, filters, pair, window, list(framing.terms["term"]), sides)
+
+
+def framing_lines(index, filters, pair, window, words: list[str], sides: dict[str, str]) -> None:
+    """Keyword in context for one framing word: the sentences behind it, on each side."""
+    chosen = state.view_value("fterm")
+    if chosen not in words:
+        if chosen:
+            st.caption(f"“{md_escape(chosen)}” is not among these words: showing “{md_escape(words[0])}”.")
+        state.set_view("fterm", words[0])
+    word = state.view_widget(st.selectbox, "fterm", label=f"The {window}s behind a word", options=words)
+    lines = cache.framing_kwic(index, filters, *pair, word, window)
+    st.dataframe(lines.assign(side=lines["side"].map(sides)), hide_index=True, key="actors.framing_kwic",
+                 column_order=["side", "left", "match", "right", "title", "year"], column_config={
+                     "side": st.column_config.TextColumn("Names", width=110),
+                     "left": st.column_config.TextColumn("Left context", width=260, alignment="right"),
+                     "match": st.column_config.TextColumn("Word", width=85, alignment="center"),
+                     "right": st.column_config.TextColumn("Right context", width=260),
+                     "title": st.column_config.TextColumn("Document", width=140),
+                     "year": st.column_config.NumberColumn("Year", format="%d", width=55),
+                 })
+    cite_control(index, {pid: f"{title}: …{left[-40:]}{match}{right[:40]}…" for pid, title, left, match, right
+                         in zip(lines["passage"], lines["title"], lines["left"], lines["match"], lines["right"])},
+                 key="actors.framing_cite")
+
+
+def uncovered_section(index, filters) -> None:
+    """The names the dictionary misses, each with an actors.yaml entry to copy."""
+    st.subheader("Names no actor covers")
+    table = cache.uncovered_names(index, filters)
+    st.dataframe(table, hide_index=True, key="actors.uncovered", column_order=["name", "passages", "aliases"],
+                 column_config={
+                     "name": st.column_config.TextColumn("Name"),
+                     "passages": st.column_config.NumberColumn("Passages", format="%d",
+                                                               help="Passages of the selection using it as a name"),
+                     "aliases": st.column_config.ListColumn("Also written", help="Other forms found, e.g. a surname "
+                                                            "used after the full name"),
+                 })
+    st.caption("Frequent proper names in the selection that match no actor, leaving out capitalised ordinary words, "
+               "months, quoted titles, cited sources and pieces of longer names. Adding one (or an alias of an "
+               "existing actor) to data/actors.yaml grows the dictionary; the index is rebuilt on the next start.")
+    if table.empty:
+        return
+    stubs = dict(zip(table["name"], table["stub"]))
+    name = st.selectbox("An actors.yaml entry for", list(stubs), key="actors.stub_for")
+    st.code(stubs[name], language="yaml")
+    st.caption("Copy it with the button at its top right, paste it under `actors:` and fill in the kind; check the "
+               "aliases and add an affiliation if it belongs to another actor.")
 
 
 def main() -> None:
@@ -194,8 +333,11 @@ def main() -> None:
         return
     check_pair_in_link(ctx.index)
     window, measure, kinds, top = settings()
-    result = heatmap_section(ctx.index, ctx.filters, window, measure, kinds, top)
+    year = year_setting(ctx.index, ctx.filters)
+    result = heatmap_section(ctx.index, ctx.filters, window, measure, kinds, top, year)
     pair_section(ctx.index, ctx.filters, window)
+    pair_over_time_section(ctx.index, ctx.filters, window)
+    framing_section(ctx.index, ctx.filters, window)
     st.subheader("Mentions over the years")
     trend_section(ctx.index, ctx.filters, result)
     tables_section(ctx.index, ctx.filters)

@@ -4,7 +4,7 @@ Every string that comes from an article is escaped with `plain` before it reache
 because plotly renders hover, tick, legend and title text as a small HTML dialect.
 """
 
-from .actors import actor_network, actor_trend, co_mention_heatmap
+from .actors import actor_network, actor_trend, co_mention_heatmap, pair_over_years
 from .common import empty_figure, plain, shorten, unplain
 from .overview import documents_by_year, theme_shares, top_contributors
 from .terms import distinctive_terms, term_bars, term_trend
@@ -12,7 +12,7 @@ from .topics import topic_map, topic_prevalence, topic_sizes
 from .wordcloud import word_cloud_image, word_cloud_png
 
 __all__ = [
-    "actor_network", "actor_trend", "co_mention_heatmap", "distinctive_terms", "documents_by_year",
+    "actor_network", "actor_trend", "co_mention_heatmap", "distinctive_terms", "documents_by_year", "pair_over_years",
     "empty_figure", "plain", "shorten", "term_bars", "term_trend", "theme_shares", "top_contributors",
     "topic_map", "topic_prevalence", "topic_sizes", "unplain", "word_cloud_image", "word_cloud_png",
 ]

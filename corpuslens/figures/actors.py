@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .common import every_year, finish, whole_step, plain, plain_series, short_labels, year_axis
+from .common import every_year, finish, whole_step, plain, plain_series, short_labels, shorten, year_axis
 
 # Colour bar title, colour scale, fixed range and hover number format per measure.
 MEASURES = {
@@ -177,3 +177,49 @@ def actor_trend(df: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["passages"]))
     return finish(fig, "Actor mentions over the years", "year", "passages mentioning the actor", height=420,
                   legend=dict(title=dict(text="actor")))
+
+
+def pair_over_years(df: pd.DataFrame, label_a: str, label_b: str, unit: str = "sentence",
+                    min_units: int = 5) -> go.Figure:
+    """A pair's NPMI per year (top) over the units naming both (bottom), on one year axis.
+
+    df: `pair_association(..., by_year=True)`: year, units, units_a, units_b, both, npmi, enough. A year
+    without `enough` evidence has no NPMI point (a gap in the line) and a grey bar below, so the reader sees
+    both that the year is there and why it has no value; the hover gives every count.
+    """
+    from plotly.subplots import make_subplots
+
+    a, b = plain(shorten(label_a, 30)), plain(shorten(label_b, 30))
+    years = df["year"].astype(int).to_numpy()
+    hover = [
+        f"{year}: NPMI {'left out (too little evidence)' if not ok else format(value, '+.3f')}<br>"
+        f"{both:,} {unit}s name both · {a} in {na:,}, {b} in {nb:,} of {n:,}"
+        for year, value, ok, both, na, nb, n in zip(years, df["npmi"], df["enough"], df["both"], df["units_a"],
+                                                    df["units_b"], df["units"])
+    ]
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.08)
+    # Every year from the first to the last, NaN (a gap) where a year has no text or too little evidence.
+    line_years = np.arange(years.min(), years.max() + 1) if len(years) else years
+    values = pd.Series(df["npmi"].where(df["enough"]).to_numpy(dtype=float), index=years).reindex(line_years).to_numpy()
+    full_hover = dict(zip(years, hover))
+    fig.add_trace(go.Scatter(
+        x=line_years, y=values, mode="lines+markers", name="NPMI", connectgaps=False,
+        line=dict(color=style.ACCENT, width=2), marker=dict(size=8),
+        hovertext=[full_hover.get(y, "") for y in line_years], hoverinfo="text",
+    ), row=1, col=1)
+    enough = df["enough"].to_numpy(dtype=bool)
+    for shown, name, color in ((enough, f"{unit}s naming both", style.ACCENT_LIGHT),
+                               (~enough, f"no NPMI: {a} or {b} in fewer than {min_units} {unit}s", style.NEUTRAL)):
+        if shown.any():
+            fig.add_trace(go.Bar(
+                x=years[shown], y=df["both"].to_numpy()[shown], name=name, marker_color=color,
+                text=df["both"].to_numpy()[shown], textposition="outside", cliponaxis=False,
+                hovertext=np.array(hover, dtype=object)[shown], hoverinfo="text",
+            ), row=2, col=1)
+    fig.update_yaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor=style.MUTED, title_text="NPMI", row=1, col=1)
+    fig.update_yaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["both"]),
+                     title_text=f"{unit}s naming both", row=2, col=1)
+    fig.update_xaxes(**year_axis(years), showgrid=False)
+    return finish(fig, f"{a} and {b} over the years", height=460,
+                  subtitle="NPMI: above 0, named together more often than chance predicts; below 0, less",
+                  legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0))
