@@ -183,18 +183,9 @@ def page_work(index):
         mark()
 
     def actors_page(filters, mark):
-        mask = common(filters)
-        result = actors.co_mentions(index, mask, "sentence", "count", (), 20)
-        pairs = result.pairs_table()
-        chosen = trend_actors(result, "", "")
-        trend = actors.actor_trend(index, mask, chosen) if chosen else None
-        actors.actor_mentions(index, mask)
-        actors.uncovered_names(index, mask)
+        common(filters)
+        views.actors_view(index, filters)  # heatmap by default, network on request; no pair chosen
         mark()
-        if result.ids:
-            figures.co_mention_heatmap(result.values, result.labels, "count")  # heatmap by default, network on request
-        if trend is not None and not trend.empty:
-            figures.actor_trend(trend)
 
     def documents_page(filters, mark):
         common(filters)

@@ -91,6 +91,16 @@ def terms(index: CorpusIndex, filters: Filters, settings: dict, compare: Filters
 
 
 @st.cache_resource(**VIEWS)
+def actors(index: CorpusIndex, filters: Filters, settings: dict) -> views.ActorsView:
+    return views.actors_view(index, filters, settings)
+
+
+@st.cache_resource(**VIEWS)
+def pair(index: CorpusIndex, filters: Filters, settings: dict) -> views.PairView:
+    return views.pair_view(index, filters, settings)
+
+
+@st.cache_resource(**VIEWS)
 def documents(index: CorpusIndex, filters: Filters, settings: dict) -> views.DocumentsView:
     return views.documents_view(index, filters, settings, theme_tagger(index))
 

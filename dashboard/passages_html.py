@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
+
+from corpuslens.query.common import display_title
 from dashboard.text import highlighted_html
 
 # Highlight colours of the reader, per actor kind and for theme terms (the legend uses the same CSS).
@@ -25,6 +28,9 @@ READER_CSS = "<style>" + "".join(
      ".cl-reader .cl-n{color:#6b7785;font-size:.8em;margin-right:.5em}"
      ".cl-out{color:#8a94a0}.cl-cited{outline:2px solid #d4a017;outline-offset:4px;border-radius:2px}"
      ".cl-legend span{margin-right:1em;font-size:.9em}</style>")
+PAIR_CSS = ("<style>.cl-pair{margin:0 0 1em 0;line-height:1.55}.cl-pair .cl-doc{color:#6b7280;font-size:.85em}"
+            "mark.cl-a{background:#cfe2f3;padding:0 2px;border-radius:3px}"
+            "mark.cl-b{background:#fbd9b5;padding:0 2px;border-radius:3px}</style>")
 SAMPLE_CSS = ("<style>.cl-sample .cl-meta{color:#6b7785;font-size:.85em;margin-bottom:.3em}"
               ".cl-sample p{margin:0;line-height:1.6}"
               "mark.hl,mark.cl-a{background:#fde68a;padding:0 2px;border-radius:3px}"
@@ -60,3 +66,16 @@ def sample_html(passage, css: dict[str, str]) -> str:
     return (SAMPLE_CSS + f'<div class="cl-sample"><div class="cl-meta">{html.escape(passage.title)} · '
             f'{html.escape(passage.year)} · ¶{int(passage.position)} · {html.escape(passage.id)}</div>'
             f"<p>{highlighted_html(passage.text, passage.highlights, css)}</p></div>")
+
+
+def pair_html(table, actor_a: str, actor_b: str, label_a: str, label_b: str) -> str:
+    """Passages naming both actors (query.actors.pair_passages), both marked; title, year and number above each."""
+    css = {actor_a: "cl-a", actor_b: "cl-b"}
+    blocks = [f'<div class="cl-pair cl-doc">Marked: <mark class="cl-a">{html.escape(label_a)}</mark> '
+              f'<mark class="cl-b">{html.escape(label_b)}</mark> (any of their names)</div>']
+    for row in table.itertuples():
+        year = "unknown year" if pd.isna(row.year) else str(int(row.year))
+        blocks.append(f'<div class="cl-pair"><div class="cl-doc">{html.escape(display_title(row.title))} · '
+                      f'{html.escape(year)} · ¶{int(row.position)}</div>'
+                      f'{highlighted_html(row.text, row.highlights, css)}</div>')
+    return PAIR_CSS + "".join(blocks)

@@ -20,7 +20,7 @@ MEASURES = {
 
 
 def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "count",
-                       label_chars: int = 28, counts: np.ndarray | None = None) -> go.Figure:
+                       label_chars: int = 28, counts: np.ndarray | None = None, ids=None) -> go.Figure:
     """Actor × actor heatmap of co-mentions, first actor at the top left.
 
     `matrix`: square (n × n), rows and columns in the order of `labels` (actor names). `measure`:
@@ -33,6 +33,8 @@ def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "co
     grows by 28 px per actor.
     `counts` (optional, same shape): the raw co-mention counts; for Jaccard and NPMI, pairs never
     named together are then left blank (no evidence) instead of a wall of 0 or -1 cells.
+    `ids` (optional, the actors' ids in the order of `labels`): each clickable cell's customdata is then
+    [pair, row actor's id, column actor's id] (escaped; `unplain` gives them back), so a click names its pair.
     """
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {sorted(MEASURES)}, not {measure!r}")
@@ -74,11 +76,16 @@ def co_mention_heatmap(matrix: np.ndarray, labels: list[str], measure: str = "co
     # drawn cell carries the hover and makes a click select that cell as a point (x: column, y: row).
     rows, columns = np.nonzero(np.isfinite(z))
     fig.update_traces(hoverinfo="skip", selector=dict(type="heatmap"))
+    cell_data = pair[rows, columns]
+    if ids is not None:
+        safe_ids = np.array([plain(i) for i in ids], dtype=object)
+        cell_data = np.column_stack([cell_data, safe_ids[rows], safe_ids[columns]])
     fig.add_trace(go.Scatter(
         x=columns, y=rows, mode="markers", showlegend=False, name="cells",
         marker=dict(symbol="square", size=max(6, min(24, 600 // max(n, 1))), opacity=0, color=style.NEUTRAL),
-        customdata=pair[rows, columns], text=z[rows, columns],
-        hovertemplate="%{customdata}: %{text:" + spec["fmt"] + "}<extra></extra>",
+        customdata=cell_data, text=z[rows, columns],
+        hovertemplate=("%{customdata}" if ids is None else "%{customdata[0]}") + ": %{text:" + spec["fmt"]
+                      + "}<extra></extra>",
     ))
     ticks = dict(tickmode="array", tickvals=list(range(n)), ticktext=short_labels(labels, label_chars),
                  showgrid=False, zeroline=False, automargin=True, tickfont=dict(size=12))

@@ -6,9 +6,10 @@ query again. The dashboard caches these functions (dashboard/cache.py); the benc
 and tests call the same functions, so what is measured is what the pages draw.
 """
 
+from corpuslens.views.actors import ActorsView, PairView, actors_view, pair_view
 from corpuslens.views.common import page_values
 from corpuslens.views.documents import DocumentsView, documents_view
 from corpuslens.views.overview import OverviewView, overview_view
 from corpuslens.views.terms import TermsView, terms_view
 
-__all__ = ["DocumentsView", "OverviewView", "documents_view", "overview_view", "page_values", "TermsView", "terms_view"]
+__all__ = ["ActorsView", "PairView", "actors_view", "pair_view", "DocumentsView", "OverviewView", "documents_view", "overview_view", "page_values", "TermsView", "terms_view"]

@@ -12,7 +12,7 @@ import pytest
 from corpuslens.filters import Filters
 from corpuslens.index import load_or_build
 from corpuslens.settings import SHIPPED_DATA, IndexSettings
-from corpuslens.views import terms_view
+from corpuslens.views import actors_view, terms_view
 from streamlit_page import expect_rerun, open_app, screenshot
 
 pytestmark = pytest.mark.browser
@@ -32,3 +32,21 @@ def test_clicking_a_term_bar_shows_that_term_over_the_years_and_in_context(app_u
     screenshot(page, screenshots / "71-terms-bar-clicked.png")
     assert parse_qs(urlsplit(page.url).query).get("term") == [wanted]
     assert f"of “{wanted}”" in page.locator("body").inner_text()
+
+
+def test_clicking_a_heatmap_cell_opens_the_passages_of_that_pair(app_url, page, screenshots):
+    view = actors_view(load_or_build(SHIPPED_DATA, IndexSettings()), Filters())
+    first, second = view.co_mentions.ids[:2]
+    open_app(page, f"{app_url}/actors")
+    # The cells' click targets, in row order: with counts every cell is drawn, so (row 0, column 1) is the second.
+    cells = page.locator(".st-key-actors-heatmap .scatterlayer .point")
+    n = len(view.co_mentions.ids)
+    page.wait_for_function("n => document.querySelectorAll('.st-key-actors-heatmap .scatterlayer .point').length === n",
+                           arg=n * n, timeout=30_000)
+    with expect_rerun(page):
+        cells.nth(1).click(force=True)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('b') !== null", timeout=30_000)
+    screenshot(page, screenshots / "72-actors-cell-clicked.png")
+    params = parse_qs(urlsplit(page.url).query)
+    assert (params.get("a"), params.get("b")) == ([first], [second])
+    assert "in the same sentence" in page.locator("body").inner_text()
