@@ -117,57 +117,6 @@ def selected_passages(index: CorpusIndex, filters: Filters, limit: int | None = 
 
 # -- Actors ------------------------------------------------------------------------------
 
-@st.cache_data(**RESULTS)
-def co_mentions(index: CorpusIndex, filters: Filters, window: str, measure: str, kinds: tuple, top: int):
-    return actors.co_mentions(index, mask(index, filters), window, measure, kinds, top)
-
-
-@st.cache_data(**RESULTS)
-def pair_passages(index: CorpusIndex, filters: Filters, actor_a: str, actor_b: str, window: str):
-    return actors.pair_passages(index, mask(index, filters), actor_a, actor_b, window)
-
-
-@st.cache_data(**RESULTS)
-def actor_trend(index: CorpusIndex, filters: Filters, actor_ids: tuple):
-    return actors.actor_trend(index, mask(index, filters), list(actor_ids))
-
-
-@st.cache_data(**RESULTS)
-def actor_mentions(index: CorpusIndex, filters: Filters):
-    return actors.actor_mentions(index, mask(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def uncovered_names(index: CorpusIndex, filters: Filters, n: int = 30):
-    return actors.uncovered_names(index, mask(index, filters), n)
-
-
-@st.cache_data(**RESULTS)
-def co_mentions_of_year(index: CorpusIndex, filters: Filters, window: str, measure: str, kinds: tuple, top: int,
-                        year: int | None):
-    return actors.co_mentions(index, mask(index, filters), window, measure, kinds, top, year=year)
-
-
-@st.cache_data(**RESULTS)
-def selection_years(index: CorpusIndex, filters: Filters) -> list[int]:
-    return actors.selection_years(index, mask(index, filters))
-
-
-@st.cache_data(**RESULTS)
-def pair_by_year(index: CorpusIndex, filters: Filters, actor_a: str, actor_b: str, window: str):
-    return actors.pair_association(index, mask(index, filters), actor_a, actor_b, window, by_year=True)
-
-
-@st.cache_data(**RESULTS)
-def framing_terms(index: CorpusIndex, filters: Filters, actor_a: str, actor_b: str, window: str, top: int):
-    return actors.framing_terms(index, mask(index, filters), actor_a, actor_b, window, top)
-
-
-@st.cache_data(**RESULTS)
-def framing_kwic(index: CorpusIndex, filters: Filters, actor_a: str, actor_b: str, term: str, window: str):
-    return actors.framing_kwic(index, mask(index, filters), actor_a, actor_b, term, window)
-
-
 # -- Topics ------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner="Measuring topic stability (5 refits on resampled passages)…", max_entries=8,
