@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corpuslens.figures import unplain
+from corpuslens.figures.vega import PICK
 from corpuslens.filters import FILTER_FIELDS, Filters
 from corpuslens.views.terms import KWIC_SHOWN
 from dashboard import cache, state
-from dashboard.context import CHART_CONFIG, empty_state, page_header, table_height
+from dashboard.context import empty_state, page_header, table_height
 from dashboard.citations import cite_control
 from dashboard.exports import csv_download
 from dashboard.sidebar import filter_widgets, widget_key
@@ -24,11 +24,11 @@ def pick_term_from_list() -> None:
 
 
 def pick_term_from_bars() -> None:
-    """A bar was clicked: its term (the bar's customdata names it) becomes the page's term."""
-    points = st.session_state["terms.bars"].selection.points
-    data = points[0].get("customdata") if points else None
-    if isinstance(data, list) and len(data) == 2 and isinstance(data[1], str):
-        state.set_view("term", unplain(data[1]))
+    """A bar was clicked: its term (the chart's selection names it) becomes the page's term."""
+    picked = st.session_state["terms.bars"].selection.get(PICK) or []
+    term = picked[0].get("term") if picked and isinstance(picked[0], dict) else None
+    if isinstance(term, str) and term:
+        state.set_view("term", term)
 
 
 def settings_row() -> None:
@@ -51,11 +51,11 @@ def top_terms_section(view, picture_column, table_column) -> None:
                                key="terms.download_cloud", on_click="ignore")
         elif state.view_value("show") == "cloud":
             st.info("No terms to draw a word cloud from.")
-        elif view.bars_figure is None:
+        elif view.bars_chart is None:
             st.info(f"No {view.grams_label.lower()} in the selection.")
         else:
-            st.plotly_chart(view.bars_figure, config=CHART_CONFIG,
-                            key="terms.bars", on_select=pick_term_from_bars, selection_mode="points")
+            st.vega_lite_chart(view.bars_chart, theme=None, key="terms.bars", on_select=pick_term_from_bars,
+                               selection_mode=PICK)
             st.caption("Click a bar to see that term over the years and in context below.")
     with table_column:
         table = view.top
@@ -88,10 +88,10 @@ def distinctive_section(view, chart, listing) -> None:
                    "filters in the sidebar, or compare with another selection (B).")
         return
     table = view.distinctive
-    if view.distinctive_figure is None:
+    if view.distinctive_chart is None:
         chart.info("No term occurs often enough on either side to compare.")
         return
-    chart.plotly_chart(view.distinctive_figure, config=CHART_CONFIG, key="terms.distinctive")
+    chart.vega_lite_chart(view.distinctive_chart, theme=None, key="terms.distinctive")
     listing.dataframe(table.assign(side=table["side"].map({"a": label_a, "b": label_b})), hide_index=True,
                       key="terms.distinctive_table", column_order=["term", "side", "z", "count_a", "count_b"],
                       column_config={
@@ -115,10 +115,10 @@ def term_section(view, index) -> None:
     if lines is None or (int(view.trend["count"].sum()) == 0 and lines.empty):
         st.info(f"“{md_escape(term)}” does not occur in the selection.")
         return
-    if view.trend_figure is None:
+    if view.trend_chart is None:
         st.info("No passage of the selection has a known year, so there is no trend to draw.")
     else:
-        st.plotly_chart(view.trend_figure, config=CHART_CONFIG, key="terms.trend")
+        st.vega_lite_chart(view.trend_chart, theme=None, key="terms.trend")
     shown = f"first {len(lines):,}" if len(lines) >= KWIC_SHOWN else f"{len(lines):,}"
     st.markdown(f"**Keyword in context** · {md_escape(shown)} occurrence{'s' * (len(lines) != 1)} "
                 f"of “{md_escape(term)}”")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pages_apptest import link, open_page, plotly_specs, warnings  # noqa: F401  (open_page is a fixture)
+from corpuslens.figures.terms import bar_order
+from pages_apptest import link, open_page, vega_specs, warnings  # noqa: F401  (open_page is a fixture)
 
 
 def top_terms(at):
@@ -26,16 +27,19 @@ def test_default_view_lists_the_most_frequent_term_first_with_bars_trend_and_kwi
     table = top_terms(at)
     assert len(table) == 25
     assert table.iloc[0].to_dict() == {"term": "azerbaijan", "count": 76, "passages": 46}
-    charts = plotly_specs(at)
-    assert {"terms.bars", "terms.trend"} <= set(charts)
-    assert charts["terms.bars"]["layout"]["xaxis"]["title"]["text"] == "occurrences"
+    charts = vega_specs(at)
+    assert {"Top 25 words and phrases", "“azerbaijan” over the years"} <= set(charts)
+    bars = charts["Top 25 words and phrases"]
+    assert bars["encoding"]["x"]["title"] == "occurrences"
+    drawn = sorted(bars["data"]["values"], key=lambda row: row["order"])
+    assert [row["term"] for row in drawn] == list(bar_order(table)["term"])  # most occurrences at the top
     assert not at.get("image")  # the word cloud is drawn on request
     # No term chosen yet: the trend and KWIC show the most frequent term.
     lines = kwic(at)
     assert len(lines) == 76 and set(lines["match"].str.lower()) == {"azerbaijan"}
     # The whole corpus has no "rest" to compare with: an explanation instead of an empty chart.
     assert any("no rest to compare with" in i.value for i in at.info)
-    assert "terms.distinctive" not in charts
+    assert "Distinctive terms" not in charts
     assert len(at.get("download_button")) >= 2
 
 
@@ -50,7 +54,7 @@ def test_link_opens_phrases_and_a_term_with_its_kwic(open_page):
     assert len(lines) == 10
     assert (lines["match"] == "CSTO").all()
     assert lines["right"].str.len().gt(0).all() and lines["title"].str.len().gt(0).all()
-    assert "CSTO" in plotly_specs(at)["terms.trend"]["layout"]["title"]["text"]
+    assert "“CSTO” over the years" in vega_specs(at)
     assert link(at)["grams"] == ["phrases"] and link(at)["term"] == ["CSTO"]
 
 
@@ -68,7 +72,7 @@ def test_changing_widgets_updates_the_views_and_the_link(open_page):
     assert link(at)["term"] == ["energy"] and link(at)["grams"] == ["words"]
     # A term the selection never uses says so instead of drawing empty views.
     at.text_input(key="view.term").input("pipeline").run()
-    assert any("does not occur" in i.value for i in at.info) and "terms.trend" not in plotly_specs(at)
+    assert any("does not occur" in i.value for i in at.info) and not any("over the years" in t for t in vega_specs(at))
     # Picking from the top-terms list sets the same term (and the text box follows).
     at.selectbox(key="terms.pick").select("moscow").run()
     assert at.text_input(key="view.term").value == "moscow"
@@ -82,8 +86,8 @@ def test_distinctive_terms_of_a_selection_against_the_rest(open_page):
     chosen = table[table["side"] == "the selection"]
     rest = table[table["side"] == "the rest"]
     assert chosen.iloc[0]["term"] == "declaration" and rest.iloc[0]["term"] == "armenia"
-    names = [trace["name"] for trace in plotly_specs(at)["terms.distinctive"]["data"]]
-    assert names == ["more in the selection", "more in the rest"]
+    sides = vega_specs(at)["Distinctive terms"]["encoding"]["color"]["scale"]["domain"]
+    assert sides == ["more in the selection", "more in the rest"]
 
 
 def test_selection_b_from_the_link_is_compared_and_kept_in_the_link(open_page):
@@ -92,8 +96,8 @@ def test_selection_b_from_the_link_is_compared_and_kept_in_the_link(open_page):
     assert at.multiselect(key="compare.authors").value == ["Sergey Markedonov"]
     table = at.dataframe[1].value
     assert set(table["side"]) == {"selection A", "selection B"}
-    names = [trace["name"] for trace in plotly_specs(at)["terms.distinctive"]["data"]]
-    assert names == ["more in selection A", "more in selection B"]
+    sides = vega_specs(at)["Distinctive terms"]["encoding"]["color"]["scale"]["domain"]
+    assert sides == ["more in selection A", "more in selection B"]
     assert link(at)["b_author"] == ["Sergey Markedonov"] and link(at)["compare"] == ["b"]
     # Choosing B with the widgets works the same way.
     at.multiselect(key="compare.authors").set_value(["Ceyhun Mahmudlu"]).run()
@@ -117,12 +121,12 @@ def test_bad_parameters_are_ignored_with_a_notice(open_page, query, named):
 def test_empty_selection_shows_the_empty_state_and_no_chart(open_page):
     at = open_page("terms", "q=zzzznotaword")
     assert any("No passages match" in i.value for i in at.info)
-    assert not at.get("plotly_chart") and not at.dataframe and not at.get("image")
+    assert not at.get("plotly_chart") and not at.get("vega_lite_chart") and not at.dataframe and not at.get("image")
 
 
 def test_word_cloud_link_draws_the_cloud_instead_of_the_bars(open_page):
     at = open_page("terms", "show=cloud")
     assert at.get("image"), "the word cloud image is missing"
-    assert "terms.bars" not in plotly_specs(at)
+    assert not any(title.startswith("Top ") for title in vega_specs(at))
     assert top_terms(at).iloc[0]["term"] == "azerbaijan"  # the table stays beside the picture
     assert "Download the word cloud (PNG)" in [b.label for b in at.get("download_button")]

@@ -104,3 +104,77 @@ def theme_shares(df: pd.DataFrame, validation: tuple[tuple[str, str], ...] = (),
                   {"field": "share", "type": "quantitative", "title": "Share of passages", "format": ".1%"},
                   {"field": "passages", "type": "quantitative", "title": "Passages", "format": ","},
                   {"field": "validated", "title": "Tagging validated"}], label_px)
+
+
+# -- Terms ---------------------------------------------------------------------------------
+
+PICK = "pick"  # the point selection a click on a term bar makes; its value names the clicked term
+
+
+def term_bars(df: pd.DataFrame, title: str = "Top terms", label_px: int = 200) -> dict:
+    """Term counts, most frequent at the top (the order of `figures.terms.bar_order`). A click selects the bar's
+    term: Streamlit's selection event then holds {"pick": [{"term": ...}]}.
+
+    df columns: `term`, `count` (occurrences), `passages` (passages containing it)."""
+    df = df.sort_values(["count", "passages"], ascending=False, kind="stable")
+    values = [{"label": str(t), "term": str(t), "order": i, "count": int(c), "passages": int(p)}
+              for i, (t, c, p) in enumerate(zip(df["term"], df["count"], df["passages"]))]
+    spec = _horizontal_bars(
+        title, values,
+        {"field": "count", "type": "quantitative", "title": "occurrences", "axis": {"format": ",d", "tickMinStep": 1}},
+        "term", [{"field": "term", "title": "Term"},
+                 {"field": "count", "type": "quantitative", "title": "Occurrences", "format": ","},
+                 {"field": "passages", "type": "quantitative", "title": "Passages", "format": ","}], label_px)
+    spec["params"] = [{"name": PICK, "select": {"type": "point", "fields": ["term"], "on": "click", "clear": False}}]
+    spec["encoding"]["color"] = {"condition": {"param": PICK, "empty": True, "value": style.ACCENT},
+                                 "value": style.ACCENT_LIGHT}
+    spec["encoding"]["cursor"] = {"value": "pointer"}
+    spec["mark"]["cursor"] = "pointer"
+    return spec
+
+
+def distinctive_terms(df: pd.DataFrame, label_a: str = "the selection", label_b: str = "the rest",
+                      label_px: int = 200) -> dict:
+    """Diverging bars of the terms that set side A apart from side B: A's to the right, B's to the left, the most
+    A-ish at the top. df columns: `term`, `z`, `side` ("a"/"A"/"selection" for A, else B)."""
+    is_a = df["side"].isin(("A", "a", "selection")).to_numpy()
+    signed = [abs(float(z)) if a else -abs(float(z)) for z, a in zip(df["z"], is_a)]
+    rows = sorted(zip(df["term"], signed, is_a), key=lambda row: -row[1])
+    side_a, side_b = f"more in {label_a}", f"more in {label_b}"
+    values = [{"label": str(t), "order": i, "z": z, "abs_z": round(abs(z), 2), "side": side_a if a else side_b}
+              for i, (t, z, a) in enumerate(rows)]
+    spec = _horizontal_bars(
+        "Distinctive terms", values,
+        {"field": "z", "type": "quantitative", "title": f"← more in {label_b}   z-score   more in {label_a} →"},
+        "term", [{"field": "label", "title": "Term"}, {"field": "abs_z", "type": "quantitative", "title": "z"},
+                 {"field": "side", "title": "Side"}], label_px)
+    spec["encoding"]["color"] = {"field": "side", "type": "nominal", "title": None,
+                                 "scale": {"domain": [side_a, side_b], "range": [style.SIDE_A, style.SIDE_B]},
+                                 "legend": {"orient": "top", "labelLimit": 320}}
+    return spec
+
+
+def term_trend(df: pd.DataFrame, term: str) -> dict:
+    """A term's occurrences per year (bars, left axis) and its rate per 1,000 terms (line, right axis); a year
+    of the span without text in the selection is a gap in the line. df columns: `year`, `count`, `per_1000_terms`."""
+    by_year = {int(y): (int(c), None if pd.isna(r) else float(r))
+               for y, c, r in zip(df["year"], df["count"], df["per_1000_terms"])}
+    years = range(min(by_year), max(by_year) + 1) if by_year else range(0)
+    values = [{"year": str(y), "count": by_year.get(y, (0, None))[0], "rate": by_year.get(y, (0, None))[1]}
+              for y in years]
+    x = {"field": "year", "type": "ordinal", "title": "year", "axis": {"labelAngle": 0, "labelOverlap": True}}
+    shown = term if len(term) <= 40 else term[:39] + "…"
+    return _chart(f"“{shown}” over the years", "bars: occurrences (left axis); line: per 1,000 terms (right axis)",
+                  300, values, layer=[
+                      {"mark": {"type": "bar", "color": style.ACCENT_LIGHT, "tooltip": True}, "encoding": {
+                          "x": x, "y": {"field": "count", "type": "quantitative", "title": "occurrences",
+                                        "axis": {"format": ",d", "tickMinStep": 1}},
+                          "tooltip": [{"field": "year", "title": "Year"},
+                                      {"field": "count", "type": "quantitative", "title": "Occurrences"}]}},
+                      {"mark": {"type": "line", "color": style.ACCENT, "point": True, "tooltip": True}, "encoding": {
+                          "x": x, "y": {"field": "rate", "type": "quantitative", "title": "per 1,000 terms",
+                                        "axis": {"orient": "right", "format": ".3~g"}},
+                          "tooltip": [{"field": "year", "title": "Year"},
+                                      {"field": "rate", "type": "quantitative", "title": "Per 1,000 terms",
+                                       "format": ".2f"}]}},
+                  ], resolve={"scale": {"y": "independent"}})

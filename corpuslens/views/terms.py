@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from corpuslens import figures
+from corpuslens.figures import vega
 from corpuslens.figures.terms import bar_order
 from corpuslens.filters import Filters
 from corpuslens.index.corpus_index import CorpusIndex
@@ -28,17 +28,17 @@ class TermsView:
     grams_label: str  # "Words and phrases", "Words" or "Two-word phrases"
     top: pd.DataFrame  # term, count, passages
     listed: list  # the top terms in the order the bars show them, most frequent first
-    bars_figure: go.Figure | None  # each bar's customdata is [hover, term]: a click names its term
+    bars_chart: dict | None  # Vega-Lite; a click selects the bar's term (figures.vega.PICK)
     cloud_png: bytes | None  # drawn only when the page shows the word cloud
     cloud_terms: int  # the terms offered to the cloud (as many as fit are drawn)
     side_labels: tuple[str, str]  # ("the selection", "the rest") or ("selection A", "selection B")
     comparison_size: int  # passages on the other side; 0: nothing to compare with
     distinctive: pd.DataFrame | None
-    distinctive_figure: go.Figure | None
+    distinctive_chart: dict | None
     term: str  # the term shown: the chosen one, else the selection's most frequent
     term_is_default: bool
     trend: pd.DataFrame | None
-    trend_figure: go.Figure | None
+    trend_chart: dict | None
     kwic: pd.DataFrame | None
 
 
@@ -57,17 +57,17 @@ def terms_view(index: CorpusIndex, filters: Filters, settings: Mapping | None = 
         cloud_png = figures.word_cloud_png(frequencies) if frequencies else None
     bars = None
     if values["show"] == "bars" and not top.empty:
-        bars = figures.term_bars(top, title=f"Top {len(top)} {grams_label.lower()}")
+        bars = vega.term_bars(top, title=f"Top {len(top)} {grams_label.lower()}")
 
     use_b = values["compare"] == "b" and compare is not None
     sides = ("selection A", "selection B") if use_b else ("the selection", "the rest")
     mask_b = selection_mask(index, compare) if use_b else None
     size_b = int(query.comparison_mask(index, mask, mask_b).sum())
-    distinctive = distinctive_figure = None
+    distinctive = distinctive_chart = None
     if size_b and mask.any():
         distinctive = query.distinctive_terms(index, mask, mask_b, DISTINCTIVE_TOP, counts_a=counts)
         if not distinctive.empty:
-            distinctive_figure = figures.distinctive_terms(distinctive, *sides)
+            distinctive_chart = vega.distinctive_terms(distinctive, *sides)
 
     term = values["term"].strip()
     is_default = not term
@@ -76,9 +76,9 @@ def terms_view(index: CorpusIndex, filters: Filters, settings: Mapping | None = 
     trend = query.term_trend(index, mask, term) if term else None
     return TermsView(
         empty=not mask.any(), grams_label=grams_label, top=top, listed=list(bar_order(top)["term"]),
-        bars_figure=bars, cloud_png=cloud_png, cloud_terms=len(frequencies), side_labels=sides, comparison_size=size_b,
-        distinctive=distinctive, distinctive_figure=distinctive_figure,
+        bars_chart=bars, cloud_png=cloud_png, cloud_terms=len(frequencies), side_labels=sides, comparison_size=size_b,
+        distinctive=distinctive, distinctive_chart=distinctive_chart,
         term=term, term_is_default=is_default, trend=trend,
-        trend_figure=figures.term_trend(trend, term) if trend is not None and not trend.empty else None,
+        trend_chart=vega.term_trend(trend, term) if trend is not None and not trend.empty else None,
         kwic=query.kwic(index, mask, term, limit=KWIC_SHOWN) if term else None,
     )

@@ -18,15 +18,28 @@ from streamlit_page import expect_rerun, open_app, screenshot
 pytestmark = pytest.mark.browser
 
 
+def point_at_tooltip(page, chart, wanted: str) -> tuple[float, float]:
+    """Move the mouse down a Vega-Lite chart's rows, as a reader would, until its tooltip names `wanted`."""
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    x = box["x"] + box["width"] * 0.35
+    for y in range(int(box["y"]) + 20, int(box["y"] + box["height"]), 6):
+        page.mouse.move(x, y)
+        page.wait_for_timeout(40)
+        tip = page.locator("#vg-tooltip-element")
+        if tip.count() and tip.is_visible() and wanted in tip.inner_text().split("\n")[0:2][-1]:
+            return x, y
+    raise AssertionError(f"no bar of the chart shows {wanted!r} in its tooltip")
+
+
 def test_clicking_a_term_bar_shows_that_term_over_the_years_and_in_context(app_url, page, screenshots):
     listed = terms_view(load_or_build(SHIPPED_DATA, IndexSettings()), Filters()).listed
     wanted = listed[2]  # the third bar from the top: not the default term, which the page shows anyway
     open_app(page, f"{app_url}/terms")
-    bars = page.locator(".st-key-terms-bars .bars .point path")
-    page.wait_for_function("n => document.querySelectorAll('.st-key-terms-bars .bars .point path').length === n",
-                           arg=len(listed), timeout=30_000)
+    bars = page.get_by_test_id("stVegaLiteChart").first
+    x, y = point_at_tooltip(page, bars, wanted)
     with expect_rerun(page):
-        bars.nth(2).click(force=True)
+        page.mouse.click(x, y)
     page.wait_for_function(
         "term => [...document.querySelectorAll('input')].some(i => i.value === term)", arg=wanted, timeout=30_000)
     screenshot(page, screenshots / "71-terms-bar-clicked.png")
