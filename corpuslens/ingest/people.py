@@ -16,7 +16,8 @@ _ORGANISATION_WORDS = frozenset(
     """reuters ap afp dpa efe ansa kyodo yonhap xinhua tass ria interfax sputnik anadolu bloomberg upi pti ians ani uni
     bernama antara apa irna isna mehr fars trend akipress kabar kazinform gazeta associated press agence france-presse
     staff editor editors editorial board desk newsroom team correspondent correspondents agencies agency admin administrator
-    reporter reporters contributor contributors wire wires service news media online press office bureau guest author
+    reporter reporters contributor contributors wire wires service news media online press office bureau guest author our
+    updated published modified
     center centre institute foundation council committee ministry department university programme program commission
     association society union party network project initiative group club forum read continue url article features
     fellow senior professor director analyst researcher adviser advisor lecturer chair chairman head president
@@ -25,7 +26,9 @@ _ORGANISATION_WORDS = frozenset(
 _BY = re.compile(r"^\s*(?:(?:posted|written|published)\s+by|by|from|text|words|author|authors|par|por|von|автор|авторы|текст)\s*[:\-–—]?\s+", re.I)
 # Role words that follow a name in a byline element: "Ben Silverman Games Editor", "Jane Doe Staff Writer".
 _ROLE_WORD = re.compile(r"\s(?:editor|writer|reporter|correspondent|columnist|contributor|staff)\b", re.I)
-_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*|\s+and\s+|\s*&\s*|\s+и\s+", re.I)
+_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|et|und|и)\s+|\s*&\s*", re.I)
+# Co-authors in brackets after the first name: "Martin Untersinger (avec Damien Leloup et Morgane Tual)".
+_WITH_BRACKET = re.compile(r"\s*\(\s*(?:with|avec|mit|con)\s+([^()]+)\)", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 # Lower-case particles of names: "Suadad al-Salhy", "Ursula von der Leyen".
 _PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|bin|ibn|de|van|von|der|den|da|di|du|la|le|dos|das|del)(?:-\w+)?$")
@@ -70,6 +73,7 @@ def person_names(text: str) -> list[str]:
     # An address after a name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", or its pieces as some extractors
     # split it: "Bradley M Kuhn http; Ebb Org; Bkuhn") is not more names.
     text = re.split(r"\(?\bhttps?\b", " ".join((text or "").split())[:500], maxsplit=1, flags=re.I)[0]
+    text = _WITH_BRACKET.sub(r"; \1", text)
     for part in _SEPARATORS.split(_BY.sub("", text)):
         part = " ".join(part.split())
         if len(part.split()) >= 3:

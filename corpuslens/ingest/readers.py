@@ -19,7 +19,7 @@ import yaml
 from corpuslens.ingest.dates import parse_date
 from corpuslens.ingest.furniture import line_key
 from corpuslens.ingest.main_text import main_text
-from corpuslens.ingest.people import person_names
+from corpuslens.ingest.people import is_organisation, person_names
 from corpuslens.textnorm import normalize_text
 
 
@@ -538,6 +538,25 @@ def _headline_over_meta_title(heading: str, meta_title: str, publication: str) -
     return len(heading.split()) >= 4 and h != line_key(publication)
 
 
+def byline_people(bylines: list[str], stated: list[str]) -> list[str]:
+    """The authors as the page's byline elements name them, else `stated` (the extractor's or meta tags' list).
+
+    A byline element that names several people, one of them a stated author ("By Stella Kim and
+    Jennifer Jett", "Martin Untersinger (avec Damien Leloup et Morgane Tual)"), is the article's whole
+    byline: an extractor may miss a co-author or count a contributor. With nothing stated, the first
+    element that names a person is the byline; an agency's or desk's byline ("AFP") before any person
+    means that no person is credited (names further down belong to teasers of other articles)."""
+    people = [person_names(re.sub(r"\s+(?:edited|editing)\s+by\b.*$", "", line, flags=re.I)) for line in bylines]
+    if stated:
+        return next((names for names in people if len(names) >= 2 and set(names) & set(stated)), stated)
+    for line, names in zip(bylines, people):
+        if names:
+            return names
+        if is_organisation(_BYLINE_PREFIX.sub("", line)):
+            return []
+    return []
+
+
 def read_html(text: str, url: str | None = None) -> ParsedFile:
     """The article of a saved web page: main text and metadata by trafilatura (which also reads
     JSON-LD, visible bylines and, through htmldate, the original publication date), the page's
@@ -570,11 +589,8 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
         if name == "publication" and "publication" in stated:
             continue  # the page's own site name as written (the extractor re-cases a lower-case one)
         stated[name] = value
-    if not stated.get("authors"):
-        for line in reader.bylines:
-            if names := person_names(re.sub(r"\s+(?:edited|editing)\s+by\b.*$", "", line, flags=re.I)):
-                stated["authors"] = names
-                break
+    if authors := byline_people(reader.bylines, list(stated.get("authors") or [])):
+        stated["authors"] = authors
     if heading and _headline_over_meta_title(heading, str(stated.get("title") or ""), str(stated.get("publication") or "")):
         stated["title"] = heading
     elif stated.get("title"):

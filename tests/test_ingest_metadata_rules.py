@@ -1,0 +1,65 @@
+"""Rules that read a page's authors, title and publication when no catalog states them: each with a
+page it must read and a page it must leave alone. Inputs are small and hand-written; eval/measure.py
+measures the same rules on the labelled development set of real pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpuslens.ingest.document import build_document
+from corpuslens.ingest.people import person_names
+
+PROSE = ("The committee met for a second time on Tuesday and agreed that the plan would need more money than the "
+         "ministry had set aside, a point that several members said they had raised months before the vote.")
+PROSE2 = ("Officials said the talks would resume next month, although no date had been fixed and the opposition "
+          "has asked for the whole process to be opened to observers from the regions affected by the change.")
+ARTICLE = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE2, PROSE.replace("committee", "council")))
+
+
+def doc(text: str, url: str | None = None, name: str = "page.txt"):
+    return build_document("page", name, text.encode("utf-8"), url)
+
+
+def html_page(header: str, after: str = "") -> str:
+    return (f"<html><head><title>Budget talks stall</title></head><body><article><h1>Budget talks stall</h1>"
+            f"{header}{ARTICLE}</article>{after}</body></html>")
+
+
+# ---------------------------------------------------------------- who is a person
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Our Foreign Staff", []),  # a desk, not a person
+    ("Our Correspondent", []),
+    ("Last Updated: January 7, 2025", []),  # an update line where a byline element stands
+    ("Jane Doe (with John Smith)", ["Jane Doe", "John Smith"]),
+    ("Marie Dupont et Paul Martin", ["Marie Dupont", "Paul Martin"]),
+    ("Jane Doe (Reuters)", ["Jane Doe"]),  # an agency in brackets is not a co-author
+])
+def test_byline_text_names_people_and_never_a_desk_or_an_update_line(byline, names):
+    assert person_names(byline) == names
+
+
+# ---------------------------------------------------------------- HTML byline elements
+
+def test_a_byline_element_naming_several_people_completes_the_extractors_list():
+    header = "<div class='article-byline'>By Stella Kim and Jennifer Jett</div>"
+    page = doc(html_page(header), name="page.html")
+    assert page.authors == ["Stella Kim", "Jennifer Jett"]
+
+
+def test_contributors_thanked_under_the_article_are_not_authors():
+    page = doc(html_page("<div class='article-byline'>By Stella Kim and Jennifer Jett</div>",
+                         "<p>Abigail Williams and Beomsu Jo contributed.</p>"), name="page.html")
+    assert page.authors == ["Stella Kim", "Jennifer Jett"]
+
+
+def test_an_agency_byline_element_leaves_the_authors_unknown_despite_teasers_further_down():
+    teasers = "".join(f"<aside><a href='/x{i}'>Another story</a><span class='author'>Par {name}</span></aside>"
+                      for i, name in enumerate(("Sébastien Farcis", "Juliette Deborde")))
+    page = doc(html_page("<span class='author'>AFP</span>", teasers), name="page.html")
+    assert page.authors == []
+
+
+def test_a_person_byline_element_is_read_when_nothing_else_names_the_author():
+    page = doc(html_page("<span class='author'>Par Sébastien Farcis</span>"), name="page.html")
+    assert page.authors == ["Sébastien Farcis"]
