@@ -63,3 +63,30 @@ def test_an_agency_byline_element_leaves_the_authors_unknown_despite_teasers_fur
 def test_a_person_byline_element_is_read_when_nothing_else_names_the_author():
     page = doc(html_page("<span class='author'>Par Sébastien Farcis</span>"), name="page.html")
     assert page.authors == ["Sébastien Farcis"]
+
+
+# ---------------------------------------------------------------- front matter of papers and reports
+
+def test_names_under_a_papers_title_are_its_authors_and_mark_the_title():
+    prose = PROSE.replace("the plan", "the stabilization programs")
+    page = doc("The Lahore Journal of Economics\n\nIMF Stabilization Programs and Macroeconomic Outcomes\n\n"
+               f"Nawaz A. Hakro* and Wadho Waqar Ahmed**\n\n{prose}\n\n{PROSE2}")
+    assert page.title == "IMF Stabilization Programs and Macroeconomic Outcomes"
+    assert page.authors == ["Nawaz A. Hakro", "Wadho Waqar Ahmed"]
+
+
+def test_a_name_printed_on_the_cover_and_again_under_the_title_in_capitals():
+    page = doc("Lecture Series\nThe IMF and Pakistan\nMeekal Aziz Ahmed\nInstitute of Development Economics\n\n"
+               f"The IMF and Pakistan\nMEEKAL AZIZ AHMED\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == ["Meekal Aziz Ahmed"]
+
+
+def test_a_title_case_line_under_a_heading_is_a_headline_not_two_names():
+    prose = PROSE.replace("the plan", "the stabilization programs")
+    page = doc(f"The Lahore Journal of Economics\n\nStabilization Programs and Macroeconomic Outcomes\n\n{prose}\n\n{PROSE2}")
+    assert page.authors == []
+
+
+def test_a_single_capitalised_line_under_a_headline_is_not_an_author():
+    page = doc(f"Kenya votes in a tight race for parliament\n\nHong Kong\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == []
