@@ -70,6 +70,34 @@ def _names(text: str) -> list[str]:
     return parts if parts and all(looks_like_name(p) for p in parts) else []
 
 
+_FOOTNOTE_MARKS = re.compile(r"(?<=\w)[*†‡¹²³⁴⁵]+|(?<=[^\W\d_])\d(?=\s|,|;|$)")
+
+
+def _lowercase_words(paragraphs: list[str]) -> frozenset[str]:
+    """The words a page writes in lower case: ordinary words, where a person's name is capitalised."""
+    return frozenset(w for p in paragraphs for w in re.findall(r"[^\W\d_]{4,}", p) if w.islower())
+
+
+def _name_line(text: str, paragraphs: list[str], stopwords: frozenset[str], lowercase: frozenset[str]) -> list[str]:
+    """The authors of a line that only lists them, as a paper's front matter prints them under its
+    title ("Nawaz A. Hakro* and Wadho Waqar Ahmed**", "MEEKAL AZIZ AHMED"), else [].
+
+    A line of capitalised words alone can as well be a title-case headline or a place, so the line
+    must name two people, mark a name with a footnote, or be printed again elsewhere on the page
+    (a cover and a first page); and none of its words may be one the page writes in lower case or
+    one of its common words ("Stabilization Programs and Outcomes" is a headline)."""
+    bare = _FOOTNOTE_MARKS.sub("", text).strip()
+    parts = _names(bare)
+    names = person_names("; ".join(parts)) if parts else []
+    words = [w for n in names for w in n.split() if len(w.strip(".")) > 1]
+    if (not names or len(names) != len(parts) or stopword_share(" ".join(words), stopwords) > 0
+            or any(w.casefold() in lowercase for w in words)):
+        return []
+    repeated = sum(1 for p in paragraphs if p.casefold() == text.casefold()) > 1 or any(
+        p != text and p.casefold() == text.casefold() for p in paragraphs)
+    return names if len(names) >= 2 or bare != text or repeated else []
+
+
 _BYLINE_ROLE = re.compile(r",\s.*$")  # "Jane Doe, Senior Fellow at ..." -> "Jane Doe"
 _AUTHOR_LABEL = re.compile(
     r"^(?:text|words|authors?|written by|prepared by|rapporteurs?|автор|авторы|[tт]екст)\s*:\s*(?P<rest>.{3,200})$", re.I)
@@ -208,6 +236,11 @@ def _is_clock(text: str) -> bool:
     return len(words) == 0
 
 
+def _previous_open(i: int, reasons: list[str | None], consumed: dict[int, str], candidates: list[int]) -> int | None:
+    """The nearest line above `i` that is a title candidate or neither furniture nor read as metadata."""
+    return next((j for j in range(i - 1, -1, -1) if j in candidates or (not reasons[j] and j not in consumed)), None)
+
+
 def _title_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 1 and not w.isdigit()}
 
@@ -226,7 +259,7 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
         if j in kinds or j in candidates:
             below = kinds.get(j)
             break
-    if below in ("byline", "dateline", "author line"):
+    if below in ("byline", "dateline", "author line", "name line"):
         score += 2.0
     if len(words) <= 3 and len(candidates) > 1:
         score -= 2.0  # among other heading-like lines, a short one is a section label, a logo, a site name
@@ -265,6 +298,7 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     kinds: dict[int, str] = {}
     dates: list[tuple[int, str]] = []
     candidates: list[int] = []
+    lowercase = _lowercase_words(paragraphs)
     end = min(len(paragraphs), HEADER_WINDOW_LINES)
     for i in range(end):
         text = paragraphs[i]
@@ -303,6 +337,9 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
             if not candidates and i <= 2 and _headline_follows(paragraphs, reasons, i):
                 continue  # a long photo caption or banner above the headline
             break
+        if candidates and candidates[-1] == _previous_open(i, reasons, consumed, candidates) and _name_line(text, paragraphs, stopwords, lowercase):
+            kinds[i] = "name line"  # the authors under a title, not a heading of their own
+            continue
         if _is_heading(text):
             candidates.append(i)
     else:
@@ -346,6 +383,10 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     # capitalised words elsewhere is as often a section label, a button or a person in the news).
     if title_at is not None:
         for i in range(title_at + 1, min(end, title_at + 1 + NAME_LINE_DISTANCE)):
+            if kinds.get(i) == "name line" and _previous_open(i, reasons, consumed, candidates) == title_at:
+                _add_unique(found.setdefault("authors", []), _name_line(paragraphs[i], paragraphs, stopwords, lowercase))
+                consumed[i] = "author line (kept as metadata)"
+                continue
             if i in consumed or reasons[i] or not (kinds.get(i - 1) == "dateline" or kinds.get(i + 1) == "dateline"):
                 continue
             if names := _names(paragraphs[i]):
