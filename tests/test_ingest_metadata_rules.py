@@ -90,3 +90,19 @@ def test_a_title_case_line_under_a_heading_is_a_headline_not_two_names():
 def test_a_single_capitalised_line_under_a_headline_is_not_an_author():
     page = doc(f"Kenya votes in a tight race for parliament\n\nHong Kong\n\n{PROSE}\n\n{PROSE2}")
     assert page.authors == []
+
+
+# ---------------------------------------------------------------- a standfirst that names its writer
+
+STANDFIRST = ("The only way to forestall the crisis is to open a broader political discourse with the new "
+              "government, writes {who}. Donors must be strategic in how they approach the question of rights.")
+
+
+def test_a_standfirst_ending_a_sentence_with_writes_and_a_name_names_the_author():
+    page = doc(f"Relief is not enough\n\n{STANDFIRST.format(who='Dr Erica Gaston')}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == ["Erica Gaston"]
+
+
+def test_a_standfirst_citing_someone_elses_piece_names_no_author():
+    page = doc(f"Relief is not enough\n\n{STANDFIRST.format(who='John Smith in Foreign Affairs')}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == []

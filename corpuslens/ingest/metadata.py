@@ -106,6 +106,10 @@ _AUTHOR_LABEL = re.compile(
 _WIRE_CREDIT = re.compile(r"^[(*\s]*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\s", re.I)
 _CREDIT_ROLE = re.compile(r"(?P<role>additional reporting|reporting|writing|written|compiled|editing|edited)\s+by\s+(?P<names>[^;()]+?)(?=\s*(?:[;)]|,\s*(?:additional reporting|reporting|writing|editing|edited)\b|$))", re.I)
 _WRITES_FOR = re.compile(rf"^(?P<name>{NAME_PATTERN})\s+writes\s+(?:in\s+(?:his|her|their)\s+(?:piece|article|column|op-ed|essay)\s+)?(?:for|in)\s+(?P<pub>[A-Z][^,.;:]{{1,60}})")
+# A standfirst that names its writer at the end of a sentence: "…, writes Dr Erica Gaston." A name
+# followed by more words ("…, writes John Smith in Foreign Affairs") cites somebody else's piece.
+_STANDFIRST_WRITER = re.compile(
+    rf",\s+writes\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?(?P<name>{NAME_PATTERN})\s*\.(?:\s|$)")
 _POSTED_BY = re.compile(r"^(?:posted|written|published)\s+by\s+\S.{0,80}$", re.I)
 TAIL_LINES = 6  # a closing "Posted by" line sits among the last lines of a page
 _DATELINE_PREFIX = re.compile(r"^\s*(?:dated|date|published|posted|publication date|дата|опубликовано)\s*[:\-–—]?\s*", re.I)
@@ -336,6 +340,8 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
         if _is_prose(text):
             if not candidates and i <= 2 and _headline_follows(paragraphs, reasons, i):
                 continue  # a long photo caption or banner above the headline
+            if (writer := _STANDFIRST_WRITER.search(text[:600])) and looks_like_name(writer.group("name")):
+                _add_unique(found.setdefault("authors", []), person_names(writer.group("name")))
             break
         if candidates and candidates[-1] == _previous_open(i, reasons, consumed, candidates) and _name_line(text, paragraphs, stopwords, lowercase):
             kinds[i] = "name line"  # the authors under a title, not a heading of their own
