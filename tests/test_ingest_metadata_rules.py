@@ -106,3 +106,29 @@ def test_a_standfirst_ending_a_sentence_with_writes_and_a_name_names_the_author(
 def test_a_standfirst_citing_someone_elses_piece_names_no_author():
     page = doc(f"Relief is not enough\n\n{STANDFIRST.format(who='John Smith in Foreign Affairs')}\n\n{PROSE}\n\n{PROSE2}")
     assert page.authors == []
+
+
+# ---------------------------------------------------------------- "Posted by" lines of blogs
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Posted by kovarex, TOGos, Ernestas, Albert on 2019-02-15, all posts", ["kovarex", "TOGos", "Ernestas", "Albert"]),
+    ("Posted by Alon Zakai.", ["Alon Zakai"]),
+    ("Posted by admin on 2019-02-15", []),  # a role, not a writer
+    ("Posted by Reuters", []),
+    ("Posted in Politics, Economy on 2019-02-15", []),
+])
+def test_a_posted_by_line_credits_people_or_the_sites_handles_but_never_a_role(line, names):
+    page = doc(f"Budget talks stall again in the capital\n{line}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == names
+
+
+def test_a_posted_by_line_right_under_a_web_pages_article_names_its_author():
+    page = doc(html_page("", "<footer><p>Posted by Alon Zakai.</p><a href='/x'>Retweet this article!</a></footer>"),
+               name="page.html")
+    assert page.authors == ["Alon Zakai"]
+
+
+def test_a_posted_by_line_in_the_comments_far_below_the_article_is_not_its_author():
+    comments = "".join(f"<div><p>Comment number {i}</p></div>" for i in range(6))
+    page = doc(html_page("", f"{comments}<div><p>Posted by Jane Roe.</p></div>"), name="page.html")
+    assert page.authors == []

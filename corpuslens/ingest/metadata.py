@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from corpuslens.ingest.boilerplate import page_stoplist, stopword_share
 from corpuslens.ingest.dates import date_from_url, has_weekday, parse_date, search_date, year_of
-from corpuslens.ingest.people import is_organisation, person_names
+from corpuslens.ingest.people import is_organisation, person_names, posted_by
 from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
 from corpuslens.ingest.urls import site_name, slug_words
@@ -110,7 +110,6 @@ _WRITES_FOR = re.compile(rf"^(?P<name>{NAME_PATTERN})\s+writes\s+(?:in\s+(?:his|
 # followed by more words ("…, writes John Smith in Foreign Affairs") cites somebody else's piece.
 _STANDFIRST_WRITER = re.compile(
     rf",\s+writes\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?(?P<name>{NAME_PATTERN})\s*\.(?:\s|$)")
-_POSTED_BY = re.compile(r"^(?:posted|written|published)\s+by\s+\S.{0,80}$", re.I)
 TAIL_LINES = 6  # a closing "Posted by" line sits among the last lines of a page
 _DATELINE_PREFIX = re.compile(r"^\s*(?:dated|date|published|posted|publication date|дата|опубликовано)\s*[:\-–—]?\s*", re.I)
 _UPDATED = re.compile(r"\b(?:updated?|modified|last edited|обновлено|изменено)\b", re.I)
@@ -139,7 +138,11 @@ def _people(text: str) -> list[str]:
 
 def _byline(text: str) -> tuple[list[str], str | None] | None:
     """(authors, date) of "By Jane Doe", "ByJohn Newman", "BY JANE DOE", "By A and B | Feb 23, 2024",
-    "By Jane Doe March 3, 2021", "Text: Jane Doe"; None when the line names no person."""
+    "By Jane Doe March 3, 2021", "Text: Jane Doe", "Posted by kovarex on 2019-02-15"; None when the
+    line names no person."""
+    if names := posted_by(text):
+        found = search_date(text)
+        return names, found[0] if found else None
     match = _BYLINE.match(text) or _AUTHOR_LABEL.match(text)
     if not match:
         return None
@@ -487,7 +490,7 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
     if not authors:
         # "Posted by Jane Doe." under the article, as blogs print it.
         for i in range(max(0, len(paragraphs) - TAIL_LINES), len(paragraphs)):
-            if not reasons[i] and _POSTED_BY.match(paragraphs[i]) and (names := person_names(paragraphs[i])):
+            if not reasons[i] and (names := posted_by(paragraphs[i])):
                 _add_unique(authors, names)
                 consumed[i] = "byline (kept as metadata)"
     if not authors:

@@ -87,3 +87,22 @@ def person_names(text: str) -> list[str]:
         if plausible_person(name) and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
     return names
+
+
+# "Posted by Alon Zakai.", "Posted by kovarex, TOGos, Ernestas, Albert on 2019-02-15, all posts".
+_POSTED_BY = re.compile(r"^(?:posted|written|published)\s+by\s+(?P<who>\S.{0,100}?)(?:\s+on\s+\S.*|\s*\|.*|\.)?$", re.I)
+_HANDLE = re.compile(r"[^\W\d_][\w.\-]{2,29}")
+
+
+def posted_by(line: str) -> list[str]:
+    """Who a "Posted by …" line credits: person names, or, when it names none, the site handles it
+    lists ("kovarex, TOGos"): after an explicit "Posted by" a handle is how the page names its writer.
+    An agency, a desk or a role word ("Posted by admin") is nobody."""
+    match = _POSTED_BY.match(" ".join(line.split()))
+    if not match or len(line) > 160:
+        return []
+    who = match.group("who")
+    if names := person_names(who):
+        return names
+    parts = [p for p in _SEPARATORS.split(who) if p]
+    return parts if parts and all(_HANDLE.fullmatch(p) and not is_organisation(p) for p in parts) else []

@@ -19,7 +19,7 @@ import yaml
 from corpuslens.ingest.dates import parse_date
 from corpuslens.ingest.furniture import line_key
 from corpuslens.ingest.main_text import main_text
-from corpuslens.ingest.people import is_organisation, person_names
+from corpuslens.ingest.people import is_organisation, person_names, posted_by
 from corpuslens.textnorm import normalize_text
 
 
@@ -557,6 +557,23 @@ def byline_people(bylines: list[str], stated: list[str]) -> list[str]:
     return []
 
 
+POSTED_BY_REACH = 3  # blocks after the article's last paragraph where a blog's "Posted by" line stands
+
+
+def _posted_by_near(blocks: list[str], paragraphs: list[str]) -> list[str]:
+    """Who a "Posted by" line above the article's main text or right under it credits. Further down the
+    page such a line belongs to a comment or to another post."""
+    keys = [line_key(b) for b in blocks]
+    kept = {line_key(p) for p in paragraphs}
+    inside = [i for i, key in enumerate(keys) if key in kept]
+    if not inside:
+        return []
+    for i in [*range(inside[0]), *range(inside[-1] + 1, min(len(blocks), inside[-1] + 1 + POSTED_BY_REACH))]:
+        if names := posted_by(blocks[i]):
+            return names
+    return []
+
+
 def read_html(text: str, url: str | None = None) -> ParsedFile:
     """The article of a saved web page: main text and metadata by trafilatura (which also reads
     JSON-LD, visible bylines and, through htmldate, the original publication date), the page's
@@ -589,7 +606,7 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
         if name == "publication" and "publication" in stated:
             continue  # the page's own site name as written (the extractor re-cases a lower-case one)
         stated[name] = value
-    if authors := byline_people(reader.bylines, list(stated.get("authors") or [])):
+    if authors := byline_people(reader.bylines, list(stated.get("authors") or [])) or _posted_by_near(blocks, paragraphs):
         stated["authors"] = authors
     if heading and _headline_over_meta_title(heading, str(stated.get("title") or ""), str(stated.get("publication") or "")):
         stated["title"] = heading
