@@ -132,3 +132,8 @@ def test_a_posted_by_line_in_the_comments_far_below_the_article_is_not_its_autho
     comments = "".join(f"<div><p>Comment number {i}</p></div>" for i in range(6))
     page = doc(html_page("", f"{comments}<div><p>Posted by Jane Roe.</p></div>"), name="page.html")
     assert page.authors == []
+
+
+def test_a_bare_name_closing_the_article_is_not_taken_for_its_author():
+    page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{PROSE2}\n\nHüseyin Demir")
+    assert page.authors == []

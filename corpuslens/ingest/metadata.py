@@ -474,12 +474,9 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
     if credited:
         _add_unique(found.setdefault("authors", []), credited)
     notes: list[str] = []
-    signature: list[str] = []
     for text, reason in zip(paragraphs, reasons):
         if reason == "author biography" and (name := author_in_note(text)):
             notes.append(name)
-        elif reason == "author signature":
-            signature.append(text.strip())
         elif reason in ("newsletter sign-up", "donation plea") and "publication" not in found:
             for pattern in _FOOTER_PUBLICATION:
                 if match := pattern.search(text):
@@ -493,8 +490,8 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
             if not reasons[i] and (names := posted_by(paragraphs[i])):
                 _add_unique(authors, names)
                 consumed[i] = "byline (kept as metadata)"
-    if not authors:
-        _add_unique(authors, signature)
+    # A bare name closing the article is not read as its author: news sites close with the editor's,
+    # translator's or photographer's name as often as blogs sign with the writer's.
 
 
 def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: ParsedFile,
