@@ -137,3 +137,26 @@ def test_a_posted_by_line_in_the_comments_far_below_the_article_is_not_its_autho
 def test_a_bare_name_closing_the_article_is_not_taken_for_its_author():
     page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{PROSE2}\n\nHüseyin Demir")
     assert page.authors == []
+
+
+# ---------------------------------------------------------------- a web page's headline
+
+def titled_page(title: str, h1: str) -> str:
+    return (f"<html><head><title>{title}</title></head><body><header><h1>{h1}</h1></header>"
+            f"<article>{ARTICLE}</article></body></html>")
+
+
+def test_a_section_name_in_the_h1_does_not_replace_the_headline_the_page_title_states():
+    page = doc(titled_page("Babies Who Eat Peanuts Early May Avoid Allergy", "Allergies Health Center"), name="page.html")
+    assert page.title == "Babies Who Eat Peanuts Early May Avoid Allergy"
+
+
+def test_a_logo_in_the_h1_does_not_replace_the_headline():
+    page = doc(titled_page("Nintendo's first iPhone game will launch in December", "msn back to msn home news"),
+               name="page.html")
+    assert page.title == "Nintendo's first iPhone game will launch in December"
+
+
+def test_the_h1_is_the_headline_when_the_page_title_is_only_the_sites_name():
+    page = doc(titled_page("Google - Site Reliability Engineering", "Monitoring Distributed Systems"), name="page.html")
+    assert page.title == "Monitoring Distributed Systems"
