@@ -160,3 +160,29 @@ def test_a_logo_in_the_h1_does_not_replace_the_headline():
 def test_the_h1_is_the_headline_when_the_page_title_is_only_the_sites_name():
     page = doc(titled_page("Google - Site Reliability Engineering", "Monitoring Distributed Systems"), name="page.html")
     assert page.title == "Monitoring Distributed Systems"
+
+
+# ---------------------------------------------------------------- a text page's headline
+
+def test_a_banner_above_a_section_label_and_a_headline_with_a_dateline_is_not_the_text():
+    banner = ("Covid Impact: we have had to react to many challenges (government restrictions, border closings, "
+              "flight cancellations etc.) and all orders are shipped as soon as the couriers can take them again.")
+    page = doc(f"{banner}\nCurrency News\nIraq budget battle opens new front in Kurdish feud\n"
+               f"BAGHDAD | Fri Feb 15, 2013 10:13am EST\n{PROSE}\n{PROSE2}")
+    assert page.title == "Iraq budget battle opens new front in Kurdish feud"
+    assert page.date == "2013-02-15"
+
+
+def test_a_long_first_paragraph_is_the_article_when_what_follows_is_no_headline_with_a_dateline():
+    page = doc(f"{PROSE}\nIraq budget battle opens new front\nPhoto\n{PROSE2}")
+    assert page.title is None and page.paragraphs[0] == PROSE
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("The New Humanitarian | Afghanistan: What does Taliban control mean for aid?",
+     "Afghanistan: What does Taliban control mean for aid?"),
+    ("Votes | Counted", "Votes | Counted"),  # too short on either side to tell a site from a headline
+])
+def test_a_sites_name_before_a_bar_is_not_part_of_the_headline(line, title):
+    page = doc(f"{line}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == title

@@ -225,10 +225,13 @@ def _is_sentence(text: str) -> bool:
 
 
 def _headline_follows(paragraphs: list[str], reasons: list[str | None], i: int) -> bool:
-    """Whether one of the next two lines reads as a headline with the article's prose right under it."""
+    """Whether one of the next two lines reads as a headline with the article's prose, a dateline or a
+    byline right under it."""
     for j in (i + 1, i + 2):
-        if j + 1 < len(paragraphs) and not reasons[j] and _is_heading(paragraphs[j]) and _is_prose(paragraphs[j + 1]):
-            return True
+        if j + 1 < len(paragraphs) and not reasons[j] and _is_heading(paragraphs[j]):
+            under = paragraphs[j + 1]
+            if _is_prose(under) or _dateline(under) or _byline(under):
+                return True
     return False
 
 
@@ -277,7 +280,7 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
         score -= 2.0  # a tag list that names the same people and places again
     if _BYLINE.match(text):
         score -= 4.0  # "By …" that names no person is an organisation's byline, not a headline
-    if any(_is_sentence(paragraphs[j]) for j in range(max(0, i - 10), i)):
+    if any(_is_sentence(paragraphs[j]) and kinds.get(j) != "banner" for j in range(max(0, i - 10), i)):
         score -= 3.0  # below running text: a subheading or a closing line, not the headline
     if re.match(r"^\d{1,3}[.)]\s", text) or re.search(r"\s\d{1,3}$", text):
         score -= 3.0  # an item of a numbered list or a table of contents (with its page number)
@@ -342,7 +345,8 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
             continue
         if _is_prose(text):
             if not candidates and i <= 2 and _headline_follows(paragraphs, reasons, i):
-                continue  # a long photo caption or banner above the headline
+                kinds[i] = "banner"  # a long photo caption or banner above the headline
+                continue
             if (writer := _STANDFIRST_WRITER.search(text[:600])) and looks_like_name(writer.group("name")):
                 _add_unique(found.setdefault("authors", []), person_names(writer.group("name")))
             break
@@ -430,6 +434,8 @@ def strip_leading_dateline(paragraphs: list[str]) -> tuple[list[str], str | None
 
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—\-:]\s+(?P<site>[^|–—]{2,60})$")
+# A site's or a section's name before a bar: "The New Humanitarian | Afghanistan: What does …".
+_SITE_PREFIX = re.compile(r"^[^|]{2,40}?\s+\|\s+(?=\S)")
 _KICKER = re.compile(r"\s+[|–—\-:]\s*(?:analysis|opinion|commentary|news|op-ed)\s+(?:from|by)\s+\S.{0,60}$", re.I)
 # A label before the headline: "CENTRAL ASIA BLOG: …", "ANALYSIS: …", "Permalink …", "Press release – …".
 _LEADING_LABEL = re.compile(
@@ -439,8 +445,11 @@ _LEADING_LABEL = re.compile(
 
 
 def clean_title(title: str, publication: str | None, url: str | None) -> str:
-    """The headline without a kicker ("… Analysis from X", "ANALYSIS: …") or the site's name after a bar or dash."""
+    """The headline without a kicker ("… Analysis from X", "ANALYSIS: …"), a site's or section's name
+    before a bar, or the site's name after a bar or dash."""
     title = _KICKER.sub("", title).strip()
+    if (prefix := _SITE_PREFIX.match(title)) and len(title[prefix.end():].split()) >= 4:
+        title = title[prefix.end():]
     unlabelled = _LEADING_LABEL.sub("", title, count=1).strip()
     if len(unlabelled.split()) >= 3:
         title = unlabelled
