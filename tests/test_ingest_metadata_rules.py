@@ -186,3 +186,26 @@ def test_a_long_first_paragraph_is_the_article_when_what_follows_is_no_headline_
 def test_a_sites_name_before_a_bar_is_not_part_of_the_headline(line, title):
     page = doc(f"{line}\n\n{PROSE}\n\n{PROSE2}")
     assert page.title == title
+
+
+# ---------------------------------------------------------------- publication named by the page
+
+@pytest.mark.parametrize(("line", "publication"), [
+    ("© 2008 by the United States Institute of Peace.", "United States Institute of Peace"),
+    ("Copyright © 2019. Democracy for Development (D4D). All rights reserved.", "Democracy for Development (D4D)"),
+    ("© Group for Legal and Political Studies, July, 2018.", "Group for Legal and Political Studies"),
+    ("© 2021 The Foo Times", "Foo Times"),
+])
+def test_a_copyright_line_names_the_publication(line, publication):
+    page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{PROSE2}\n\n{line}", url="https://mirror.example/doc/1")
+    assert (page.publication, page.provenance["publication"]) == (publication, "text")
+
+
+@pytest.mark.parametrize("line", [
+    "© Atko Januson",  # a photographer's credit
+    "© 2021 Jane Doe",  # a person holds it
+    "© Pakistan Institute of Development",  # cut off: no year, no "all rights reserved"
+])
+def test_a_copyright_line_naming_a_person_or_cut_off_is_not_the_publication(line):
+    page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{PROSE2}\n\n{line}", url="https://mirror.example/doc/1")
+    assert (page.publication, page.provenance["publication"]) == ("mirror.example", "url")

@@ -31,6 +31,12 @@ _BYLINE_PARTS = re.compile(r"\s+(?:\||•|·|—|–|-|on|in|for)\s+")
 _NAME_LIST = re.compile(r"\s*,\s*|\s*;\s*|\s+and\s+|\s*&\s*")
 _BRACKETED_SOURCE = re.compile(r"^(?P<title>.+?)\s*\[(?P<source>[^\[\]]{2,60})\]$")
 _NOT_A_SOURCE = frozenset("video photo photos opinion analysis updated update interview op-ed exclusive live audio podcast infographic commentary map maps pdf".split())
+# "© 2008 by the United States Institute of Peace.", "Copyright © 2019. Democracy for Development (D4D). All
+# rights reserved.", "© Group for Legal and Political Studies, July, 2018.": the holder is the publisher.
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?)?\s*[.,]?\s*"
+    r"(?:by\s+)?(?P<holder>[^\W\d_][^.|©]{1,80}?)\s*(?:,\s*(?:[^\W\d_]+,?\s*)?(?P<year2>(?:19|20)\d{2})\s*)?"
+    r"(?P<end>[.|]|\s+all rights reserved|$)", re.I)
 _FOOTER_PUBLICATION = (
     re.compile(r"^sign up for (?:the )?(?P<pub>[^\s'’][^'’]{1,60}?)['’]s?\s+(?:free\s+)?(?:\w+\s+)?newsletter", re.I),
     re.compile(r"\bsupport (?P<pub>[^:]{2,60}):\s*help keep\b", re.I),
@@ -463,6 +469,21 @@ def clean_title(title: str, publication: str | None, url: str | None) -> str:
     return title
 
 
+def copyright_holder(text: str) -> str | None:
+    """Who a copyright line names, when it names an organisation with a year or "All rights reserved";
+    "© Atko Januson" under a photo credits a person, not the publisher."""
+    match = _COPYRIGHT_HOLDER.match(text.strip())
+    if not match or len(text) > 400:
+        return None
+    holder = re.sub(r"^the\s+", "", match.group("holder").strip(" ,"), flags=re.I)
+    dated = match.group("year") or match.group("year2") or re.search(r"all rights reserved", text, re.I)
+    if not dated or len(holder.split()) > 10 or not holder[:1].isalpha() or (person_names(holder) == [holder] and looks_like_name(holder)):
+        return None
+    if holder.casefold().startswith("all rights"):
+        return None
+    return holder
+
+
 def wire_credit_authors(text: str) -> list[str] | None:
     """The reporters and writers of a wire credit line, or None when the line is not one."""
     if len(text) > 300 or not _WIRE_CREDIT.match(text):
@@ -486,6 +507,8 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
     for text, reason in zip(paragraphs, reasons):
         if reason == "author biography" and (name := author_in_note(text)):
             notes.append(name)
+        elif reason == "copyright notice" and "publication" not in found and (holder := copyright_holder(text)):
+            found["publication"] = holder
         elif reason in ("newsletter sign-up", "donation plea") and "publication" not in found:
             for pattern in _FOOTER_PUBLICATION:
                 if match := pattern.search(text):
