@@ -209,3 +209,34 @@ def test_a_copyright_line_names_the_publication(line, publication):
 def test_a_copyright_line_naming_a_person_or_cut_off_is_not_the_publication(line):
     page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{PROSE2}\n\n{line}", url="https://mirror.example/doc/1")
     assert (page.publication, page.provenance["publication"]) == ("mirror.example", "url")
+
+
+@pytest.mark.parametrize(("header", "url", "publication"), [
+    ("Teller Report\n\nKenya votes in a tight race for parliament", "https://www.tellerreport.com/news/1", "Teller Report"),
+    ("Islamabad Policy Institute\n\nKenya votes in a tight race for parliament", "https://ipi.org.pk/kenya", "Islamabad Policy Institute"),
+    ("Kenya votes in a tight race for parliament\nBy Bjorn T. Kjelstad, Research Associate at the Council on Hemispheric Affairs",
+     "https://www.coha.org/kenya", "Council on Hemispheric Affairs"),
+])
+def test_a_header_line_the_sites_host_spells_is_the_publication(header, url, publication):
+    page = doc(f"{header}\n\n{PROSE}\n\n{PROSE2}", url=url)
+    assert (page.publication, page.provenance["publication"]) == (publication, "text")
+
+
+def test_an_agency_in_the_dateline_the_host_spells_is_the_publication():
+    page = doc(f"Kenya votes in a tight race\n\nNairobi (AsiaNews/Agencies) - {PROSE}\n\n{PROSE2}", url="http://www.asianews.it/news-en/1")
+    assert page.publication == "AsiaNews"
+
+
+@pytest.mark.parametrize(("header", "url"), [
+    ("Middle East\n\nKenya votes in a tight race for parliament", "https://www.tellerreport.com/news/1"),  # a section
+    ("Adam Rang\n\nKenya votes in a tight race for parliament", "https://adamrang.medium.com/kenya"),  # the blog's author
+])
+def test_a_header_line_the_host_does_not_spell_or_a_persons_name_is_not_the_publication(header, url):
+    page = doc(f"{header}\n\n{PROSE}\n\n{PROSE2}", url=url)
+    assert page.provenance["publication"] == "url"
+
+
+def test_an_organisation_named_in_brackets_inside_the_first_sentence_is_not_the_publication():
+    page = doc(f"EU migration talks stall\n\nOn 19 May, the European Economic and Social Committee (EESC)'s study group "
+               f"met. {PROSE}\n\n{PROSE2}", url="https://www.eesc.europa.eu/en/news/1")
+    assert page.provenance["publication"] == "url"

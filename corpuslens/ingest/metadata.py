@@ -17,7 +17,7 @@ from corpuslens.ingest.dates import date_from_url, has_weekday, parse_date, sear
 from corpuslens.ingest.people import is_organisation, person_names, posted_by
 from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
-from corpuslens.ingest.urls import site_name, slug_words
+from corpuslens.ingest.urls import names_host, site_name, slug_words
 from corpuslens.model import METADATA_FIELDS
 
 MAX_DATELINE_WORDS = 4  # a place, an outlet, a section or an author beside the date
@@ -469,11 +469,44 @@ def clean_title(title: str, publication: str | None, url: str | None) -> str:
     return title
 
 
+_NAME_PARTS = re.compile(r"\s+[|–—-]\s+|:\s+")
+_DATELINE_AGENCY = re.compile(r"\(([^()]{2,60})\)\s*[-–—:]")  # "Ulaanbaatar (AsiaNews/Agencies) - …"
+_AFFILIATION = re.compile(r"\b(?:at|for)\s+(?:the\s+)?((?:The\s+)?[A-Z][^,;|]{2,80})")  # "… correspondent for The Times of Israel"
+MAX_SITE_NAME_WORDS = 6
+
+
+def _name_candidates(text: str) -> list[str]:
+    """Phrases of a header line that may be the site's name: the short line itself, its parts around a bar
+    or a dash, a bracket's parts ("Ulaanbaatar (AsiaNews/Agencies) -") and an affiliation ("… at the X")."""
+    phrases = [] if _is_prose(text) else [text, *_NAME_PARTS.split(text)]
+    for inner in _DATELINE_AGENCY.findall(text[:100]):
+        phrases += inner.split("/")
+    phrases += _AFFILIATION.findall(text[:300])
+    phrases = [p.strip(" .,") for p in phrases]
+    # A person's name matching the host (adamrang.medium.com) is the blog's author, not its title.
+    return [p for p in phrases if p and len(p.split()) <= MAX_SITE_NAME_WORDS and not (looks_like_name(p) and person_names(p) == [p])]
+
+
+def site_named_in_header(paragraphs: list[str], url: str | None) -> str | None:
+    """The site's name as the page writes it in its header (a masthead, a dateline's agency in brackets,
+    an author's affiliation), recognised by matching the page's host: "Teller Report" on tellerreport.com.
+    A name that the host does not spell is left alone: it may be a section, a source or a partner."""
+    if not url:
+        return None
+    for text in paragraphs[:HEADER_WINDOW_LINES]:
+        if len(text) <= 2000:
+            for phrase in _name_candidates(text):
+                if names_host(phrase, url):
+                    return phrase
+    return None
+
+
 def copyright_holder(text: str) -> str | None:
     """Who a copyright line names, when it names an organisation with a year or "All rights reserved";
     "© Atko Januson" under a photo credits a person, not the publisher."""
-    match = _COPYRIGHT_HOLDER.match(text.strip())
-    if not match or len(text) > 400:
+    text = text.strip()[:300]  # the statement; a licence's terms may follow it on the same line
+    match = _COPYRIGHT_HOLDER.match(text)
+    if not match:
         return None
     holder = re.sub(r"^the\s+", "", match.group("holder").strip(" ,"), flags=re.I)
     dated = match.group("year") or match.group("year2") or re.search(r"all rights reserved", text, re.I)
@@ -507,7 +540,7 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
     for text, reason in zip(paragraphs, reasons):
         if reason == "author biography" and (name := author_in_note(text)):
             notes.append(name)
-        elif reason == "copyright notice" and "publication" not in found and (holder := copyright_holder(text)):
+        elif reason in ("copyright notice", None) and "publication" not in found and (holder := copyright_holder(text)):
             found["publication"] = holder
         elif reason in ("newsletter sign-up", "donation plea") and "publication" not in found:
             for pattern in _FOOTER_PUBLICATION:
@@ -543,6 +576,8 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
     stated_url = url or parsed.stated.get("url")
     _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed, stated_url,
                  stopwords if stopwords is not None else page_stoplist(paragraphs))
+    if "publication" not in from_text and (site := site_named_in_header(paragraphs, stated_url)):
+        from_text["publication"] = site
     _read_closing(paragraphs, reasons, from_text, consumed)
 
     result = Extracted(consumed=consumed)

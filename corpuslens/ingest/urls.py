@@ -28,3 +28,34 @@ def slug_words(url: str | None) -> set[str]:
         segment = re.sub(r"\.\w{2,5}$", "", segment)
         words |= {w for w in re.split(r"[-_+.]+", segment.casefold()) if len(w) > 1 and not w.isdigit()}
     return words
+
+
+_GENERIC_HOST_TAIL = frozenset({"", "news", "online", "today", "daily", "info", "media", "tv", "post", "times", "net", "web"})
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "at", "to", "&"})
+
+
+def names_host(name: str, url: str | None) -> bool:
+    """Whether a name is the site's own name as its host spells it: "Teller Report" for tellerreport.com,
+    "AsiaNews" for asianews.it, "Sputnik Узбекистан" for uz.sputniknews.ru, "Islamabad Policy Institute"
+    for ipi.org.pk, "Council on Hemispheric Affairs" for coha.org. Only the Latin letters of the name count."""
+    host = site_name(url)
+    if not host or not name:
+        return False
+    labels = [label.replace("-", "") for label in host.split(".")[:-1] if len(label) >= 3]
+    words = re.findall(r"[A-Za-z0-9&]+", name)
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    squashed = "".join(words).casefold()
+    if len(squashed) < 3:
+        return False
+    initials = {"".join(w[0] for w in words).casefold(),
+                "".join(w[0] for w in words if w.casefold() not in _FUNCTION_WORDS).casefold()}
+    for label in labels:
+        if squashed == label or label in initials and len(label) >= 3:
+            return True
+        if label.startswith(squashed) and label[len(squashed):] in _GENERIC_HOST_TAIL:
+            return True
+        first = words[0].casefold()
+        if 1 < len(words) <= 3 and len(first) >= 5 and label.startswith(first) and label[len(first):] in _GENERIC_HOST_TAIL:
+            return True
+    return False
