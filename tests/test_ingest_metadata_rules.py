@@ -240,3 +240,23 @@ def test_an_organisation_named_in_brackets_inside_the_first_sentence_is_not_the_
     page = doc(f"EU migration talks stall\n\nOn 19 May, the European Economic and Social Committee (EESC)'s study group "
                f"met. {PROSE}\n\n{PROSE2}", url="https://www.eesc.europa.eu/en/news/1")
     assert page.provenance["publication"] == "url"
+
+
+def site_named(site_name: str) -> str:
+    return (f"<html><head><title>Budget talks stall</title><meta property='og:site_name' content='{site_name}'></head>"
+            f"<body><article><h1>Budget talks stall</h1>{ARTICLE}</article></body></html>")
+
+
+@pytest.mark.parametrize(("site_name", "publication", "provenance"), [
+    ("Le Monde.fr", "Le Monde", "html meta"),
+    ("Spiceworks Inc", "Spiceworks", "html meta"),
+    ("Fandom powered by Wikia", "Fandom", "html meta"),
+    ("Aktuálně.cz - Víte, co se právě děje", "Aktuálně.cz", "html meta"),
+    ("http://www.tmz.com", "tmz.com", "url"),  # an address is no name: the URL's host, said to come from it
+    ("24.kg", "24.kg", "html meta"),  # a masthead that is written as a domain
+    ("NBC News", "NBC News", "html meta"),
+    ("Jane Doe & Co.", "Jane Doe & Co.", "html meta"),
+])
+def test_a_stated_site_name_loses_its_tagline_company_form_and_domain_ending(site_name, publication, provenance):
+    page = doc(site_named(site_name), url="https://www.tmz.com/2024/01/02/story", name="page.html")
+    assert (page.publication, page.provenance["publication"]) == (publication, provenance)

@@ -517,6 +517,26 @@ def copyright_holder(text: str) -> str | None:
     return holder
 
 
+_TAGLINE = re.compile(r"^(?P<name>\S+(?:\s\S+){0,2})\s+[|–—-]\s+\S+(?:\s\S+){2,}$")  # "Aktuálně.cz - Víte, co se právě děje"
+_POWERED_BY = re.compile(r"\s+(?:powered|hosted)\s+by\s+.*$", re.I)  # "Fandom powered by Wikia"
+_COMPANY_FORM = re.compile(r",?\s+(?:inc|ltd|llc|gmbh|corp|plc|limited)\.?$", re.I)  # "Spiceworks Inc"
+_DOMAIN_TAIL = re.compile(r"(?<=[^\W\d_])\.(?:com|fr|de|net|org|co\.uk|ru|it|es)$")  # "Le Monde.fr", "Salon.com"
+_BARE_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.I)
+
+
+def clean_publication(name: str) -> str | None:
+    """The outlet's name out of a stated site name: without a tagline, "powered by", a company form or a
+    domain ending; None when the "name" is only a web address ("http://www.tmz.com", "en.wikipedia.org"),
+    which says no more than the URL does."""
+    name = " ".join(name.split())
+    if _BARE_ADDRESS.match(name) and (name.count(".") > 1 or "/" in name):
+        return None
+    if match := _TAGLINE.match(name):
+        name = match.group("name")
+    name = _COMPANY_FORM.sub("", _POWERED_BY.sub("", name)).strip()
+    return _DOMAIN_TAIL.sub("", name) or None
+
+
 def wire_credit_authors(text: str) -> list[str] | None:
     """The reporters and writers of a wire credit line, or None when the line is not one."""
     if len(text) > 300 or not _WIRE_CREDIT.match(text):
@@ -594,6 +614,10 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
         result.date, result.provenance["date"] = url_date, "url"
     if result.title:
         result.title = clean_title(result.title, result.publication, result.url)
+    if result.publication and result.provenance.get("publication") != "url":
+        result.publication = clean_publication(result.publication)
+        if result.publication is None:
+            del result.provenance["publication"]
     if result.publication is None and (host := site_name(result.url)):
         result.publication, result.provenance["publication"] = host, "url"
     result.year = year_of(result.date)
