@@ -260,3 +260,24 @@ def site_named(site_name: str) -> str:
 def test_a_stated_site_name_loses_its_tagline_company_form_and_domain_ending(site_name, publication, provenance):
     page = doc(site_named(site_name), url="https://www.tmz.com/2024/01/02/story", name="page.html")
     assert (page.publication, page.provenance["publication"]) == (publication, provenance)
+
+
+# ---------------------------------------------------------------- a writer named in the URL
+
+def test_a_slug_ending_by_a_name_names_the_author_with_provenance_url():
+    page = doc(f"Argentina's Inflation Paradoxes\n\n{PROSE}\n\n{PROSE2}",
+               url="https://www.example.org/commentary/argentina-must-cut-inflation-by-andres-velasco-2024-05?a=1")
+    assert (page.authors, page.provenance["authors"]) == (["Andres Velasco"], "url")
+
+
+def test_a_slug_ending_by_common_words_names_no_author():
+    prose = PROSE.replace("the plan", "the drone strike")
+    page = doc(f"Three killed in the capital\n\n{prose}\n\n{PROSE2}",
+               url="https://www.example.org/news/three-killed-by-drone-strike-2024-05")
+    assert page.authors == [] and page.provenance["authors"] == "unknown"
+
+
+def test_a_byline_in_the_text_wins_over_the_slug():
+    page = doc(f"Argentina's Inflation Paradoxes\nBy Jane Doe\n\n{PROSE}\n\n{PROSE2}",
+               url="https://www.example.org/commentary/argentina-must-cut-inflation-by-andres-velasco-2024-05")
+    assert page.authors == ["Jane Doe"]

@@ -17,7 +17,7 @@ from corpuslens.ingest.dates import date_from_url, has_weekday, parse_date, sear
 from corpuslens.ingest.people import is_organisation, person_names, posted_by
 from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
-from corpuslens.ingest.urls import names_host, site_name, slug_words
+from corpuslens.ingest.urls import names_host, site_name, slug_byline, slug_words
 from corpuslens.model import METADATA_FIELDS
 
 MAX_DATELINE_WORDS = 4  # a place, an outlet, a section or an author beside the date
@@ -80,8 +80,9 @@ _FOOTNOTE_MARKS = re.compile(r"(?<=\w)[*†‡¹²³⁴⁵]+|(?<=[^\W\d_])\d(?=\
 
 
 def _lowercase_words(paragraphs: list[str]) -> frozenset[str]:
-    """The words a page writes in lower case: ordinary words, where a person's name is capitalised."""
-    return frozenset(w for p in paragraphs for w in re.findall(r"[^\W\d_]{4,}", p) if w.islower())
+    """The words a page's running text writes in lower case: ordinary words, where a person's name is
+    capitalised (file names and handles in captions and menus do not count)."""
+    return frozenset(w for p in paragraphs if _is_prose(p) for w in re.findall(r"[^\W\d_]{4,}", p) if w.islower())
 
 
 def _name_line(text: str, paragraphs: list[str], stopwords: frozenset[str], lowercase: frozenset[str]) -> list[str]:
@@ -579,6 +580,18 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
     # translator's or photographer's name as often as blogs sign with the writer's.
 
 
+def _authors_in_slug(url: str | None, paragraphs: list[str], stopwords: frozenset[str] | None) -> list[str]:
+    """The writer a URL names at the end of its slug ("…-by-andres-velasco-2024-05"), when the words are
+    no common words of the page ("…-killed-by-russian-strike" names an event, not a writer)."""
+    words = slug_byline(url)
+    if not words:
+        return []
+    common = _lowercase_words(paragraphs) | (stopwords or frozenset())
+    if any(w in common for w in words.split()):
+        return []
+    return person_names(words.title())
+
+
 def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: ParsedFile,
                      url: str | None = None, leading_date: str | None = None,
                      stopwords: frozenset[str] | None = None) -> Extracted:
@@ -610,6 +623,8 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
             result.provenance[name] = "text"
     if url:
         result.url, result.provenance["url"] = url, "catalog"
+    if not result.authors and (names := _authors_in_slug(result.url, paragraphs, stopwords)):
+        result.authors, result.provenance["authors"] = names, "url"
     if result.date is None and (url_date := date_from_url(result.url)):
         result.date, result.provenance["date"] = url_date, "url"
     if result.title:

@@ -59,3 +59,14 @@ def names_host(name: str, url: str | None) -> bool:
         if 1 < len(words) <= 3 and len(first) >= 5 and label.startswith(first) and label[len(first):] in _GENERIC_HOST_TAIL:
             return True
     return False
+
+
+# "…/argentina-must-cut-inflation-boost-growth-by-andres-velasco-2024-05": a writer's name closing a slug.
+_SLUG_BYLINE = re.compile(r"-by-(?P<name>[a-z]{2,}(?:-[a-z]{2,}){1,2})(?:-\d[\d-]*)?$")
+
+
+def slug_byline(url: str | None) -> str | None:
+    """The words after "-by-" at the end of a URL's last path segment ("andres velasco"), else None."""
+    segment = re.sub(r"\.\w{2,5}$", "", url_path(url).rstrip("/").rsplit("/", 1)[-1].casefold())
+    match = _SLUG_BYLINE.search(segment)
+    return match.group("name").replace("-", " ") if match else None
