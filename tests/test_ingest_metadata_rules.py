@@ -281,3 +281,14 @@ def test_a_byline_in_the_text_wins_over_the_slug():
     page = doc(f"Argentina's Inflation Paradoxes\nBy Jane Doe\n\n{PROSE}\n\n{PROSE2}",
                url="https://www.example.org/commentary/argentina-must-cut-inflation-by-andres-velasco-2024-05")
     assert page.authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("closing", "names"), [
+    (PROSE2 + "（编译/林靖东）", ["林靖东"]),  # "compiled by", closing the last paragraph
+    ("作者︱春春", ["春春"]),
+    ("[责任编辑:肖春芳]", []),  # the responsible editor is not an author
+    ("原文/张三的文章", []),  # "原文" (the original text) is no credit
+])
+def test_a_chinese_credit_closing_the_text_names_its_writer_and_an_editor_line_does_not(closing, names):
+    page = doc(f"DeepMind新电脑已可利用记忆自学\n\n{PROSE}\n\n{PROSE.replace('committee', 'council')}\n\n{closing}")
+    assert page.authors == names

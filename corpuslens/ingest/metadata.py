@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from corpuslens.ingest.boilerplate import page_stoplist, stopword_share
 from corpuslens.ingest.dates import date_from_url, has_weekday, parse_date, search_date, year_of
-from corpuslens.ingest.people import is_organisation, person_names, posted_by
+from corpuslens.ingest.people import credit_line, is_organisation, person_names, posted_by
 from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
 from corpuslens.ingest.urls import names_host, site_name, slug_byline, slug_words
@@ -571,11 +571,13 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
     authors = found.setdefault("authors", [])
     _add_unique(authors, notes)
     if not authors:
-        # "Posted by Jane Doe." under the article, as blogs print it.
+        # "Posted by Jane Doe." under the article, as blogs print it; "（编译/林靖东）" closing its last paragraph.
         for i in range(max(0, len(paragraphs) - TAIL_LINES), len(paragraphs)):
-            if not reasons[i] and (names := posted_by(paragraphs[i])):
+            names, whole_line = credit_line(paragraphs[i]) if not reasons[i] else ([], False)
+            if names:
                 _add_unique(authors, names)
-                consumed[i] = "byline (kept as metadata)"
+                if whole_line:
+                    consumed[i] = "byline (kept as metadata)"
     # A bare name closing the article is not read as its author: news sites close with the editor's,
     # translator's or photographer's name as often as blogs sign with the writer's.
 

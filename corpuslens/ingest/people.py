@@ -106,3 +106,21 @@ def posted_by(line: str) -> list[str]:
         return names
     parts = [p for p in _SEPARATORS.split(who) if p]
     return parts if parts and all(_HANDLE.fullmatch(p) and not is_organisation(p) for p in parts) else []
+
+
+# Chinese credit lines: "作者︱春春", "（编译/林靖东）" closing the text, "文/张三"; roles before the mark are
+# author, text, compiled or translated by, and reporter. An editor's line ("责任编辑：…") is not one.
+_CHINESE_CREDIT = re.compile(
+    r"(?:^|[（(【\[])\s*(?:作者|文|编译|记者)\s*[︱|｜/:：]\s*(?P<name>[\u4e00-\u9fff·]{2,5})\s*[）)】\]]?\s*$")
+_CHINESE_ROLE = re.compile(r"编辑|责任|来源|记者|作者")
+
+
+def credit_line(text: str) -> tuple[list[str], bool]:
+    """(who a credit line names, whether the whole paragraph is the credit): "Posted by …", or a Chinese
+    credit closing the paragraph. ([], False) when it names nobody."""
+    if names := posted_by(text):
+        return names, True
+    match = _CHINESE_CREDIT.search(text)
+    if match and not _CHINESE_ROLE.search(match.group("name")):
+        return [match.group("name")], match.start() == 0
+    return [], False

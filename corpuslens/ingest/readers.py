@@ -20,7 +20,7 @@ from corpuslens.ingest.boilerplate import page_stoplist
 from corpuslens.ingest.dates import parse_date
 from corpuslens.ingest.furniture import line_key
 from corpuslens.ingest.main_text import main_text
-from corpuslens.ingest.people import is_organisation, person_names, posted_by
+from corpuslens.ingest.people import credit_line, is_organisation, person_names
 from corpuslens.textnorm import normalize_text
 
 
@@ -581,19 +581,19 @@ def byline_people(bylines: list[str], stated: list[str]) -> list[str]:
     return []
 
 
-POSTED_BY_REACH = 3  # blocks after the article's last paragraph where a blog's "Posted by" line stands
+CREDIT_REACH = 3  # blocks after the article's last paragraph where a blog's "Posted by" line stands
 
 
-def _posted_by_near(blocks: list[str], paragraphs: list[str]) -> list[str]:
-    """Who a "Posted by" line above the article's main text or right under it credits. Further down the
-    page such a line belongs to a comment or to another post."""
+def _credit_near(blocks: list[str], paragraphs: list[str]) -> list[str]:
+    """Who a credit line ("Posted by …", "作者︱…") above the article's main text or right under it names.
+    Further down the page such a line belongs to a comment or to another post."""
     keys = [line_key(b) for b in blocks]
     kept = {line_key(p) for p in paragraphs}
     inside = [i for i, key in enumerate(keys) if key in kept]
     if not inside:
         return []
-    for i in [*range(inside[0]), *range(inside[-1] + 1, min(len(blocks), inside[-1] + 1 + POSTED_BY_REACH))]:
-        if names := posted_by(blocks[i]):
+    for i in [*range(inside[0]), *range(inside[-1] + 1, min(len(blocks), inside[-1] + 1 + CREDIT_REACH))]:
+        if names := credit_line(blocks[i])[0]:
             return names
     return []
 
@@ -634,7 +634,7 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
                 and not _share_words(str(value), _without_site_suffix(str(stated["title"])), stopwords)):
             continue  # the extractor took a logo or a section name for the headline the page's meta tags state
         stated[name] = value
-    if authors := byline_people(reader.bylines, list(stated.get("authors") or [])) or _posted_by_near(blocks, paragraphs):
+    if authors := byline_people(reader.bylines, list(stated.get("authors") or [])) or _credit_near(blocks, paragraphs):
         stated["authors"] = authors
     if heading and _headline_over_meta_title(heading, str(stated.get("title") or ""), str(stated.get("publication") or ""),
                                             stopwords):
