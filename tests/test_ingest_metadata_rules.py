@@ -292,3 +292,12 @@ def test_a_byline_in_the_text_wins_over_the_slug():
 def test_a_chinese_credit_closing_the_text_names_its_writer_and_an_editor_line_does_not(closing, names):
     page = doc(f"DeepMind新电脑已可利用记忆自学\n\n{PROSE}\n\n{PROSE.replace('committee', 'council')}\n\n{closing}")
     assert page.authors == names
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("From a dark jail cell, a voice calls out: “I wish to speak to my lawyer.”", None),  # a sentence in quotes
+    ("Putin: “We will not retreat”", "Putin: “We will not retreat”"),  # a headline quoting somebody
+])
+def test_a_first_line_ending_a_quoted_sentence_is_no_headline(first, title):
+    page = doc(f"{first}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == title

@@ -65,7 +65,7 @@ def _is_heading(text: str) -> bool:
     return (
         2 <= len(words) <= 25
         and len(text) <= 200
-        and not text.endswith((".", ",", ";", ":"))
+        and not text.rstrip("\"”»’'").endswith((".", ",", ";", ":"))  # a sentence, quoted to its end or not
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'«")
     )
 
