@@ -301,3 +301,15 @@ def test_a_chinese_credit_closing_the_text_names_its_writer_and_an_editor_line_d
 def test_a_first_line_ending_a_quoted_sentence_is_no_headline(first, title):
     page = doc(f"{first}\n\n{PROSE}\n\n{PROSE2}")
     assert page.title == title
+
+
+def test_a_caption_printed_twice_in_a_row_under_the_headline_is_not_the_headline():
+    caption = "Leader of the Harmony Centre, Riga mayor Nils Usakovs"
+    page = doc(f"In Latvia the party that won the election will not join the government\n\n{caption}\n\n{caption}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == "In Latvia the party that won the election will not join the government"
+
+
+def test_a_headline_printed_again_further_down_the_header_is_the_headline():
+    page = doc(f"Iraqi cleric Sadr’s party says they dominate Iraq polls\nSadrist Movement says it won 80 seats.\n"
+               f"Iraqi cleric Sadr’s party says they dominate Iraq polls\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == "Iraqi cleric Sadr’s party says they dominate Iraq polls"

@@ -269,8 +269,10 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
     score = 0.0
     if i == candidates[0]:
         score += 1.0  # the first heading-like line is the usual place of the headline
-    if sum(1 for j in candidates if paragraphs[j] == text) > 1:
-        score += 2.0  # repeated (page title and headline, or headline and image alt text)
+    if any(abs(j - i) > 1 and paragraphs[j] == text for j in candidates):
+        # Repeated (page title and headline, or headline and image alt text); a line printed twice in a
+        # row is a photo's caption and alt text.
+        score += 2.0
     below = None  # what stands under the line, before any other heading-like line
     for j in range(i + 1, min(i + 4, len(paragraphs))):
         if j in kinds or j in candidates:
