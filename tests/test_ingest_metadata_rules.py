@@ -313,3 +313,25 @@ def test_a_headline_printed_again_further_down_the_header_is_the_headline():
     page = doc(f"Iraqi cleric Sadr’s party says they dominate Iraq polls\nSadrist Movement says it won 80 seats.\n"
                f"Iraqi cleric Sadr’s party says they dominate Iraq polls\n\n{PROSE}\n\n{PROSE2}")
     assert page.title == "Iraqi cleric Sadr’s party says they dominate Iraq polls"
+
+
+@pytest.mark.parametrize(("masthead", "publication"), [
+    ("The Lahore Journal of Economics", "The Lahore Journal of Economics"),
+    ("International Information Centre for Balkan Studies", "International Information Centre for Balkan Studies"),
+])
+def test_an_outlets_masthead_above_the_headline_is_the_publication(masthead, publication):
+    page = doc(f"{masthead}\n\nIMF Stabilization Programs and Macroeconomic Outcomes\nBy Jane Doe\n\n{PROSE}\n\n{PROSE2}",
+               url="https://mirror.example/doc/1")
+    assert (page.publication, page.provenance["publication"]) == (publication, "text")
+
+
+@pytest.mark.parametrize("label", ["World News", "Latest Updates", "Daily News Bulletin", "Middle East Politics"])
+def test_a_section_label_above_the_headline_is_not_the_publication(label):
+    page = doc(f"{label}\n\nKenya votes in a tight race for parliament\nBy Jane Doe\n\n{PROSE}\n\n{PROSE2}",
+               url="https://mirror.example/doc/1")
+    assert page.provenance["publication"] == "url"
+
+
+def test_a_title_case_headline_with_and_under_a_masthead_is_not_an_author_line():
+    page = doc(f"The Lahore Journal of Economics\n\nIMF Stabilization Programs and Macroeconomic Outcomes\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == []

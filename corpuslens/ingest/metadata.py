@@ -89,10 +89,10 @@ def _name_line(text: str, paragraphs: list[str], stopwords: frozenset[str], lowe
     """The authors of a line that only lists them, as a paper's front matter prints them under its
     title ("Nawaz A. Hakro* and Wadho Waqar Ahmed**", "MEEKAL AZIZ AHMED"), else [].
 
-    A line of capitalised words alone can as well be a title-case headline or a place, so the line
-    must name two people, mark a name with a footnote, or be printed again elsewhere on the page
-    (a cover and a first page); and none of its words may be one the page writes in lower case or
-    one of its common words ("Stabilization Programs and Outcomes" is a headline)."""
+    A line of capitalised words alone can as well be a title-case headline ("IMF Stabilization Programs
+    and Macroeconomic Outcomes") or a place, so the line must mark a name with a footnote or be printed
+    again elsewhere on the page (a cover and a first page); and none of its words may be one the page's
+    running text writes in lower case or one of its common words."""
     bare = _FOOTNOTE_MARKS.sub("", text).strip()
     parts = _names(bare)
     names = person_names("; ".join(parts)) if parts else []
@@ -102,7 +102,7 @@ def _name_line(text: str, paragraphs: list[str], stopwords: frozenset[str], lowe
         return []
     repeated = sum(1 for p in paragraphs if p.casefold() == text.casefold()) > 1 or any(
         p != text and p.casefold() == text.casefold() for p in paragraphs)
-    return names if len(names) >= 2 or bare != text or repeated else []
+    return names if bare != text or repeated else []
 
 
 _BYLINE_ROLE = re.compile(r",\s.*$")  # "Jane Doe, Senior Fellow at ..." -> "Jane Doe"
@@ -476,6 +476,7 @@ _NAME_PARTS = re.compile(r"\s+[|–—-]\s+|:\s+")
 _DATELINE_AGENCY = re.compile(r"\(([^()]{2,60})\)\s*[-–—:]")  # "Ulaanbaatar (AsiaNews/Agencies) - …"
 _AFFILIATION = re.compile(r"\b(?:at|for)\s+(?:the\s+)?((?:The\s+)?[A-Z][^,;|]{2,80})")  # "… correspondent for The Times of Israel"
 MAX_SITE_NAME_WORDS = 6
+_FUNCTION_WORD_SET = frozenset("of for and the on in at to de du des la le".split())
 
 
 def _name_candidates(text: str) -> list[str]:
@@ -501,6 +502,26 @@ def site_named_in_header(paragraphs: list[str], url: str | None) -> str | None:
             for phrase in _name_candidates(text):
                 if names_host(phrase, url):
                     return phrase
+    return None
+
+
+# Words that name an outlet or an institution in a masthead: "The Lahore Journal of Economics", "Pakistan
+# Institute of Development Economics". "News" is left out: "World News" above a headline is a section.
+_OUTLET_WORDS = frozenset(
+    "journal review quarterly gazette herald tribune times monitor observer institute institution "
+    "centre center council foundation".split())
+
+
+def masthead_above_title(paragraphs: list[str], consumed: dict[int, str]) -> str | None:
+    """A line above the headline that names an outlet or an institution ("The Lahore Journal of
+    Economics" over a paper's title): a few capitalised words, one of them an outlet's word."""
+    title_at = next((i for i in sorted(consumed) if consumed[i] == "title (kept as metadata)"), None)
+    for text in paragraphs[:title_at or 0]:
+        words = text.split()
+        if (2 <= len(words) <= MAX_SITE_NAME_WORDS and not re.search(r"[\d.,:;!?|@/]", text)
+                and all(w[0].isupper() or w.casefold() in _FUNCTION_WORD_SET for w in words)
+                and any(w.casefold() in _OUTLET_WORDS for w in words)):
+            return text
     return None
 
 
@@ -613,7 +634,7 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
     stated_url = url or parsed.stated.get("url")
     _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed, stated_url,
                  stopwords if stopwords is not None else page_stoplist(paragraphs))
-    if "publication" not in from_text and (site := site_named_in_header(paragraphs, stated_url)):
+    if "publication" not in from_text and (site := site_named_in_header(paragraphs, stated_url) or masthead_above_title(paragraphs, consumed)):
         from_text["publication"] = site
     _read_closing(paragraphs, reasons, from_text, consumed)
 
