@@ -1,10 +1,13 @@
 """Read the metadata an article states about itself, and say where each value came from.
 
-Only two places in a text are read: the header (the paragraphs before the first paragraph of
-prose) and the closing block of furniture (author notes, newsletter footers). Dates anywhere else
-are events, never the publication date. Values stated by the file's structure (front matter,
-HTML meta tags) win over values read from the text; a date in the article's URL is the last
-resort. Whatever is not stated stays None / [] with provenance "unknown".
+Two places in a text are read: the header (the paragraphs before the first paragraph of prose,
+and the standfirst) and the closing block of furniture (author notes, credits, newsletter
+footers); besides them only a wire credit or a copyright statement, wherever it stands. Dates
+anywhere else are events, never the publication date. Values stated by the file's structure
+(front matter, HTML meta tags) win over values read from the text. The article's URL is the last
+resort: a date in its path, a writer named at the end of its slug, and its host's name for the
+publication; its host also tells which header line is the site's own name. Whatever is not stated
+stays None / [] with provenance "unknown".
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from corpuslens.ingest.dates import date_from_url, has_weekday, parse_date, sear
 from corpuslens.ingest.people import credit_line, is_organisation, person_names, posted_by
 from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
-from corpuslens.ingest.urls import names_host, site_name, slug_byline, slug_words
+from corpuslens.ingest.urls import NAME_FUNCTION_WORDS, names_host, site_name, slug_byline, slug_words
 from corpuslens.model import METADATA_FIELDS
 
 MAX_DATELINE_WORDS = 4  # a place, an outlet, a section or an author beside the date
@@ -100,9 +103,8 @@ def _name_line(text: str, paragraphs: list[str], stopwords: frozenset[str], lowe
     if (not names or len(names) != len(parts) or stopword_share(" ".join(words), stopwords) > 0
             or any(w.casefold() in lowercase for w in words)):
         return []
-    repeated = sum(1 for p in paragraphs if p.casefold() == text.casefold()) > 1 or any(
-        p != text and p.casefold() == text.casefold() for p in paragraphs)
-    return names if bare != text or repeated else []
+    printed_again = sum(1 for p in paragraphs if p.casefold() == text.casefold()) > 1
+    return names if bare != text or printed_again else []
 
 
 _BYLINE_ROLE = re.compile(r",\s.*$")  # "Jane Doe, Senior Fellow at ..." -> "Jane Doe"
@@ -359,7 +361,8 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
             if (writer := _STANDFIRST_WRITER.search(text[:600])) and looks_like_name(writer.group("name")):
                 _add_unique(found.setdefault("authors", []), person_names(writer.group("name")))
             break
-        if candidates and candidates[-1] == _previous_open(i, reasons, consumed, candidates) and _name_line(text, paragraphs, stopwords, lowercase):
+        under_candidate = candidates and candidates[-1] == _previous_open(i, reasons, consumed, candidates)
+        if under_candidate and _name_line(text, paragraphs, stopwords, lowercase):
             kinds[i] = "name line"  # the authors under a title, not a heading of their own
             continue
         if _is_heading(text):
@@ -476,7 +479,6 @@ _NAME_PARTS = re.compile(r"\s+[|–—-]\s+|:\s+")
 _DATELINE_AGENCY = re.compile(r"\(([^()]{2,60})\)\s*[-–—:]")  # "Ulaanbaatar (AsiaNews/Agencies) - …"
 _AFFILIATION = re.compile(r"\b(?:at|for)\s+(?:the\s+)?((?:The\s+)?[A-Z][^,;|]{2,80})")  # "… correspondent for The Times of Israel"
 MAX_SITE_NAME_WORDS = 6
-_FUNCTION_WORD_SET = frozenset("of for and the on in at to de du des la le".split())
 
 
 def _name_candidates(text: str) -> list[str]:
@@ -488,7 +490,8 @@ def _name_candidates(text: str) -> list[str]:
     phrases += _AFFILIATION.findall(text[:300])
     phrases = [p.strip(" .,") for p in phrases]
     # A person's name matching the host (adamrang.medium.com) is the blog's author, not its title.
-    return [p for p in phrases if p and len(p.split()) <= MAX_SITE_NAME_WORDS and not (looks_like_name(p) and person_names(p) == [p])]
+    return [p for p in phrases
+            if p and len(p.split()) <= MAX_SITE_NAME_WORDS and not (looks_like_name(p) and person_names(p) == [p])]
 
 
 def site_named_in_header(paragraphs: list[str], url: str | None) -> str | None:
@@ -519,7 +522,7 @@ def masthead_above_title(paragraphs: list[str], consumed: dict[int, str]) -> str
     for text in paragraphs[:title_at or 0]:
         words = text.split()
         if (2 <= len(words) <= MAX_SITE_NAME_WORDS and not re.search(r"[\d.,:;!?|@/]", text)
-                and all(w[0].isupper() or w.casefold() in _FUNCTION_WORD_SET for w in words)
+                and all(w[0].isupper() or w.casefold() in NAME_FUNCTION_WORDS for w in words)
                 and any(w.casefold() in _OUTLET_WORDS for w in words)):
             return text
     return None
@@ -634,8 +637,10 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
     stated_url = url or parsed.stated.get("url")
     _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed, stated_url,
                  stopwords if stopwords is not None else page_stoplist(paragraphs))
-    if "publication" not in from_text and (site := site_named_in_header(paragraphs, stated_url) or masthead_above_title(paragraphs, consumed)):
-        from_text["publication"] = site
+    if "publication" not in from_text:
+        # The host's own name written in the header is surer than an outlet's word in a masthead line.
+        if site := site_named_in_header(paragraphs, stated_url) or masthead_above_title(paragraphs, consumed):
+            from_text["publication"] = site
     _read_closing(paragraphs, reasons, from_text, consumed)
 
     result = Extracted(consumed=consumed)

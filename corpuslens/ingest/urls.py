@@ -31,7 +31,8 @@ def slug_words(url: str | None) -> set[str]:
 
 
 _GENERIC_HOST_TAIL = frozenset({"", "news", "online", "today", "daily", "info", "media", "tv", "post", "times", "net", "web"})
-_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "at", "to", "&"})
+# Short words that an organisation's name may hold in lower case ("Council on Hemispheric Affairs").
+NAME_FUNCTION_WORDS = frozenset("of for and the on in at to & de du des la le".split())
 
 
 def names_host(name: str, url: str | None) -> bool:
@@ -49,7 +50,7 @@ def names_host(name: str, url: str | None) -> bool:
     if len(squashed) < 3:
         return False
     initials = {"".join(w[0] for w in words).casefold(),
-                "".join(w[0] for w in words if w.casefold() not in _FUNCTION_WORDS).casefold()}
+                "".join(w[0] for w in words if w.casefold() not in NAME_FUNCTION_WORDS).casefold()}
     for label in labels:
         if squashed == label or label in initials and len(label) >= 3:
             return True
