@@ -335,3 +335,12 @@ def test_a_section_label_above_the_headline_is_not_the_publication(label):
 def test_a_title_case_headline_with_and_under_a_masthead_is_not_an_author_line():
     page = doc(f"The Lahore Journal of Economics\n\nIMF Stabilization Programs and Macroeconomic Outcomes\n\n{PROSE}\n\n{PROSE2}")
     assert page.authors == []
+
+
+@pytest.mark.parametrize(("label", "url"), [
+    ("News", "https://news.example.com/2024/kenya"),  # a section label that a subdomain happens to spell
+    ("Council Elections", "https://mirror.example/doc/1"),  # two words with an outlet's word: a section
+])
+def test_a_section_label_is_not_the_publication_even_when_a_host_label_or_an_outlet_word_matches(label, url):
+    page = doc(f"{label}\n\nKenya votes in a tight race for parliament\nBy Jane Doe\n\n{PROSE}\n\n{PROSE2}", url=url)
+    assert page.provenance["publication"] == "url"

@@ -517,11 +517,12 @@ _OUTLET_WORDS = frozenset(
 
 def masthead_above_title(paragraphs: list[str], consumed: dict[int, str]) -> str | None:
     """A line above the headline that names an outlet or an institution ("The Lahore Journal of
-    Economics" over a paper's title): a few capitalised words, one of them an outlet's word."""
+    Economics" over a paper's title): three to six capitalised words, one of them an outlet's word
+    (two, as "Council Elections", are more often a section label)."""
     title_at = next((i for i in sorted(consumed) if consumed[i] == "title (kept as metadata)"), None)
     for text in paragraphs[:title_at or 0]:
         words = text.split()
-        if (2 <= len(words) <= MAX_SITE_NAME_WORDS and not re.search(r"[\d.,:;!?|@/]", text)
+        if (3 <= len(words) <= MAX_SITE_NAME_WORDS and not re.search(r"[\d.,:;!?|@/]", text)
                 and all(w[0].isupper() or w.casefold() in NAME_FUNCTION_WORDS for w in words)
                 and any(w.casefold() in _OUTLET_WORDS for w in words)):
             return text

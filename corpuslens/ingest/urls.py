@@ -30,6 +30,9 @@ def slug_words(url: str | None) -> set[str]:
     return words
 
 
+# Host labels that name a kind of page or a registry, not the site: "News" above a headline on news.example.com
+# is a section label.
+_GENERIC_HOST_LABELS = frozenset("www www1 www2 news blog blogs edition tech org com net gov edu amp mobile".split())
 _GENERIC_HOST_TAIL = frozenset({"", "news", "online", "today", "daily", "info", "media", "tv", "post", "times", "net", "web"})
 # Short words that an organisation's name may hold in lower case ("Council on Hemispheric Affairs").
 NAME_FUNCTION_WORDS = frozenset("of for and the on in at to & de du des la le".split())
@@ -42,7 +45,7 @@ def names_host(name: str, url: str | None) -> bool:
     host = site_name(url)
     if not host or not name:
         return False
-    labels = [label.replace("-", "") for label in host.split(".")[:-1] if len(label) >= 3]
+    labels = [label.replace("-", "") for label in host.split(".")[:-1] if len(label) >= 3 and label not in _GENERIC_HOST_LABELS]
     words = re.findall(r"[A-Za-z0-9&]+", name)
     if len(words) > 1 and words[0].casefold() == "the":
         words = words[1:]
