@@ -267,7 +267,7 @@ def test_posted_by_under_the_article_names_the_author():
     ("Joshua Sokol May", ["Joshua Sokol"]),
     ("Theresa May", ["Theresa May"]),
     ("Nikhil Marathe", ["Nikhil Marathe"]),
-    ("Martin Untersinger (avec Damien Leloup et Morgane Tual)", ["Martin Untersinger"]),
+    ("Martin Untersinger (avec Damien Leloup et Morgane Tual)", ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]),
 ])
 def test_byline_fields_keep_the_person_and_drop_what_runs_into_it(byline, names):
     assert person_names(byline) == names

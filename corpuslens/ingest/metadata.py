@@ -1,10 +1,13 @@
 """Read the metadata an article states about itself, and say where each value came from.
 
-Only two places in a text are read: the header (the paragraphs before the first paragraph of
-prose) and the closing block of furniture (author notes, newsletter footers). Dates anywhere else
-are events, never the publication date. Values stated by the file's structure (front matter,
-HTML meta tags) win over values read from the text; a date in the article's URL is the last
-resort. Whatever is not stated stays None / [] with provenance "unknown".
+Two places in a text are read: the header (the paragraphs before the first paragraph of prose,
+and the standfirst) and the closing block of furniture (author notes, credits, newsletter
+footers); besides them only a wire credit or a copyright statement, wherever it stands. Dates
+anywhere else are events, never the publication date. Values stated by the file's structure
+(front matter, HTML meta tags) win over values read from the text. The article's URL is the last
+resort: a date in its path, a writer named at the end of its slug, and its host's name for the
+publication; its host also tells which header line is the site's own name. Whatever is not stated
+stays None / [] with provenance "unknown".
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ from dataclasses import dataclass, field
 
 from corpuslens.ingest.boilerplate import page_stoplist, stopword_share
 from corpuslens.ingest.dates import date_from_url, has_weekday, parse_date, search_date, year_of
-from corpuslens.ingest.people import is_organisation, person_names
+from corpuslens.ingest.people import credit_line, is_organisation, person_names, posted_by
 from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
-from corpuslens.ingest.urls import site_name, slug_words
+from corpuslens.ingest.urls import NAME_FUNCTION_WORDS, names_host, site_name, slug_byline, slug_words
 from corpuslens.model import METADATA_FIELDS
 
 MAX_DATELINE_WORDS = 4  # a place, an outlet, a section or an author beside the date
@@ -31,6 +34,12 @@ _BYLINE_PARTS = re.compile(r"\s+(?:\||•|·|—|–|-|on|in|for)\s+")
 _NAME_LIST = re.compile(r"\s*,\s*|\s*;\s*|\s+and\s+|\s*&\s*")
 _BRACKETED_SOURCE = re.compile(r"^(?P<title>.+?)\s*\[(?P<source>[^\[\]]{2,60})\]$")
 _NOT_A_SOURCE = frozenset("video photo photos opinion analysis updated update interview op-ed exclusive live audio podcast infographic commentary map maps pdf".split())
+# "© 2008 by the United States Institute of Peace.", "Copyright © 2019. Democracy for Development (D4D). All
+# rights reserved.", "© Group for Legal and Political Studies, July, 2018.": the holder is the publisher.
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?)?\s*[.,]?\s*"
+    r"(?:by\s+)?(?P<holder>[^\W\d_][^.|©]{1,80}?)\s*(?:,\s*(?:[^\W\d_]+,?\s*)?(?P<year2>(?:19|20)\d{2})\s*)?"
+    r"(?P<end>[.|]|\s+all rights reserved|$)", re.I)
 _FOOTER_PUBLICATION = (
     re.compile(r"^sign up for (?:the )?(?P<pub>[^\s'’][^'’]{1,60}?)['’]s?\s+(?:free\s+)?(?:\w+\s+)?newsletter", re.I),
     re.compile(r"\bsupport (?P<pub>[^:]{2,60}):\s*help keep\b", re.I),
@@ -59,7 +68,7 @@ def _is_heading(text: str) -> bool:
     return (
         2 <= len(words) <= 25
         and len(text) <= 200
-        and not text.endswith((".", ",", ";", ":"))
+        and not text.rstrip("\"”»’'").endswith((".", ",", ";", ":"))  # a sentence, quoted to its end or not
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'«")
     )
 
@@ -70,6 +79,34 @@ def _names(text: str) -> list[str]:
     return parts if parts and all(looks_like_name(p) for p in parts) else []
 
 
+_FOOTNOTE_MARKS = re.compile(r"(?<=\w)[*†‡¹²³⁴⁵]+|(?<=[^\W\d_])\d(?=\s|,|;|$)")
+
+
+def _lowercase_words(paragraphs: list[str]) -> frozenset[str]:
+    """The words a page's running text writes in lower case: ordinary words, where a person's name is
+    capitalised (file names and handles in captions and menus do not count)."""
+    return frozenset(w for p in paragraphs if _is_prose(p) for w in re.findall(r"[^\W\d_]{4,}", p) if w.islower())
+
+
+def _name_line(text: str, paragraphs: list[str], stopwords: frozenset[str], lowercase: frozenset[str]) -> list[str]:
+    """The authors of a line that only lists them, as a paper's front matter prints them under its
+    title ("Nawaz A. Hakro* and Wadho Waqar Ahmed**", "MEEKAL AZIZ AHMED"), else [].
+
+    A line of capitalised words alone can as well be a title-case headline ("IMF Stabilization Programs
+    and Macroeconomic Outcomes") or a place, so the line must mark a name with a footnote or be printed
+    again elsewhere on the page (a cover and a first page); and none of its words may be one the page's
+    running text writes in lower case or one of its common words."""
+    bare = _FOOTNOTE_MARKS.sub("", text).strip()
+    parts = _names(bare)
+    names = person_names("; ".join(parts)) if parts else []
+    words = [w for n in names for w in n.split() if len(w.strip(".")) > 1]
+    if (not names or len(names) != len(parts) or stopword_share(" ".join(words), stopwords) > 0
+            or any(w.casefold() in lowercase for w in words)):
+        return []
+    printed_again = sum(1 for p in paragraphs if p.casefold() == text.casefold()) > 1
+    return names if bare != text or printed_again else []
+
+
 _BYLINE_ROLE = re.compile(r",\s.*$")  # "Jane Doe, Senior Fellow at ..." -> "Jane Doe"
 _AUTHOR_LABEL = re.compile(
     r"^(?:text|words|authors?|written by|prepared by|rapporteurs?|автор|авторы|[tт]екст)\s*:\s*(?P<rest>.{3,200})$", re.I)
@@ -78,7 +115,10 @@ _AUTHOR_LABEL = re.compile(
 _WIRE_CREDIT = re.compile(r"^[(*\s]*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\s", re.I)
 _CREDIT_ROLE = re.compile(r"(?P<role>additional reporting|reporting|writing|written|compiled|editing|edited)\s+by\s+(?P<names>[^;()]+?)(?=\s*(?:[;)]|,\s*(?:additional reporting|reporting|writing|editing|edited)\b|$))", re.I)
 _WRITES_FOR = re.compile(rf"^(?P<name>{NAME_PATTERN})\s+writes\s+(?:in\s+(?:his|her|their)\s+(?:piece|article|column|op-ed|essay)\s+)?(?:for|in)\s+(?P<pub>[A-Z][^,.;:]{{1,60}})")
-_POSTED_BY = re.compile(r"^(?:posted|written|published)\s+by\s+\S.{0,80}$", re.I)
+# A standfirst that names its writer at the end of a sentence: "…, writes Dr Erica Gaston." A name
+# followed by more words ("…, writes John Smith in Foreign Affairs") cites somebody else's piece.
+_STANDFIRST_WRITER = re.compile(
+    rf",\s+writes\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?(?P<name>{NAME_PATTERN})\s*\.(?:\s|$)")
 TAIL_LINES = 6  # a closing "Posted by" line sits among the last lines of a page
 _DATELINE_PREFIX = re.compile(r"^\s*(?:dated|date|published|posted|publication date|дата|опубликовано)\s*[:\-–—]?\s*", re.I)
 _UPDATED = re.compile(r"\b(?:updated?|modified|last edited|обновлено|изменено)\b", re.I)
@@ -107,7 +147,11 @@ def _people(text: str) -> list[str]:
 
 def _byline(text: str) -> tuple[list[str], str | None] | None:
     """(authors, date) of "By Jane Doe", "ByJohn Newman", "BY JANE DOE", "By A and B | Feb 23, 2024",
-    "By Jane Doe March 3, 2021", "Text: Jane Doe"; None when the line names no person."""
+    "By Jane Doe March 3, 2021", "Text: Jane Doe", "Posted by kovarex on 2019-02-15"; None when the
+    line names no person."""
+    if names := posted_by(text):
+        found = search_date(text)
+        return names, found[0] if found else None
     match = _BYLINE.match(text) or _AUTHOR_LABEL.match(text)
     if not match:
         return None
@@ -190,10 +234,13 @@ def _is_sentence(text: str) -> bool:
 
 
 def _headline_follows(paragraphs: list[str], reasons: list[str | None], i: int) -> bool:
-    """Whether one of the next two lines reads as a headline with the article's prose right under it."""
+    """Whether one of the next two lines reads as a headline with the article's prose, a dateline or a
+    byline right under it."""
     for j in (i + 1, i + 2):
-        if j + 1 < len(paragraphs) and not reasons[j] and _is_heading(paragraphs[j]) and _is_prose(paragraphs[j + 1]):
-            return True
+        if j + 1 < len(paragraphs) and not reasons[j] and _is_heading(paragraphs[j]):
+            under = paragraphs[j + 1]
+            if _is_prose(under) or _dateline(under) or _byline(under):
+                return True
     return False
 
 
@@ -208,6 +255,11 @@ def _is_clock(text: str) -> bool:
     return len(words) == 0
 
 
+def _previous_open(i: int, reasons: list[str | None], consumed: dict[int, str], candidates: list[int]) -> int | None:
+    """The nearest line above `i` that is a title candidate or neither furniture nor read as metadata."""
+    return next((j for j in range(i - 1, -1, -1) if j in candidates or (not reasons[j] and j not in consumed)), None)
+
+
 def _title_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 1 and not w.isdigit()}
 
@@ -219,14 +271,16 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
     score = 0.0
     if i == candidates[0]:
         score += 1.0  # the first heading-like line is the usual place of the headline
-    if sum(1 for j in candidates if paragraphs[j] == text) > 1:
-        score += 2.0  # repeated (page title and headline, or headline and image alt text)
+    if any(abs(j - i) > 1 and paragraphs[j] == text for j in candidates):
+        # Repeated (page title and headline, or headline and image alt text); a line printed twice in a
+        # row is a photo's caption and alt text.
+        score += 2.0
     below = None  # what stands under the line, before any other heading-like line
     for j in range(i + 1, min(i + 4, len(paragraphs))):
         if j in kinds or j in candidates:
             below = kinds.get(j)
             break
-    if below in ("byline", "dateline", "author line"):
+    if below in ("byline", "dateline", "author line", "name line"):
         score += 2.0
     if len(words) <= 3 and len(candidates) > 1:
         score -= 2.0  # among other heading-like lines, a short one is a section label, a logo, a site name
@@ -237,7 +291,7 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
         score -= 2.0  # a tag list that names the same people and places again
     if _BYLINE.match(text):
         score -= 4.0  # "By …" that names no person is an organisation's byline, not a headline
-    if any(_is_sentence(paragraphs[j]) for j in range(max(0, i - 10), i)):
+    if any(_is_sentence(paragraphs[j]) and kinds.get(j) != "banner" for j in range(max(0, i - 10), i)):
         score -= 3.0  # below running text: a subheading or a closing line, not the headline
     if re.match(r"^\d{1,3}[.)]\s", text) or re.search(r"\s\d{1,3}$", text):
         score -= 3.0  # an item of a numbered list or a table of contents (with its page number)
@@ -265,6 +319,7 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     kinds: dict[int, str] = {}
     dates: list[tuple[int, str]] = []
     candidates: list[int] = []
+    lowercase = _lowercase_words(paragraphs)
     end = min(len(paragraphs), HEADER_WINDOW_LINES)
     for i in range(end):
         text = paragraphs[i]
@@ -301,8 +356,15 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
             continue
         if _is_prose(text):
             if not candidates and i <= 2 and _headline_follows(paragraphs, reasons, i):
-                continue  # a long photo caption or banner above the headline
+                kinds[i] = "banner"  # a long photo caption or banner above the headline
+                continue
+            if (writer := _STANDFIRST_WRITER.search(text[:600])) and looks_like_name(writer.group("name")):
+                _add_unique(found.setdefault("authors", []), person_names(writer.group("name")))
             break
+        under_candidate = candidates and candidates[-1] == _previous_open(i, reasons, consumed, candidates)
+        if under_candidate and _name_line(text, paragraphs, stopwords, lowercase):
+            kinds[i] = "name line"  # the authors under a title, not a heading of their own
+            continue
         if _is_heading(text):
             candidates.append(i)
     else:
@@ -346,6 +408,10 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     # capitalised words elsewhere is as often a section label, a button or a person in the news).
     if title_at is not None:
         for i in range(title_at + 1, min(end, title_at + 1 + NAME_LINE_DISTANCE)):
+            if kinds.get(i) == "name line" and _previous_open(i, reasons, consumed, candidates) == title_at:
+                _add_unique(found.setdefault("authors", []), _name_line(paragraphs[i], paragraphs, stopwords, lowercase))
+                consumed[i] = "author line (kept as metadata)"
+                continue
             if i in consumed or reasons[i] or not (kinds.get(i - 1) == "dateline" or kinds.get(i + 1) == "dateline"):
                 continue
             if names := _names(paragraphs[i]):
@@ -380,6 +446,8 @@ def strip_leading_dateline(paragraphs: list[str]) -> tuple[list[str], str | None
 
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—\-:]\s+(?P<site>[^|–—]{2,60})$")
+# A site's or a section's name before a bar: "The New Humanitarian | Afghanistan: What does …".
+_SITE_PREFIX = re.compile(r"^[^|]{2,40}?\s+\|\s+(?=\S)")
 _KICKER = re.compile(r"\s+[|–—\-:]\s*(?:analysis|opinion|commentary|news|op-ed)\s+(?:from|by)\s+\S.{0,60}$", re.I)
 # A label before the headline: "CENTRAL ASIA BLOG: …", "ANALYSIS: …", "Permalink …", "Press release – …".
 _LEADING_LABEL = re.compile(
@@ -389,8 +457,11 @@ _LEADING_LABEL = re.compile(
 
 
 def clean_title(title: str, publication: str | None, url: str | None) -> str:
-    """The headline without a kicker ("… Analysis from X", "ANALYSIS: …") or the site's name after a bar or dash."""
+    """The headline without a kicker ("… Analysis from X", "ANALYSIS: …"), a site's or section's name
+    before a bar, or the site's name after a bar or dash."""
     title = _KICKER.sub("", title).strip()
+    if (prefix := _SITE_PREFIX.match(title)) and len(title[prefix.end():].split()) >= 4:
+        title = title[prefix.end():]
     unlabelled = _LEADING_LABEL.sub("", title, count=1).strip()
     if len(unlabelled.split()) >= 3:
         title = unlabelled
@@ -402,6 +473,96 @@ def clean_title(title: str, publication: str | None, url: str | None) -> str:
         if site in names or re.sub(r"[^\w]", "", site) in names:
             title = title[: match.start()].strip()
     return title
+
+
+_NAME_PARTS = re.compile(r"\s+[|–—-]\s+|:\s+")
+_DATELINE_AGENCY = re.compile(r"\(([^()]{2,60})\)\s*[-–—:]")  # "Ulaanbaatar (AsiaNews/Agencies) - …"
+_AFFILIATION = re.compile(r"\b(?:at|for)\s+(?:the\s+)?((?:The\s+)?[A-Z][^,;|]{2,80})")  # "… correspondent for The Times of Israel"
+MAX_SITE_NAME_WORDS = 6
+
+
+def _name_candidates(text: str) -> list[str]:
+    """Phrases of a header line that may be the site's name: the short line itself, its parts around a bar
+    or a dash, a bracket's parts ("Ulaanbaatar (AsiaNews/Agencies) -") and an affiliation ("… at the X")."""
+    phrases = [] if _is_prose(text) else [text, *_NAME_PARTS.split(text)]
+    for inner in _DATELINE_AGENCY.findall(text[:100]):
+        phrases += inner.split("/")
+    phrases += _AFFILIATION.findall(text[:300])
+    phrases = [p.strip(" .,") for p in phrases]
+    # A person's name matching the host (adamrang.medium.com) is the blog's author, not its title.
+    return [p for p in phrases
+            if p and len(p.split()) <= MAX_SITE_NAME_WORDS and not (looks_like_name(p) and person_names(p) == [p])]
+
+
+def site_named_in_header(paragraphs: list[str], url: str | None) -> str | None:
+    """The site's name as the page writes it in its header (a masthead, a dateline's agency in brackets,
+    an author's affiliation), recognised by matching the page's host: "Teller Report" on tellerreport.com.
+    A name that the host does not spell is left alone: it may be a section, a source or a partner."""
+    if not url:
+        return None
+    for text in paragraphs[:HEADER_WINDOW_LINES]:
+        if len(text) <= 2000:
+            for phrase in _name_candidates(text):
+                if names_host(phrase, url):
+                    return phrase
+    return None
+
+
+# Words that name an outlet or an institution in a masthead: "The Lahore Journal of Economics", "Pakistan
+# Institute of Development Economics". "News" is left out: "World News" above a headline is a section.
+_OUTLET_WORDS = frozenset(
+    "journal review quarterly gazette herald tribune times monitor observer institute institution "
+    "centre center council foundation".split())
+
+
+def masthead_above_title(paragraphs: list[str], consumed: dict[int, str]) -> str | None:
+    """A line above the headline that names an outlet or an institution ("The Lahore Journal of
+    Economics" over a paper's title): three to six capitalised words, one of them an outlet's word
+    (two, as "Council Elections", are more often a section label)."""
+    title_at = next((i for i in sorted(consumed) if consumed[i] == "title (kept as metadata)"), None)
+    for text in paragraphs[:title_at or 0]:
+        words = text.split()
+        if (3 <= len(words) <= MAX_SITE_NAME_WORDS and not re.search(r"[\d.,:;!?|@/]", text)
+                and all(w[0].isupper() or w.casefold() in NAME_FUNCTION_WORDS for w in words)
+                and any(w.casefold() in _OUTLET_WORDS for w in words)):
+            return text
+    return None
+
+
+def copyright_holder(text: str) -> str | None:
+    """Who a copyright line names, when it names an organisation with a year or "All rights reserved";
+    "© Atko Januson" under a photo credits a person, not the publisher."""
+    text = text.strip()[:300]  # the statement; a licence's terms may follow it on the same line
+    match = _COPYRIGHT_HOLDER.match(text)
+    if not match:
+        return None
+    holder = re.sub(r"^the\s+", "", match.group("holder").strip(" ,"), flags=re.I)
+    dated = match.group("year") or match.group("year2") or re.search(r"all rights reserved", text, re.I)
+    if not dated or len(holder.split()) > 10 or not holder[:1].isalpha() or (person_names(holder) == [holder] and looks_like_name(holder)):
+        return None
+    if holder.casefold().startswith("all rights"):
+        return None
+    return holder
+
+
+_TAGLINE = re.compile(r"^(?P<name>\S+(?:\s\S+){0,2})\s+[|–—-]\s+\S+(?:\s\S+){2,}$")  # "Aktuálně.cz - Víte, co se právě děje"
+_POWERED_BY = re.compile(r"\s+(?:powered|hosted)\s+by\s+.*$", re.I)  # "Fandom powered by Wikia"
+_COMPANY_FORM = re.compile(r",?\s+(?:inc|ltd|llc|gmbh|corp|plc|limited)\.?$", re.I)  # "Spiceworks Inc"
+_DOMAIN_TAIL = re.compile(r"(?<=[^\W\d_])\.(?:com|fr|de|net|org|co\.uk|ru|it|es)$")  # "Le Monde.fr", "Salon.com"
+_BARE_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.I)
+
+
+def clean_publication(name: str) -> str | None:
+    """The outlet's name out of a stated site name: without a tagline, "powered by", a company form or a
+    domain ending; None when the "name" is only a web address ("http://www.tmz.com", "en.wikipedia.org"),
+    which says no more than the URL does."""
+    name = " ".join(name.split())
+    if _BARE_ADDRESS.match(name) and (name.count(".") > 1 or "/" in name):
+        return None
+    if match := _TAGLINE.match(name):
+        name = match.group("name")
+    name = _COMPANY_FORM.sub("", _POWERED_BY.sub("", name)).strip()
+    return _DOMAIN_TAIL.sub("", name) or None
 
 
 def wire_credit_authors(text: str) -> list[str] | None:
@@ -424,12 +585,11 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
     if credited:
         _add_unique(found.setdefault("authors", []), credited)
     notes: list[str] = []
-    signature: list[str] = []
     for text, reason in zip(paragraphs, reasons):
         if reason == "author biography" and (name := author_in_note(text)):
             notes.append(name)
-        elif reason == "author signature":
-            signature.append(text.strip())
+        elif reason in ("copyright notice", None) and "publication" not in found and (holder := copyright_holder(text)):
+            found["publication"] = holder
         elif reason in ("newsletter sign-up", "donation plea") and "publication" not in found:
             for pattern in _FOOTER_PUBLICATION:
                 if match := pattern.search(text):
@@ -438,13 +598,27 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
     authors = found.setdefault("authors", [])
     _add_unique(authors, notes)
     if not authors:
-        # "Posted by Jane Doe." under the article, as blogs print it.
+        # "Posted by Jane Doe." under the article, as blogs print it; "（编译/林靖东）" closing its last paragraph.
         for i in range(max(0, len(paragraphs) - TAIL_LINES), len(paragraphs)):
-            if not reasons[i] and _POSTED_BY.match(paragraphs[i]) and (names := person_names(paragraphs[i])):
+            names, whole_line = credit_line(paragraphs[i]) if not reasons[i] else ([], False)
+            if names:
                 _add_unique(authors, names)
-                consumed[i] = "byline (kept as metadata)"
-    if not authors:
-        _add_unique(authors, signature)
+                if whole_line:
+                    consumed[i] = "byline (kept as metadata)"
+    # A bare name closing the article is not read as its author: news sites close with the editor's,
+    # translator's or photographer's name as often as blogs sign with the writer's.
+
+
+def _authors_in_slug(url: str | None, paragraphs: list[str], stopwords: frozenset[str] | None) -> list[str]:
+    """The writer a URL names at the end of its slug ("…-by-andres-velasco-2024-05"), when the words are
+    no common words of the page ("…-killed-by-russian-strike" names an event, not a writer)."""
+    words = slug_byline(url)
+    if not words:
+        return []
+    common = _lowercase_words(paragraphs) | (stopwords or frozenset())
+    if any(w in common for w in words.split()):
+        return []
+    return person_names(words.title())
 
 
 def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: ParsedFile,
@@ -464,6 +638,10 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
     stated_url = url or parsed.stated.get("url")
     _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed, stated_url,
                  stopwords if stopwords is not None else page_stoplist(paragraphs))
+    if "publication" not in from_text:
+        # The host's own name written in the header is surer than an outlet's word in a masthead line.
+        if site := site_named_in_header(paragraphs, stated_url) or masthead_above_title(paragraphs, consumed):
+            from_text["publication"] = site
     _read_closing(paragraphs, reasons, from_text, consumed)
 
     result = Extracted(consumed=consumed)
@@ -476,10 +654,16 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
             result.provenance[name] = "text"
     if url:
         result.url, result.provenance["url"] = url, "catalog"
+    if not result.authors and (names := _authors_in_slug(result.url, paragraphs, stopwords)):
+        result.authors, result.provenance["authors"] = names, "url"
     if result.date is None and (url_date := date_from_url(result.url)):
         result.date, result.provenance["date"] = url_date, "url"
     if result.title:
         result.title = clean_title(result.title, result.publication, result.url)
+    if result.publication and result.provenance.get("publication") != "url":
+        result.publication = clean_publication(result.publication)
+        if result.publication is None:
+            del result.provenance["publication"]
     if result.publication is None and (host := site_name(result.url)):
         result.publication, result.provenance["publication"] = host, "url"
     result.year = year_of(result.date)

@@ -16,7 +16,8 @@ _ORGANISATION_WORDS = frozenset(
     """reuters ap afp dpa efe ansa kyodo yonhap xinhua tass ria interfax sputnik anadolu bloomberg upi pti ians ani uni
     bernama antara apa irna isna mehr fars trend akipress kabar kazinform gazeta associated press agence france-presse
     staff editor editors editorial board desk newsroom team correspondent correspondents agencies agency admin administrator
-    reporter reporters contributor contributors wire wires service news media online press office bureau guest author
+    reporter reporters contributor contributors wire wires service news media online press office bureau guest author our
+    updated published modified
     center centre institute foundation council committee ministry department university programme program commission
     association society union party network project initiative group club forum read continue url article features
     fellow senior professor director analyst researcher adviser advisor lecturer chair chairman head president
@@ -25,7 +26,9 @@ _ORGANISATION_WORDS = frozenset(
 _BY = re.compile(r"^\s*(?:(?:posted|written|published)\s+by|by|from|text|words|author|authors|par|por|von|автор|авторы|текст)\s*[:\-–—]?\s+", re.I)
 # Role words that follow a name in a byline element: "Ben Silverman Games Editor", "Jane Doe Staff Writer".
 _ROLE_WORD = re.compile(r"\s(?:editor|writer|reporter|correspondent|columnist|contributor|staff)\b", re.I)
-_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*|\s+and\s+|\s*&\s*|\s+и\s+", re.I)
+_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|et|und|и)\s+|\s*&\s*", re.I)
+# Co-authors in brackets after the first name: "Martin Untersinger (avec Damien Leloup et Morgane Tual)".
+_WITH_BRACKET = re.compile(r"\s*\(\s*(?:with|avec|mit|con)\s+([^()]+)\)", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 # Lower-case particles of names: "Suadad al-Salhy", "Ursula von der Leyen".
 _PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|bin|ibn|de|van|von|der|den|da|di|du|la|le|dos|das|del)(?:-\w+)?$")
@@ -70,6 +73,7 @@ def person_names(text: str) -> list[str]:
     # An address after a name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", or its pieces as some extractors
     # split it: "Bradley M Kuhn http; Ebb Org; Bkuhn") is not more names.
     text = re.split(r"\(?\bhttps?\b", " ".join((text or "").split())[:500], maxsplit=1, flags=re.I)[0]
+    text = _WITH_BRACKET.sub(r"; \1", text)
     for part in _SEPARATORS.split(_BY.sub("", text)):
         part = " ".join(part.split())
         if len(part.split()) >= 3:
@@ -83,3 +87,40 @@ def person_names(text: str) -> list[str]:
         if plausible_person(name) and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
     return names
+
+
+# "Posted by Alon Zakai.", "Posted by kovarex, TOGos, Ernestas, Albert on 2019-02-15, all posts".
+_POSTED_BY = re.compile(r"^(?:posted|written|published)\s+by\s+(?P<who>\S.{0,100}?)(?:\s+on\s+\S.*|\s*\|.*|\.)?$", re.I)
+_HANDLE = re.compile(r"[^\W\d_][\w.\-]{2,29}")
+
+
+def posted_by(line: str) -> list[str]:
+    """Who a "Posted by …" line credits: person names, or, when it names none, the site handles it
+    lists ("kovarex, TOGos"): after an explicit "Posted by" a handle is how the page names its writer.
+    An agency, a desk or a role word ("Posted by admin") is nobody."""
+    match = _POSTED_BY.match(" ".join(line.split()))
+    if not match or len(line) > 160:
+        return []
+    who = match.group("who")
+    if names := person_names(who):
+        return names
+    parts = [p for p in _SEPARATORS.split(who) if p]
+    return parts if parts and all(_HANDLE.fullmatch(p) and not is_organisation(p) for p in parts) else []
+
+
+# Chinese credit lines: "作者︱春春", "（编译/林靖东）" closing the text, "文/张三"; roles before the mark are
+# author, text, compiled or translated by, and reporter. An editor's line ("责任编辑：…") is not one.
+_CHINESE_CREDIT = re.compile(
+    r"(?:^|[（(【\[])\s*(?:作者|文|编译|记者)\s*[︱|｜/:：]\s*(?P<name>[\u4e00-\u9fff·]{2,5})\s*[）)】\]]?\s*$")
+_CHINESE_ROLE = re.compile(r"编辑|责任|来源|记者|作者")
+
+
+def credit_line(text: str) -> tuple[list[str], bool]:
+    """(who a credit line names, whether the whole paragraph is the credit): "Posted by …", or a Chinese
+    credit closing the paragraph. ([], False) when it names nobody."""
+    if names := posted_by(text):
+        return names, True
+    match = _CHINESE_CREDIT.search(text)
+    if match and not _CHINESE_ROLE.search(match.group("name")):
+        return [match.group("name")], match.start() == 0
+    return [], False

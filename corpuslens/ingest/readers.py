@@ -16,10 +16,11 @@ from html.parser import HTMLParser
 
 import yaml
 
+from corpuslens.ingest.boilerplate import page_stoplist
 from corpuslens.ingest.dates import parse_date
 from corpuslens.ingest.furniture import line_key
 from corpuslens.ingest.main_text import main_text
-from corpuslens.ingest.people import person_names
+from corpuslens.ingest.people import credit_line, is_organisation, person_names
 from corpuslens.textnorm import normalize_text
 
 
@@ -526,16 +527,75 @@ def _without_site_suffix(title: str) -> str:
     return title
 
 
-def _headline_over_meta_title(heading: str, meta_title: str, publication: str) -> bool:
+def _title_tokens(text: str, stopwords: frozenset[str]) -> set[str]:
+    """Words of three letters or more but the common ones; character pairs for scripts written without spaces."""
+    words = {w for w in re.findall(r"\w+", text.casefold()) if len(w) >= 3 and not w.isdigit() and w not in stopwords}
+    return {w[i:i + 2] for w in words for i in range(len(w) - 1)} if words and not text.isascii() and " " not in text.strip() else words
+
+
+def _share_words(a: str, b: str, stopwords: frozenset[str]) -> bool:
+    """Whether two titles speak of the same thing: a word in common (a site's logo or a section's name
+    over the article shares none with the article's headline)."""
+    return bool(_title_tokens(a, stopwords) & _title_tokens(b, stopwords))
+
+
+def _reads_as_headline(title: str, stopwords: frozenset[str]) -> bool:
+    """Four words or more with a short function word among them ("Babies Who Eat Peanuts Early May Avoid
+    Allergy"); a run of names ("Google - Site Reliability Engineering") is a site's or a book's name."""
+    words = _without_site_suffix(title).casefold().split()
+    return len(words) >= 4 and any(len(w) <= 3 and w in stopwords for w in words)
+
+
+def _headline_over_meta_title(heading: str, meta_title: str, publication: str, stopwords: frozenset[str]) -> bool:
     """Whether the page's <h1> is its headline rather than the meta title: the meta title wraps it in
     a site name, a section or an author ("Headline | Site", "Chapter 6 - Headline"), or differs from it
-    while the <h1> reads as a headline of its own (a few words, not the site's name)."""
+    while the <h1> reads as a headline of its own (a few words, not the site's name) and the meta title
+    does not: a meta title that reads as a headline and shares no word with the <h1> is the headline,
+    and the <h1> a logo or a section name."""
     h, m = line_key(heading), line_key(meta_title)
     if not h or h == m:
         return False
     if h in m:
         return True
+    if _reads_as_headline(meta_title, stopwords) and not _share_words(heading, _without_site_suffix(meta_title), stopwords):
+        return False
     return len(heading.split()) >= 4 and h != line_key(publication)
+
+
+def byline_people(bylines: list[str], stated: list[str]) -> list[str]:
+    """The authors as the page's byline elements name them, else `stated` (the extractor's or meta tags' list).
+
+    A byline element that names several people, one of them a stated author ("By Stella Kim and
+    Jennifer Jett", "Martin Untersinger (avec Damien Leloup et Morgane Tual)"), is the article's whole
+    byline: an extractor may miss a co-author or count a contributor. With nothing stated, the first
+    element that names a person is the byline; an agency's or desk's byline ("AFP") before any person
+    means that no person is credited (names further down belong to teasers of other articles)."""
+    people = [person_names(re.sub(r"\s+(?:edited|editing)\s+by\b.*$", "", line, flags=re.I)) for line in bylines]
+    if stated:
+        return next((names for names in people if len(names) >= 2 and set(names) & set(stated)), stated)
+    for line, names in zip(bylines, people):
+        if names:
+            return names
+        if is_organisation(_BYLINE_PREFIX.sub("", line)):
+            return []
+    return []
+
+
+CREDIT_REACH = 3  # blocks after the article's last paragraph where a blog's "Posted by" line stands
+
+
+def _credit_near(blocks: list[str], paragraphs: list[str]) -> list[str]:
+    """Who a credit line ("Posted by …", "作者︱…") above the article's main text or right under it names.
+    Further down the page such a line belongs to a comment or to another post."""
+    keys = [line_key(b) for b in blocks]
+    kept = {line_key(p) for p in paragraphs}
+    inside = [i for i, key in enumerate(keys) if key in kept]
+    if not inside:
+        return []
+    for i in [*range(inside[0]), *range(inside[-1] + 1, min(len(blocks), inside[-1] + 1 + CREDIT_REACH))]:
+        if names := credit_line(blocks[i])[0]:
+            return names
+    return []
 
 
 def read_html(text: str, url: str | None = None) -> ParsedFile:
@@ -562,6 +622,7 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
         return ParsedFile(paragraphs=blocks, stated=stated, stated_from="html meta", heading=heading or None, removed=reader.removed)
     paragraphs, found = main
     paragraphs = _join_across_blocks(paragraphs)  # a sentence broken by <br> or a wrapped <pre> line
+    stopwords = page_stoplist(paragraphs)
     for name, value in found.items():
         # The page's own publication-date tags come first: the extractor's date may be a modification
         # date, and it reads "05/08/2014" one way where the page's convention may be the other.
@@ -569,13 +630,14 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
             continue
         if name == "publication" and "publication" in stated:
             continue  # the page's own site name as written (the extractor re-cases a lower-case one)
+        if (name == "title" and stated.get("title") and _reads_as_headline(str(stated["title"]), stopwords)
+                and not _share_words(str(value), _without_site_suffix(str(stated["title"])), stopwords)):
+            continue  # the extractor took a logo or a section name for the headline the page's meta tags state
         stated[name] = value
-    if not stated.get("authors"):
-        for line in reader.bylines:
-            if names := person_names(re.sub(r"\s+(?:edited|editing)\s+by\b.*$", "", line, flags=re.I)):
-                stated["authors"] = names
-                break
-    if heading and _headline_over_meta_title(heading, str(stated.get("title") or ""), str(stated.get("publication") or "")):
+    if authors := byline_people(reader.bylines, list(stated.get("authors") or [])) or _credit_near(blocks, paragraphs):
+        stated["authors"] = authors
+    if heading and _headline_over_meta_title(heading, str(stated.get("title") or ""), str(stated.get("publication") or ""),
+                                            stopwords):
         stated["title"] = heading
     elif stated.get("title"):
         stated["title"] = _without_site_suffix(str(stated["title"]))

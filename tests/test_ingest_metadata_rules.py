@@ -1,0 +1,346 @@
+"""Rules that read a page's authors, title and publication when no catalog states them: each with a
+page it must read and a page it must leave alone. Inputs are small and hand-written; eval/measure.py
+measures the same rules on the labelled development set of real pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpuslens.ingest.document import build_document
+from corpuslens.ingest.people import person_names
+
+PROSE = ("The committee met for a second time on Tuesday and agreed that the plan would need more money than the "
+         "ministry had set aside, a point that several members said they had raised months before the vote.")
+PROSE2 = ("Officials said the talks would resume next month, although no date had been fixed and the opposition "
+          "has asked for the whole process to be opened to observers from the regions affected by the change.")
+ARTICLE = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE2, PROSE.replace("committee", "council")))
+
+
+def doc(text: str, url: str | None = None, name: str = "page.txt"):
+    return build_document("page", name, text.encode("utf-8"), url)
+
+
+def html_page(header: str, after: str = "") -> str:
+    return (f"<html><head><title>Budget talks stall</title></head><body><article><h1>Budget talks stall</h1>"
+            f"{header}{ARTICLE}</article>{after}</body></html>")
+
+
+# ---------------------------------------------------------------- who is a person
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Our Foreign Staff", []),  # a desk, not a person
+    ("Our Correspondent", []),
+    ("Last Updated: January 7, 2025", []),  # an update line where a byline element stands
+    ("Jane Doe (with John Smith)", ["Jane Doe", "John Smith"]),
+    ("Marie Dupont et Paul Martin", ["Marie Dupont", "Paul Martin"]),
+    ("Jane Doe (Reuters)", ["Jane Doe"]),  # an agency in brackets is not a co-author
+])
+def test_byline_text_names_people_and_never_a_desk_or_an_update_line(byline, names):
+    assert person_names(byline) == names
+
+
+# ---------------------------------------------------------------- HTML byline elements
+
+def test_a_byline_element_naming_several_people_completes_the_extractors_list():
+    header = "<div class='article-byline'>By Stella Kim and Jennifer Jett</div>"
+    page = doc(html_page(header), name="page.html")
+    assert page.authors == ["Stella Kim", "Jennifer Jett"]
+
+
+def test_contributors_thanked_under_the_article_are_not_authors():
+    page = doc(html_page("<div class='article-byline'>By Stella Kim and Jennifer Jett</div>",
+                         "<p>Abigail Williams and Beomsu Jo contributed.</p>"), name="page.html")
+    assert page.authors == ["Stella Kim", "Jennifer Jett"]
+
+
+def test_an_agency_byline_element_leaves_the_authors_unknown_despite_teasers_further_down():
+    teasers = "".join(f"<aside><a href='/x{i}'>Another story</a><span class='author'>Par {name}</span></aside>"
+                      for i, name in enumerate(("Sébastien Farcis", "Juliette Deborde")))
+    page = doc(html_page("<span class='author'>AFP</span>", teasers), name="page.html")
+    assert page.authors == []
+
+
+def test_a_person_byline_element_is_read_when_nothing_else_names_the_author():
+    page = doc(html_page("<span class='author'>Par Sébastien Farcis</span>"), name="page.html")
+    assert page.authors == ["Sébastien Farcis"]
+
+
+# ---------------------------------------------------------------- front matter of papers and reports
+
+def test_names_under_a_papers_title_are_its_authors_and_mark_the_title():
+    prose = PROSE.replace("the plan", "the stabilization programs")
+    page = doc("The Lahore Journal of Economics\n\nIMF Stabilization Programs and Macroeconomic Outcomes\n\n"
+               f"Nawaz A. Hakro* and Wadho Waqar Ahmed**\n\n{prose}\n\n{PROSE2}")
+    assert page.title == "IMF Stabilization Programs and Macroeconomic Outcomes"
+    assert page.authors == ["Nawaz A. Hakro", "Wadho Waqar Ahmed"]
+
+
+def test_a_name_printed_on_the_cover_and_again_under_the_title_in_capitals():
+    page = doc("Lecture Series\nThe IMF and Pakistan\nMeekal Aziz Ahmed\nInstitute of Development Economics\n\n"
+               f"The IMF and Pakistan\nMEEKAL AZIZ AHMED\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == ["Meekal Aziz Ahmed"]
+
+
+def test_a_title_case_line_under_a_heading_is_a_headline_not_two_names():
+    prose = PROSE.replace("the plan", "the stabilization programs")
+    page = doc(f"The Lahore Journal of Economics\n\nStabilization Programs and Macroeconomic Outcomes\n\n{prose}\n\n{PROSE2}")
+    assert page.authors == []
+
+
+def test_a_single_capitalised_line_under_a_headline_is_not_an_author():
+    page = doc(f"Kenya votes in a tight race for parliament\n\nHong Kong\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == []
+
+
+# ---------------------------------------------------------------- a standfirst that names its writer
+
+STANDFIRST = ("The only way to forestall the crisis is to open a broader political discourse with the new "
+              "government, writes {who}. Donors must be strategic in how they approach the question of rights.")
+
+
+def test_a_standfirst_ending_a_sentence_with_writes_and_a_name_names_the_author():
+    page = doc(f"Relief is not enough\n\n{STANDFIRST.format(who='Dr Erica Gaston')}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == ["Erica Gaston"]
+
+
+def test_a_standfirst_citing_someone_elses_piece_names_no_author():
+    page = doc(f"Relief is not enough\n\n{STANDFIRST.format(who='John Smith in Foreign Affairs')}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == []
+
+
+# ---------------------------------------------------------------- "Posted by" lines of blogs
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Posted by kovarex, TOGos, Ernestas, Albert on 2019-02-15, all posts", ["kovarex", "TOGos", "Ernestas", "Albert"]),
+    ("Posted by Alon Zakai.", ["Alon Zakai"]),
+    ("Posted by admin on 2019-02-15", []),  # a role, not a writer
+    ("Posted by Reuters", []),
+    ("Posted in Politics, Economy on 2019-02-15", []),
+])
+def test_a_posted_by_line_credits_people_or_the_sites_handles_but_never_a_role(line, names):
+    page = doc(f"Budget talks stall again in the capital\n{line}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == names
+
+
+def test_a_posted_by_line_right_under_a_web_pages_article_names_its_author():
+    page = doc(html_page("", "<footer><p>Posted by Alon Zakai.</p><a href='/x'>Retweet this article!</a></footer>"),
+               name="page.html")
+    assert page.authors == ["Alon Zakai"]
+
+
+def test_a_posted_by_line_in_the_comments_far_below_the_article_is_not_its_author():
+    comments = "".join(f"<div><p>Comment number {i}</p></div>" for i in range(6))
+    page = doc(html_page("", f"{comments}<div><p>Posted by Jane Roe.</p></div>"), name="page.html")
+    assert page.authors == []
+
+
+def test_a_bare_name_closing_the_article_is_not_taken_for_its_author():
+    page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{PROSE2}\n\nHüseyin Demir")
+    assert page.authors == []
+
+
+# ---------------------------------------------------------------- a web page's headline
+
+def titled_page(title: str, h1: str) -> str:
+    return (f"<html><head><title>{title}</title></head><body><header><h1>{h1}</h1></header>"
+            f"<article>{ARTICLE}</article></body></html>")
+
+
+def test_a_section_name_in_the_h1_does_not_replace_the_headline_the_page_title_states():
+    page = doc(titled_page("Babies Who Eat Peanuts Early May Avoid Allergy", "Allergies Health Center"), name="page.html")
+    assert page.title == "Babies Who Eat Peanuts Early May Avoid Allergy"
+
+
+def test_a_logo_in_the_h1_does_not_replace_the_headline():
+    page = doc(titled_page("Nintendo's first iPhone game will launch in December", "msn back to msn home news"),
+               name="page.html")
+    assert page.title == "Nintendo's first iPhone game will launch in December"
+
+
+def test_the_h1_is_the_headline_when_the_page_title_is_only_the_sites_name():
+    page = doc(titled_page("Google - Site Reliability Engineering", "Monitoring Distributed Systems"), name="page.html")
+    assert page.title == "Monitoring Distributed Systems"
+
+
+# ---------------------------------------------------------------- a text page's headline
+
+def test_a_banner_above_a_section_label_and_a_headline_with_a_dateline_is_not_the_text():
+    banner = ("Covid Impact: we have had to react to many challenges (government restrictions, border closings, "
+              "flight cancellations etc.) and all orders are shipped as soon as the couriers can take them again.")
+    page = doc(f"{banner}\nCurrency News\nIraq budget battle opens new front in Kurdish feud\n"
+               f"BAGHDAD | Fri Feb 15, 2013 10:13am EST\n{PROSE}\n{PROSE2}")
+    assert page.title == "Iraq budget battle opens new front in Kurdish feud"
+    assert page.date == "2013-02-15"
+
+
+def test_a_long_first_paragraph_is_the_article_when_what_follows_is_no_headline_with_a_dateline():
+    page = doc(f"{PROSE}\nIraq budget battle opens new front\nPhoto\n{PROSE2}")
+    assert page.title is None and page.paragraphs[0] == PROSE
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("The New Humanitarian | Afghanistan: What does Taliban control mean for aid?",
+     "Afghanistan: What does Taliban control mean for aid?"),
+    ("Votes | Counted", "Votes | Counted"),  # too short on either side to tell a site from a headline
+])
+def test_a_sites_name_before_a_bar_is_not_part_of_the_headline(line, title):
+    page = doc(f"{line}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == title
+
+
+# ---------------------------------------------------------------- publication named by the page
+
+@pytest.mark.parametrize(("line", "publication"), [
+    ("© 2008 by the United States Institute of Peace.", "United States Institute of Peace"),
+    ("Copyright © 2019. Democracy for Development (D4D). All rights reserved.", "Democracy for Development (D4D)"),
+    ("© Group for Legal and Political Studies, July, 2018.", "Group for Legal and Political Studies"),
+    ("© 2021 The Foo Times", "Foo Times"),
+])
+def test_a_copyright_line_names_the_publication(line, publication):
+    page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{PROSE2}\n\n{line}", url="https://mirror.example/doc/1")
+    assert (page.publication, page.provenance["publication"]) == (publication, "text")
+
+
+@pytest.mark.parametrize("line", [
+    "© Atko Januson",  # a photographer's credit
+    "© 2021 Jane Doe",  # a person holds it
+    "© Pakistan Institute of Development",  # cut off: no year, no "all rights reserved"
+])
+def test_a_copyright_line_naming_a_person_or_cut_off_is_not_the_publication(line):
+    page = doc(f"Budget talks stall again in the capital\n\n{PROSE}\n\n{PROSE2}\n\n{line}", url="https://mirror.example/doc/1")
+    assert (page.publication, page.provenance["publication"]) == ("mirror.example", "url")
+
+
+@pytest.mark.parametrize(("header", "url", "publication"), [
+    ("Teller Report\n\nKenya votes in a tight race for parliament", "https://www.tellerreport.com/news/1", "Teller Report"),
+    ("Islamabad Policy Institute\n\nKenya votes in a tight race for parliament", "https://ipi.org.pk/kenya", "Islamabad Policy Institute"),
+    ("Kenya votes in a tight race for parliament\nBy Bjorn T. Kjelstad, Research Associate at the Council on Hemispheric Affairs",
+     "https://www.coha.org/kenya", "Council on Hemispheric Affairs"),
+])
+def test_a_header_line_the_sites_host_spells_is_the_publication(header, url, publication):
+    page = doc(f"{header}\n\n{PROSE}\n\n{PROSE2}", url=url)
+    assert (page.publication, page.provenance["publication"]) == (publication, "text")
+
+
+def test_an_agency_in_the_dateline_the_host_spells_is_the_publication():
+    page = doc(f"Kenya votes in a tight race\n\nNairobi (AsiaNews/Agencies) - {PROSE}\n\n{PROSE2}", url="http://www.asianews.it/news-en/1")
+    assert page.publication == "AsiaNews"
+
+
+@pytest.mark.parametrize(("header", "url"), [
+    ("Middle East\n\nKenya votes in a tight race for parliament", "https://www.tellerreport.com/news/1"),  # a section
+    ("Adam Rang\n\nKenya votes in a tight race for parliament", "https://adamrang.medium.com/kenya"),  # the blog's author
+])
+def test_a_header_line_the_host_does_not_spell_or_a_persons_name_is_not_the_publication(header, url):
+    page = doc(f"{header}\n\n{PROSE}\n\n{PROSE2}", url=url)
+    assert page.provenance["publication"] == "url"
+
+
+def test_an_organisation_named_in_brackets_inside_the_first_sentence_is_not_the_publication():
+    page = doc(f"EU migration talks stall\n\nOn 19 May, the European Economic and Social Committee (EESC)'s study group "
+               f"met. {PROSE}\n\n{PROSE2}", url="https://www.eesc.europa.eu/en/news/1")
+    assert page.provenance["publication"] == "url"
+
+
+def site_named(site_name: str) -> str:
+    return (f"<html><head><title>Budget talks stall</title><meta property='og:site_name' content='{site_name}'></head>"
+            f"<body><article><h1>Budget talks stall</h1>{ARTICLE}</article></body></html>")
+
+
+@pytest.mark.parametrize(("site_name", "publication", "provenance"), [
+    ("Le Monde.fr", "Le Monde", "html meta"),
+    ("Spiceworks Inc", "Spiceworks", "html meta"),
+    ("Fandom powered by Wikia", "Fandom", "html meta"),
+    ("Aktuálně.cz - Víte, co se právě děje", "Aktuálně.cz", "html meta"),
+    ("http://www.tmz.com", "tmz.com", "url"),  # an address is no name: the URL's host, said to come from it
+    ("24.kg", "24.kg", "html meta"),  # a masthead that is written as a domain
+    ("NBC News", "NBC News", "html meta"),
+    ("Jane Doe & Co.", "Jane Doe & Co.", "html meta"),
+])
+def test_a_stated_site_name_loses_its_tagline_company_form_and_domain_ending(site_name, publication, provenance):
+    page = doc(site_named(site_name), url="https://www.tmz.com/2024/01/02/story", name="page.html")
+    assert (page.publication, page.provenance["publication"]) == (publication, provenance)
+
+
+# ---------------------------------------------------------------- a writer named in the URL
+
+def test_a_slug_ending_by_a_name_names_the_author_with_provenance_url():
+    page = doc(f"Argentina's Inflation Paradoxes\n\n{PROSE}\n\n{PROSE2}",
+               url="https://www.example.org/commentary/argentina-must-cut-inflation-by-andres-velasco-2024-05?a=1")
+    assert (page.authors, page.provenance["authors"]) == (["Andres Velasco"], "url")
+
+
+def test_a_slug_ending_by_common_words_names_no_author():
+    prose = PROSE.replace("the plan", "the drone strike")
+    page = doc(f"Three killed in the capital\n\n{prose}\n\n{PROSE2}",
+               url="https://www.example.org/news/three-killed-by-drone-strike-2024-05")
+    assert page.authors == [] and page.provenance["authors"] == "unknown"
+
+
+def test_a_byline_in_the_text_wins_over_the_slug():
+    page = doc(f"Argentina's Inflation Paradoxes\nBy Jane Doe\n\n{PROSE}\n\n{PROSE2}",
+               url="https://www.example.org/commentary/argentina-must-cut-inflation-by-andres-velasco-2024-05")
+    assert page.authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("closing", "names"), [
+    (PROSE2 + "（编译/林靖东）", ["林靖东"]),  # "compiled by", closing the last paragraph
+    ("作者︱春春", ["春春"]),
+    ("[责任编辑:肖春芳]", []),  # the responsible editor is not an author
+    ("原文/张三的文章", []),  # "原文" (the original text) is no credit
+])
+def test_a_chinese_credit_closing_the_text_names_its_writer_and_an_editor_line_does_not(closing, names):
+    page = doc(f"DeepMind新电脑已可利用记忆自学\n\n{PROSE}\n\n{PROSE.replace('committee', 'council')}\n\n{closing}")
+    assert page.authors == names
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("From a dark jail cell, a voice calls out: “I wish to speak to my lawyer.”", None),  # a sentence in quotes
+    ("Putin: “We will not retreat”", "Putin: “We will not retreat”"),  # a headline quoting somebody
+])
+def test_a_first_line_ending_a_quoted_sentence_is_no_headline(first, title):
+    page = doc(f"{first}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == title
+
+
+def test_a_caption_printed_twice_in_a_row_under_the_headline_is_not_the_headline():
+    caption = "Leader of the Harmony Centre, Riga mayor Nils Usakovs"
+    page = doc(f"In Latvia the party that won the election will not join the government\n\n{caption}\n\n{caption}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == "In Latvia the party that won the election will not join the government"
+
+
+def test_a_headline_printed_again_further_down_the_header_is_the_headline():
+    page = doc(f"Iraqi cleric Sadr’s party says they dominate Iraq polls\nSadrist Movement says it won 80 seats.\n"
+               f"Iraqi cleric Sadr’s party says they dominate Iraq polls\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == "Iraqi cleric Sadr’s party says they dominate Iraq polls"
+
+
+@pytest.mark.parametrize(("masthead", "publication"), [
+    ("The Lahore Journal of Economics", "The Lahore Journal of Economics"),
+    ("International Information Centre for Balkan Studies", "International Information Centre for Balkan Studies"),
+])
+def test_an_outlets_masthead_above_the_headline_is_the_publication(masthead, publication):
+    page = doc(f"{masthead}\n\nIMF Stabilization Programs and Macroeconomic Outcomes\nBy Jane Doe\n\n{PROSE}\n\n{PROSE2}",
+               url="https://mirror.example/doc/1")
+    assert (page.publication, page.provenance["publication"]) == (publication, "text")
+
+
+@pytest.mark.parametrize("label", ["World News", "Latest Updates", "Daily News Bulletin", "Middle East Politics"])
+def test_a_section_label_above_the_headline_is_not_the_publication(label):
+    page = doc(f"{label}\n\nKenya votes in a tight race for parliament\nBy Jane Doe\n\n{PROSE}\n\n{PROSE2}",
+               url="https://mirror.example/doc/1")
+    assert page.provenance["publication"] == "url"
+
+
+def test_a_title_case_headline_with_and_under_a_masthead_is_not_an_author_line():
+    page = doc(f"The Lahore Journal of Economics\n\nIMF Stabilization Programs and Macroeconomic Outcomes\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == []
+
+
+@pytest.mark.parametrize(("label", "url"), [
+    ("News", "https://news.example.com/2024/kenya"),  # a section label that a subdomain happens to spell
+    ("Council Elections", "https://mirror.example/doc/1"),  # two words with an outlet's word: a section
+])
+def test_a_section_label_is_not_the_publication_even_when_a_host_label_or_an_outlet_word_matches(label, url):
+    page = doc(f"{label}\n\nKenya votes in a tight race for parliament\nBy Jane Doe\n\n{PROSE}\n\n{PROSE2}", url=url)
+    assert page.provenance["publication"] == "url"
