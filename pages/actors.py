@@ -166,12 +166,12 @@ def framing_section(index, pair, window) -> None:
         st.info(" ".join(f"No {window} of the selection names {md_escape(m)} without {md_escape(other[m])}."
                          for m in missing) + " There is nothing to compare.")
         return
-    if pair.framing_figure is None:
+    if pair.framing_chart is None:
         st.info("No word occurs often enough around either actor to compare.")
         return
     sides = {"a": label_a, "b": label_b}
     # The chart at full width: its axis title names both sides, too long for a column.
-    st.plotly_chart(pair.framing_figure, config=CHART_CONFIG, key="actors.framing")
+    st.vega_lite_chart(pair.framing_chart, theme=None, key="actors.framing")
     listing = st.expander("The words as a table")
     listing.dataframe(framing.terms.assign(side=framing.terms["side"].map(sides)), hide_index=True,
                       key="actors.framing_table", column_order=["term", "side", "z", "count_a", "count_b"],
@@ -215,10 +215,10 @@ def framing_lines(index, pair, window, sides: dict[str, str]) -> None:
 def trend_section(view) -> None:
     if not view.trend_chosen:
         return
-    if view.trend_figure is None:
+    if view.trend_chart is None:
         st.info("No passage of the selection has a known year, so there is no trend to draw.")
         return
-    st.plotly_chart(view.trend_figure, config=CHART_CONFIG, key="actors.trend")
+    st.vega_lite_chart(view.trend_chart, theme=None, key="actors.trend")
     st.caption("The chosen pair." if state.view_value("a") or state.view_value("b") else
                f"The {len(view.trend_chosen)} most mentioned actors of the heatmap; choose a pair to compare those two.")
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pages_apptest import array, link, open_page, plotly_specs, warnings  # noqa: F401  (open_page is a fixture)
+from corpuslens.views.actors import TREND_TITLE
+from pages_apptest import array, link, open_page, plotly_specs, vega_specs, warnings  # noqa: F401  (open_page is a fixture)
 
 
 def heatmap(at):
@@ -32,7 +33,7 @@ def test_default_view_draws_the_heatmap_trend_and_tables(open_page):
     assert array(cells["z"])[0, 1] == 92  # Azerbaijan × Russia, sentences naming both
     assert cells["colorbar"]["title"]["text"] == "co-mentions"
     assert spec["layout"]["xaxis"]["ticktext"] == labels  # every column labelled too
-    assert "actors.trend" in plotly_specs(at) and "actors.network" not in plotly_specs(at)  # network: on demand
+    assert TREND_TITLE in vega_specs(at) and "actors.network" not in plotly_specs(at)  # network: on demand
     mentions, uncovered = at.dataframe[0].value, at.dataframe[1].value
     assert mentions.iloc[0]["actor"] == "Russia" and list(mentions.columns[:3]) == ["id", "actor", "kind"]
     assert len(uncovered) > 0 and "Karabakh" in set(uncovered["name"])
@@ -51,8 +52,8 @@ def test_link_with_measure_window_and_pair_lists_the_pair_passages(open_page):
     assert body.count('<div class="cl-pair">') == 50  # the first 50 shown; the CSV has all 54
     assert 'class="cl-a"' in body and 'class="cl-b"' in body
     assert ">Moscow</mark>" in body or ">Russia</mark>" in body
-    trend = plotly_specs(at)["actors.trend"]
-    assert [trace["name"] for trace in trend["data"]] == ["Russia", "Azerbaijan"]
+    trend = vega_specs(at)[TREND_TITLE]
+    assert trend["encoding"]["color"]["scale"]["domain"] == ["Russia", "Azerbaijan"]
     assert link(at)["a"] == ["russia"] and link(at)["measure"] == ["npmi"]
 
 
@@ -79,7 +80,7 @@ def test_changing_widgets_redraws_the_heatmap_and_the_pair(open_page):
     at.run()
     assert pair_count_line(at).split("**")[1].endswith("passages")
     assert at.get("html") and link(at)["a"] == ["armenia"] and link(at)["kinds"] == ["person"]
-    assert [trace["name"] for trace in plotly_specs(at)["actors.trend"]["data"]] == ["Armenia", "Russia"]
+    assert vega_specs(at)[TREND_TITLE]["encoding"]["color"]["scale"]["domain"] == ["Armenia", "Russia"]
 
 
 @pytest.mark.parametrize("query, named", [
@@ -101,7 +102,7 @@ def test_bad_parameters_are_ignored_with_a_notice(open_page, query, named):
 def test_empty_selection_shows_the_empty_state_and_no_chart(open_page):
     at = open_page("actors", "q=zzzznotaword&a=russia&b=azerbaijan")
     assert any("No passages match" in i.value for i in at.info)
-    assert not at.get("plotly_chart") and not at.dataframe and not at.get("html")
+    assert not at.get("plotly_chart") and not at.get("vega_lite_chart") and not at.dataframe and not at.get("html")
 
 
 def test_network_link_draws_the_network_instead_of_the_heatmap(open_page):

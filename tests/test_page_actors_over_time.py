@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pages_apptest import array, link, open_page, plotly_specs  # noqa: F401  (open_page is a fixture)
+from corpuslens.views.actors import FRAMING_TITLE
+from pages_apptest import array, link, open_page, plotly_specs, vega_specs  # noqa: F401  (open_page is a fixture)
 
 
 def table_with(at, column: str):
@@ -53,7 +54,7 @@ def test_a_year_outside_the_selection_falls_back_to_every_year_with_a_notice(ope
 
 def test_words_around_each_actor_with_the_sentences_behind_a_word(open_page):
     at = open_page("actors", "a=putin&b=aliyev&fterm=medvedev")
-    assert "actors.framing" in plotly_specs(at)
+    assert FRAMING_TITLE in vega_specs(at)
     table = table_with(at, "z")
     assert set(table["side"]) == {"Vladimir Putin", "Ilham Aliyev"}
     assert at.selectbox(key="view.fterm").value == "medvedev"
@@ -64,13 +65,13 @@ def test_words_around_each_actor_with_the_sentences_behind_a_word(open_page):
 
 def test_the_same_actor_twice_asks_for_two_actors(open_page):
     at = open_page("actors", "a=russia&b=russia")
-    assert "actors.pair_years" not in plotly_specs(at) and "actors.framing" not in plotly_specs(at)
+    assert "actors.pair_years" not in plotly_specs(at) and FRAMING_TITLE not in vega_specs(at)
     assert "Choose two different actors above" in captions(at)
 
 
 def test_an_actor_never_named_without_the_other_gets_an_empty_state(open_page):
     at = open_page("actors", "a=russia&b=iran&to=2017")
-    assert "actors.framing" not in plotly_specs(at)
+    assert FRAMING_TITLE not in vega_specs(at)
     assert any("names Iran without Russia" in i.value or "nothing to compare" in i.value for i in at.info)
 
 

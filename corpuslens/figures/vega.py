@@ -134,7 +134,7 @@ def term_bars(df: pd.DataFrame, title: str = "Top terms", label_px: int = 200) -
 
 
 def distinctive_terms(df: pd.DataFrame, label_a: str = "the selection", label_b: str = "the rest",
-                      label_px: int = 200) -> dict:
+                      label_px: int = 200, title: str = "Distinctive terms") -> dict:
     """Diverging bars of the terms that set side A apart from side B: A's to the right, B's to the left, the most
     A-ish at the top. df columns: `term`, `z`, `side` ("a"/"A"/"selection" for A, else B)."""
     is_a = df["side"].isin(("A", "a", "selection")).to_numpy()
@@ -144,7 +144,7 @@ def distinctive_terms(df: pd.DataFrame, label_a: str = "the selection", label_b:
     values = [{"label": str(t), "order": i, "z": z, "abs_z": round(abs(z), 2), "side": side_a if a else side_b}
               for i, (t, z, a) in enumerate(rows)]
     spec = _horizontal_bars(
-        "Distinctive terms", values,
+        title, values,
         {"field": "z", "type": "quantitative", "title": f"← more in {label_b}   z-score   more in {label_a} →"},
         "term", [{"field": "label", "title": "Term"}, {"field": "abs_z", "type": "quantitative", "title": "z"},
                  {"field": "side", "title": "Side"}], label_px)
@@ -171,10 +171,38 @@ def term_trend(df: pd.DataFrame, term: str) -> dict:
                                         "axis": {"format": ",d", "tickMinStep": 1}},
                           "tooltip": [{"field": "year", "title": "Year"},
                                       {"field": "count", "type": "quantitative", "title": "Occurrences"}]}},
-                      {"mark": {"type": "line", "color": style.ACCENT, "point": True, "tooltip": True}, "encoding": {
+                      {"mark": {"type": "line", "color": style.ACCENT, "point": True, "tooltip": True, "invalid": None},
+                       "encoding": {
                           "x": x, "y": {"field": "rate", "type": "quantitative", "title": "per 1,000 terms",
                                         "axis": {"orient": "right", "format": ".3~g"}},
                           "tooltip": [{"field": "year", "title": "Year"},
                                       {"field": "rate", "type": "quantitative", "title": "Per 1,000 terms",
                                        "format": ".2f"}]}},
                   ], resolve={"scale": {"y": "independent"}})
+
+
+# -- Actors --------------------------------------------------------------------------------
+
+def actor_trend(df: pd.DataFrame) -> dict:
+    """Passages naming each actor per year, a line per actor in the order of first appearance in df (the caller's
+    ranking); a year of the span without text in the selection is a gap in the line, not a zero.
+
+    df columns: `year`, `actor` (name), `passages`; a year an actor is not named in has its row with 0 passages."""
+    actors = list(dict.fromkeys(df["actor"]))
+    years = sorted({int(y) for y in df["year"]})
+    known = {(int(y), a): int(n) for y, a, n in zip(df["year"], df["actor"], df["passages"])}
+    span = range(years[0], years[-1] + 1) if years else range(0)
+    values = [{"year": str(y), "actor": str(a), "passages": known.get((y, a))} for a in actors for y in span]
+    colours = [style.palette_color(k) for k in range(len(actors))]
+    return _chart("Actor mentions over the years", None, 340, values,
+                  # invalid: None keeps a year without text as a break in the line instead of bridging it.
+                  mark={"type": "line", "point": True, "tooltip": True, "invalid": None}, encoding={
+                      "x": {"field": "year", "type": "ordinal", "title": "year",
+                            "axis": {"labelAngle": 0, "labelOverlap": True}},
+                      "y": {"field": "passages", "type": "quantitative", "title": "passages naming the actor",
+                            "axis": {"format": ",d", "tickMinStep": 1}},
+                      "color": {"field": "actor", "type": "nominal", "title": "actor", "sort": actors,
+                                "scale": {"domain": actors, "range": colours}, "legend": {"labelLimit": 220}},
+                      "tooltip": [{"field": "actor", "title": "Actor"}, {"field": "year", "title": "Year"},
+                                  {"field": "passages", "type": "quantitative", "title": "Passages"}],
+                  })

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from corpuslens import figures
+from corpuslens.figures import vega
 from corpuslens.filters import Filters
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.page_settings import setting
@@ -21,6 +22,8 @@ from corpuslens.selection import selection_mask
 from corpuslens.views.common import page_values
 
 FRAMING_TOP = 15
+FRAMING_TITLE = "Words around each actor"
+TREND_TITLE = "Actor mentions over the years"
 PASSAGES_KEPT = 200  # the pair's passages carried by the view; the page shows the first 50, the download all of these
 
 
@@ -48,7 +51,7 @@ class ActorsView:
     network_min: float
     trend_chosen: list  # the actors drawn over the years: the chosen pair, else the most mentioned
     trend: pd.DataFrame
-    trend_figure: go.Figure | None
+    trend_chart: dict | None  # Vega-Lite
     mentions: pd.DataFrame
     uncovered: pd.DataFrame
 
@@ -75,7 +78,7 @@ def actors_view(index: CorpusIndex, filters: Filters, settings: Mapping | None =
         empty=not mask.any(), years=years, year=year, year_dropped=wanted if wanted and year is None else 0,
         co_mentions=result, chart_figure=chart, network_min=query.NETWORK_MIN_VALUE[measure],
         trend_chosen=chosen, trend=trend,
-        trend_figure=figures.actor_trend(trend) if not trend.empty else None,
+        trend_chart=vega.actor_trend(trend) if not trend.empty else None,
         mentions=query.actor_mentions(index, mask), uncovered=query.uncovered_names(index, mask),
     )
 
@@ -90,7 +93,7 @@ class PairView:
     by_year: pd.DataFrame | None
     by_year_figure: go.Figure | None
     framing: query.Framing | None
-    framing_figure: go.Figure | None
+    framing_chart: dict | None  # Vega-Lite
     fterm: str  # the framing word whose units are listed
     fterm_dropped: str  # a word from the settings that is not among the framing words, else ""
     framing_lines: pd.DataFrame | None
@@ -108,10 +111,10 @@ def pair_view(index: CorpusIndex, filters: Filters, settings: Mapping | None = N
     label_a, label_b = index.actor(actor_a).label, index.actor(actor_b).label
     by_year = query.pair_association(index, mask, actor_a, actor_b, window, by_year=True)
     framing = query.framing_terms(index, mask, actor_a, actor_b, window, FRAMING_TOP)
-    framing_figure = fterm = dropped = lines = None
+    framing_chart = fterm = dropped = lines = None
     if not framing.terms.empty:
-        framing_figure = figures.distinctive_terms(framing.terms, f"{window}s naming {label_a}",
-                                                   f"{window}s naming {label_b}")
+        framing_chart = vega.distinctive_terms(framing.terms, f"{window}s naming {label_a}",
+                                               f"{window}s naming {label_b}", title=FRAMING_TITLE)
         words = list(framing.terms["term"])
         fterm = values["fterm"] if values["fterm"] in words else words[0]
         dropped = values["fterm"] if values["fterm"] and values["fterm"] not in words else ""
@@ -121,6 +124,6 @@ def pair_view(index: CorpusIndex, filters: Filters, settings: Mapping | None = N
         by_year=by_year if not by_year.empty else None,
         by_year_figure=(figures.pair_over_years(by_year, label_a, label_b, window, query.MIN_UNITS_PER_ACTOR)
                         if not by_year.empty else None),
-        framing=framing, framing_figure=framing_figure, fterm=fterm or "", fterm_dropped=dropped or "",
+        framing=framing, framing_chart=framing_chart, fterm=fterm or "", fterm_dropped=dropped or "",
         framing_lines=lines,
     )
