@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from corpuslens.filters import UNKNOWN, Filters
-from corpuslens.settings import IndexSettings
 from corpuslens.textnorm import fold
 from corpuslens.validation.sampling import DEFAULT_SAMPLE
 
@@ -75,7 +74,7 @@ VIEW_PARAMS: dict[str, tuple[ViewParam, ...]] = {
     "topics": (
         ViewParam("topic", 0, low=0, high=50),  # 0: no topic chosen
         ViewParam("by", "year", options=("year", "author", "publication")),
-        ViewParam("k", IndexSettings().n_topics, low=3, high=20),  # number of topics; default: the index's model
+        ViewParam("k", 0, low=3, high=20),  # number of topics; 0 (absent): the index's own number
     ),
     "terms": (
         ViewParam("grams", "all", options=("all", "words", "phrases")),

@@ -20,6 +20,7 @@ import pandas as pd
 from scipy import sparse
 
 from corpuslens import __version__
+from corpuslens.analysis.stability import curve_record, most_stable_k, stability_by_k
 from corpuslens.analysis.topics import TopicModel
 from corpuslens.index import store
 from corpuslens.index.corpus_index import CorpusIndex
@@ -28,8 +29,8 @@ from corpuslens.index.fingerprint import corpus_fingerprint
 from corpuslens.index.passage_table import PassageTable, passage_table
 from corpuslens.index.vocabulary import term_matrix
 from corpuslens.ingest import ingest_folder
-from corpuslens.lexicon import load_actors, load_stopwords, load_themes
-from corpuslens.settings import IndexSettings, knowledge_file
+from corpuslens.lexicon import load_actors, load_stopwords, load_themes, load_topic_number
+from corpuslens.settings import FALLBACK_TOPICS, IndexSettings, knowledge_file
 
 Progress = Callable[[float, str], None]
 
@@ -120,6 +121,7 @@ def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progr
     themes = load_themes(knowledge_file(data, "themes.yaml"))
     actors = load_actors(knowledge_file(data, "actors.yaml"))
     stopwords = load_stopwords(knowledge_file(data, "stopwords.txt"))
+    fixed_topics = load_topic_number(knowledge_file(data, "topics.yaml"))
     catalog = knowledge_file(data, "catalog.csv")
 
     progress(0.02, "Reading articles")
@@ -132,8 +134,17 @@ def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progr
     progress(0.55, f"Counting terms in {len(table.texts)} passages")
     terms, vocab = term_matrix(table.texts, stopwords, settings.phrase_min_passages)
 
-    progress(0.7, "Fitting topics")
-    model = TopicModel(n_topics=settings.n_topics, seed=settings.seed, max_fit_samples=settings.topic_fit_sample)
+    curve = None
+    if len(table.texts) <= settings.stability_curve_at_build:
+        low, high = settings.topic_k_range
+        progress(0.6, f"Measuring topic stability for {low} to {high} topics")
+        curve = stability_by_k(terms, vocab, range(low, high + 1), settings.seed, settings.topic_fit_sample,
+                               progress=lambda done, total: progress(0.6 + 0.1 * done / total,
+                                                                     f"Topic stability: {done} of {total} measured"))
+    topic_choice = _topic_number(settings, fixed_topics, curve)
+
+    progress(0.7, f"Fitting {topic_choice['k']} topics")
+    model = TopicModel(n_topics=topic_choice["k"], seed=settings.seed, max_fit_samples=settings.topic_fit_sample)
     model.fit(terms, vocab)
 
     progress(0.95, "Writing the index")
@@ -159,7 +170,10 @@ def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progr
         "passages": len(table.texts),
         "sentences": int(len(table.sentence_passage)),
         "stopwords": sorted(stopwords),
+        "topic_number": topic_choice,
     }
+    if curve is not None:
+        manifest["topic_stability_by_k"] = curve_record(curve, len(table.texts))
     progress(1.0, "Index ready")
     return CorpusIndex(
         manifest=manifest,
@@ -182,6 +196,19 @@ def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progr
         actors=actors,
         skipped=ingested.skipped,
     )
+
+
+def _topic_number(settings: IndexSettings, fixed: int | None, curve) -> dict:
+    """The index's own number of topics and what chose it: the settings (e.g. `--topics`), topics.yaml, the
+    stability curve (its most stable k), or the fallback for a corpus whose curve was not measured."""
+    if settings.n_topics is not None:
+        return {"k": settings.n_topics, "chosen_by": "settings"}
+    if fixed is not None:
+        return {"k": fixed, "chosen_by": "topics.yaml"}
+    best = most_stable_k(curve or [])
+    if best is not None:
+        return {"k": best, "chosen_by": "most stable"}
+    return {"k": FALLBACK_TOPICS, "chosen_by": "fallback"}
 
 
 def _doc_table(docs, table: PassageTable, themes) -> pd.DataFrame:
