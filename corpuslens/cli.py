@@ -220,9 +220,13 @@ def _stability_curve(index: CorpusIndex) -> pd.DataFrame:
     if curve is None:
         curve = topics.measure_stability_curve(
             index, lambda done, total: _progress(done / total, f"Topic stability: {done} of {total} measured"))
-    best = curve.loc[curve["stability"].idxmax()]
-    print(f"{topics.default_topics_note(index)} Most stable: {int(best['k'])} (mean {best['stability']:.2f}).",
-          file=sys.stderr)
+    if curve.empty:
+        low, high = index.manifest["settings"]["topic_k_range"]
+        print(f"note: {index.n_passages:,} passages are too few to fit {low} to {high} topics", file=sys.stderr)
+    else:
+        best = curve.loc[curve["stability"].idxmax()]
+        print(f"{topics.default_topics_note(index)} Most stable: {int(best['k'])} (mean {best['stability']:.2f}).",
+              file=sys.stderr)
     curve = curve.assign(stability=curve["stability"].round(3),
                          topics=curve["topics"].map(lambda values: [round(v, 3) for v in values]))
     return curve[["k", "stability", "default", "topics", "passages"]]

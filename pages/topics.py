@@ -139,12 +139,17 @@ def stability_by_k_panel(index, curve, k: int) -> None:
                 done / total, text=f"Measuring topic stability: {done} of {total} numbers of topics"))
             st.rerun()
         return
+    if curve.empty:
+        st.caption(f"{default_topics_note(index)} The corpus is too small to fit {low} to {high} topics, so their "
+                   "stability cannot be compared.")
+        return
     st.plotly_chart(cache.figure(figures.stability_by_k, curve, chosen=k), config=CHART_CONFIG,
                     key="topics.stability_by_k")
     best = curve.loc[curve["stability"].idxmax()]
-    measured = curve["passages"].iloc[0]
-    st.caption(f"{default_topics_note(index)} Most stable: {int(best['k'])} topics "
-               f"(mean {best['stability']:.2f}); measured on all {measured:,} passages.")
+    compared = (f"mean stability {best['stability']:.2f}" if best["k"] == index.n_topics
+                else f"the most stable is {int(best['k'])} topics (mean {best['stability']:.2f})")
+    st.caption(f"{default_topics_note(index)} Star: the default; ring: shown now; dots: single topics. "
+               f"{compared[0].upper() + compared[1:]}, measured on all {curve['passages'].iloc[0]:,} passages.")
 
 
 def main() -> None:

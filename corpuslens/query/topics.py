@@ -80,17 +80,18 @@ def topic_stability(index: CorpusIndex, topics: Topics | None = None) -> np.ndar
 def stability_curve(index: CorpusIndex) -> pd.DataFrame | None:
     """The stability of each number of topics in the settings' range, as measured at build or later on request:
     k, stability (the mean over its topics), topics (each topic's stability, numbered as the model at k numbers
-    them), passages (how many it was measured on), default (True for the index's own k). None when not measured."""
+    them), passages (how many it was measured on), default (True for the index's own k). None when not measured;
+    no rows when it was, but the corpus is too small for any number in the range."""
     record = index.manifest.get("topic_stability_by_k")
     if record is None and index.path is not None:
         try:
             record = json.loads((index.path / CURVE_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             record = None
-    if not isinstance(record, dict) or not record.get("points"):
+    if not isinstance(record, dict) or not isinstance(record.get("points"), list):
         return None
     points = record["points"]
-    return pd.DataFrame({
+    return pd.DataFrame(columns=["k", "stability", "topics", "passages", "default"], data={
         "k": [int(p["k"]) for p in points],
         "stability": [round(float(np.mean(p["topics"])), 4) for p in points],
         "topics": [tuple(p["topics"]) for p in points],  # tuples: the table can be hashed as a cache key
