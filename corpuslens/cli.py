@@ -18,7 +18,7 @@ from corpuslens.index import CorpusIndex, load_or_build
 from corpuslens.query import actors, overview, terms, topics
 from corpuslens.query.common import choices_for, describe_filters, passage_table, size_label
 from corpuslens.selection import selection_mask
-from corpuslens.settings import IndexSettings, data_dir
+from corpuslens.settings import FALLBACK_TOPICS, IndexSettings, data_dir
 from corpuslens.urlstate import parse_params
 from corpuslens.query.common import passage_row
 from corpuslens.index.corpora import corpus_id
@@ -29,6 +29,7 @@ from corpuslens.validation.targets import UnknownTarget, evidence, parse_target,
 
 FORMATS = ("table", "csv", "json")
 DEFAULT_BASE_URL = "http://localhost:8501"  # `make run` serves the dashboard here
+_K_LOW, _K_HIGH = IndexSettings().topic_k_range
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--data", help="data folder holding raw/ (default: $CORPUSLENS_DATA, else the shipped data/)")
     common.add_argument("--topics", type=int, default=None,
                         help="build the index with this number of topics (default: topics.yaml's, else the most "
-                             "stable from 4 to 12, measured at build on corpora of up to 2,000 passages, else 8)")
+                             f"stable from {_K_LOW} to {_K_HIGH}, measured at build on corpora of up to "
+                             f"{IndexSettings().stability_curve_at_build:,} passages, else {FALLBACK_TOPICS})")
     common.add_argument("--format", choices=FORMATS, default="table")
     common.add_argument("--author", action="append", default=[], help="repeatable; '(unknown)' selects unknown authors")
     common.add_argument("--publication", action="append", default=[])
