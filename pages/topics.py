@@ -70,7 +70,7 @@ def topic_cards(table, index, k: int, stability=None) -> None:
                 if topic["openings"]:
                     st.caption(" · ".join(f"“{md_escape(o)}”" for o in topic["openings"]), help=OPENINGS_HELP)
                 if topic["single_document"]:
-                    st.markdown(f":orange-badge[:material/description: mirrors one document] "
+                    st.caption(f":orange-badge[:material/description: mirrors one document] "
                                 f"{topic['main_document_share']:.0%} of its weight is in "
                                 f"*{md_escape(topic['main_document'])}*", help=SINGLE_DOCUMENT_HELP)
                 if stability is not None and len(stability) >= topic["topic"]:
@@ -127,29 +127,34 @@ def number_of_topics(index, curve) -> int:
     return k or own
 
 
+def stability_note(index, curve) -> str:
+    """Why the index opens with its number of topics, and how the curve reads."""
+    low, high = index.manifest["settings"]["topic_k_range"]
+    note = default_topics_note(index)
+    if curve is None:
+        return note
+    if curve.empty:
+        return f"{note} The corpus is too small to fit {low} to {high} topics, so their stability cannot be compared."
+    best = curve.loc[curve["stability"].idxmax()]
+    compared = (f"Its mean stability is {best['stability']:.2f}" if best["k"] == index.n_topics
+                else f"The most stable is {int(best['k'])} topics (mean {best['stability']:.2f})")
+    return (f"{note} {compared}, measured on all {curve['passages'].iloc[0]:,} passages. On the curve: the "
+            "default is a star, the number shown now is ringed, each dot is one topic.")
+
+
 def stability_by_k_panel(index, curve, k: int) -> None:
-    """The stability of each number of topics beside the control, or a button that measures it."""
+    """The stability of each number of topics as a small curve, or a button that measures it."""
     low, high = index.manifest["settings"]["topic_k_range"]
     if curve is None:
-        st.caption(default_topics_note(index))
         if st.button(f"Measure the stability of {low} to {high} topics ({5 * (high - low + 1)} refits; may take "
                      "minutes at this size)", key="topics.measure_curve", icon=":material/show_chart:"):
             bar = st.progress(0.0, text="Measuring topic stability…")
             cache.measure_stability_curve(index, lambda done, total: bar.progress(
                 done / total, text=f"Measuring topic stability: {done} of {total} numbers of topics"))
             st.rerun()
-        return
-    if curve.empty:
-        st.caption(f"{default_topics_note(index)} The corpus is too small to fit {low} to {high} topics, so their "
-                   "stability cannot be compared.")
-        return
-    st.plotly_chart(cache.figure(figures.stability_by_k, curve, chosen=k), config=CHART_CONFIG,
-                    key="topics.stability_by_k")
-    best = curve.loc[curve["stability"].idxmax()]
-    compared = (f"mean stability {best['stability']:.2f}" if best["k"] == index.n_topics
-                else f"the most stable is {int(best['k'])} topics (mean {best['stability']:.2f})")
-    st.caption(f"{default_topics_note(index)} Star: the default; ring: shown now; dots: single topics. "
-               f"{compared[0].upper() + compared[1:]}, measured on all {curve['passages'].iloc[0]:,} passages.")
+    elif not curve.empty:
+        st.plotly_chart(cache.figure(figures.stability_by_k, curve, chosen=k), config=CHART_CONFIG,
+                        key="topics.stability_by_k")
 
 
 def main() -> None:
@@ -164,6 +169,7 @@ def main() -> None:
     control, panel = st.columns([2, 3])
     with control:
         k = number_of_topics(index, curve)
+        st.caption(stability_note(index, curve))
     with panel:
         stability_by_k_panel(index, curve, k)
     topic = view_value("topic")

@@ -14,7 +14,7 @@ def curve_chart(at) -> dict | None:
 
 
 def marks(at) -> list:
-    return [m for m in at.markdown if "mirrors one document" in m.value]
+    return [c for c in at.caption if "mirrors one document" in c.value]
 
 
 def test_the_number_of_topics_control_shows_each_number_s_stability(open_page, shipped_index):

@@ -151,6 +151,6 @@ def stability_by_k(df: pd.DataFrame, chosen: int | None = None) -> go.Figure:
             hovertemplate="%{x} topics (shown now): mean stability %{y:.2f}<extra></extra>",
         ))
     fig.update_xaxes(tickmode="array", tickvals=df["k"].tolist(), showgrid=False)
-    fig.update_yaxes(range=[0, 1.02], tickformat=".1f", dtick=0.25)
+    fig.update_yaxes(range=[0, 1.02], tickformat=".1f", dtick=0.2)
     return finish(fig, "Stability by number of topics", "number of topics", "stability", height=260,
                   legend=dict(orientation="h", y=-0.35, x=0), margin=dict(l=10, r=10, t=40, b=10))
