@@ -20,6 +20,7 @@ from corpuslens.index.store import load
 from corpuslens.lexicon import load_topic_number
 from corpuslens.query import topics
 from corpuslens.settings import SHIPPED_DATA, IndexSettings
+from pages_apptest import array
 
 ENERGY = ["oil", "gas", "pipeline", "caspian", "export", "energy"]
 WAR = ["army", "troops", "war", "ceasefire", "artillery", "drones"]
@@ -221,3 +222,30 @@ def test_cli_topics_json_marks_topics_that_mirror_one_document(capsys, shipped_i
     assert all(len(t["openings"]) == 2 and t["label"].startswith(f"T{t['topic']} · ") for t in shown)
     marked = [t for t in shown if t["single_document"]]
     assert marked and all(t["main_document_share"] >= topics.SINGLE_DOCUMENT_SHARE for t in marked)
+
+
+def test_a_session_with_uploads_keeps_the_shared_number_of_topics_but_not_its_curve(shipped_index):
+    from corpuslens.index.overlay import session_index
+    from corpuslens.ingest.uploads import ingest_uploads
+
+    text = b"Tehran Talks\n\nIran and Azerbaijan discussed the gas pipeline and the border crossings at length.\n"
+    merged = session_index(shipped_index, ingest_uploads([("tehran.txt", text)]).documents)
+    assert merged.n_topics == shipped_index.n_topics
+    assert topics.stability_curve(shipped_index) is not None and topics.stability_curve(merged) is None
+
+
+# -- The figure --------------------------------------------------------------------------------
+
+def test_the_curve_figure_stars_the_default_and_rings_the_number_shown():
+    from corpuslens.figures import stability_by_k
+
+    curve = pd.DataFrame({"k": [4, 5], "stability": [0.6, 0.5], "topics": [(0.5, 0.7), (0.4, 0.5, 0.6)],
+                          "default": [True, False]})
+    traces = {t["name"]: t for t in stability_by_k(curve, chosen=5).to_dict()["data"]}
+    assert list(traces) == ["one topic", "mean over the topics", "the default", "shown now"]
+    assert list(array(traces["one topic"]["x"])) == [4, 4, 5, 5, 5]
+    assert list(array(traces["one topic"]["y"])) == [0.5, 0.7, 0.4, 0.5, 0.6]
+    assert list(array(traces["the default"]["x"])) == [4] and traces["the default"]["marker"]["symbol"] == "star"
+    assert list(array(traces["shown now"]["x"])) == [5]
+    # A number outside the curve (the control offers 3 to 20) is ringed nowhere.
+    assert "shown now" not in {t["name"] for t in stability_by_k(curve, chosen=20).to_dict()["data"]}

@@ -136,8 +136,9 @@ def default_topics_note(index: CorpusIndex) -> str:
         return f"{k} topics by default, as the knowledge file topics.yaml fixes it."
     if chosen == "settings":
         return f"{k} topics, as asked for when the index was built."
-    return (f"{k} topics by default: the corpus is too large to measure the stability of {low} to {high} topics "
-            "when it is indexed; measure it below to compare.")
+    limit = index.manifest["settings"].get("stability_curve_at_build", 0)
+    return (f"{k} topics by default: the stability of {low} to {high} topics is measured when the index is built "
+            f"only for corpora of up to {limit:,} passages.")
 
 
 def topic_label(topics: Topics, topic: int) -> str:
