@@ -173,7 +173,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (data / "raw").is_dir():
         print(f"error: {data} has no raw/ folder of articles", file=sys.stderr)
         return 2
-    index = load_or_build(data, settings, progress=_progress)
+    try:
+        index = load_or_build(data, settings, progress=_progress)
+    except ValueError as error:  # a mistake in a knowledge file: the message names the file and the entry
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     if args.command == "build":
         return _report_build(index, args.format)
     if args.command == "cite":

@@ -249,3 +249,9 @@ def test_the_curve_figure_stars_the_default_and_rings_the_number_shown():
     assert list(array(traces["shown now"]["x"])) == [5]
     # A number outside the curve (the control offers 3 to 20) is ringed nowhere.
     assert "shown now" not in {t["name"] for t in stability_by_k(curve, chosen=20).to_dict()["data"]}
+
+
+def test_cli_names_a_bad_topics_yaml_instead_of_failing(capsys, tiny_data):
+    (tiny_data / "topics.yaml").write_text("k: 25\n", encoding="utf-8")
+    assert main(["topics", "--data", str(tiny_data), "--stability-by-k"]) == 2
+    assert "topics.yaml: k: 25 is neither 'auto' nor a whole number from 3 to 20" in capsys.readouterr().err
