@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from types import SimpleNamespace
 
 import numpy as np
@@ -16,6 +17,7 @@ from corpuslens.analysis.topics import TopicModel
 from corpuslens.cli import main
 from corpuslens.index import load_or_build
 from corpuslens.index.corpus_index import Topics
+from corpuslens.index.stability_store import curve_path
 from corpuslens.index.store import load
 from corpuslens.lexicon import load_topic_number
 from corpuslens.query import topics
@@ -134,12 +136,38 @@ def test_a_bad_topic_number_names_the_file(tmp_path, text):
 
 def test_a_curve_measured_on_request_is_kept_beside_the_index(tiny_index):
     tiny_index.manifest.pop("topic_stability_by_k")
+    kept = curve_path(tiny_index.path.parent, tiny_index.manifest["terms_digest"])
+    kept.unlink()
     assert topics.stability_curve(tiny_index) is None
     measured = topics.measure_stability_curve(tiny_index)
-    assert (tiny_index.path / topics.CURVE_FILE).exists()
+    assert kept.exists()
     reloaded = load(tiny_index.path)
     reloaded.manifest.pop("topic_stability_by_k")
     pd.testing.assert_frame_equal(topics.stability_curve(reloaded), measured)
+
+
+def test_editing_themes_rebuilds_the_index_without_measuring_the_curve_again(tmp_path, monkeypatch):
+    monkeypatch.delenv("CORPUSLENS_INDEX", raising=False)
+    data = tmp_path / "data"
+    (data / "raw").mkdir(parents=True)
+    for name in ("themes.yaml", "actors.yaml", "stopwords.txt"):
+        (data / name).write_bytes((SHIPPED_DATA / name).read_bytes())
+    for path in sorted((SHIPPED_DATA / "raw").iterdir())[:2]:
+        (data / "raw" / path.name).write_bytes(path.read_bytes())
+    first = load_or_build(data)
+    assert len(topics.stability_curve(first)) > 0
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the curve was measured again")
+
+    # The package exports the function `build` under the module's name: patch the module itself.
+    monkeypatch.setattr(sys.modules["corpuslens.index.build"], "stability_by_k", refuse)
+    with open(data / "themes.yaml", "a", encoding="utf-8") as themes:
+        themes.write("\n# an expert's note\n")
+    second = load_or_build(data)
+    assert second.path != first.path  # rebuilt
+    pd.testing.assert_frame_equal(topics.stability_curve(second), topics.stability_curve(first))
+    assert second.n_topics == first.n_topics
 
 
 # -- Names and the single-document mark -------------------------------------------------

@@ -95,3 +95,8 @@ def most_stable_k(curve: Sequence[KStability]) -> int | None:
 def curve_record(curve: Sequence[KStability], passages: int) -> dict:
     """The curve as plain JSON data, as the index keeps it: the passages it was measured on, and each k's values."""
     return {"passages": passages, "points": [{"k": point.k, "topics": list(point.topics)} for point in curve]}
+
+
+def curve_from_record(record: dict) -> list[KStability]:
+    """The curve back from its stored record."""
+    return [KStability(int(point["k"]), tuple(float(v) for v in point["topics"])) for point in record["points"]]

@@ -99,7 +99,8 @@ def session_index(base: CorpusIndex, documents: list[Document], refused: list[Sk
     mentions["passage"] += n_passages
     mentions["sentence"] += n_sentences
     manifest = dict(base.manifest)
-    manifest.pop("topic_stability_by_k", None)  # measured on the shared corpus, not on this session's
+    for key in ("topic_stability_by_k", "terms_digest"):  # the shared corpus's, not this session's
+        manifest.pop(key, None)
     manifest.update(
         fingerprint=uploads_fingerprint(base, documents, list(refused)),
         base_fingerprint=base.manifest["fingerprint"],

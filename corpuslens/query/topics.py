@@ -8,8 +8,6 @@ reads or types them (cards, chart labels, links, the command line, validation ta
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +17,7 @@ from corpuslens.analysis import stability
 from corpuslens.analysis.topics import TopicModel, prevalence
 from corpuslens.filters import UNKNOWN
 from corpuslens.index.corpus_index import CorpusIndex, Topics
+from corpuslens.index.stability_store import curve_path, read_curve, write_curve
 from corpuslens.query.common import display_title, passage_start, passage_table
 from corpuslens.query.overview import unknown_label
 
@@ -32,7 +31,6 @@ MAP_POINTS = 1000
 SINGLE_DOCUMENT_SHARE = 0.5
 TYPICAL_PASSAGES = 2  # passages whose opening words describe a topic: those with the highest topic weight
 OPENING_WORDS = 8
-CURVE_FILE = "topic_stability_by_k.json"  # a curve measured on request, kept beside the index it belongs to
 
 
 def topic_number(topic: int) -> int:
@@ -83,12 +81,9 @@ def stability_curve(index: CorpusIndex) -> pd.DataFrame | None:
     them), passages (how many it was measured on), default (True for the index's own k). None when not measured;
     no rows when it was, but the corpus is too small for any number in the range."""
     record = index.manifest.get("topic_stability_by_k")
-    if record is None and index.path is not None:
-        try:
-            record = json.loads((index.path / CURVE_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            record = None
-    if not isinstance(record, dict) or not isinstance(record.get("points"), list):
+    if record is None and _stored_curve_path(index) is not None:
+        record = read_curve(_stored_curve_path(index))
+    if record is None:
         return None
     points = record["points"]
     return pd.DataFrame(columns=["k", "stability", "topics", "passages", "default"], data={
@@ -101,28 +96,26 @@ def stability_curve(index: CorpusIndex) -> pd.DataFrame | None:
 
 
 def measure_stability_curve(index: CorpusIndex, progress=None) -> pd.DataFrame:
-    """Measure the stability curve now (5 refits per k: minutes on a large corpus) and keep it beside the index,
-    so that it is measured once per corpus. `progress(done, total)` is called after each k."""
+    """Measure the stability curve now (5 refits per k: minutes on a large corpus) and keep it in the index folder
+    (corpuslens.index.stability_store), so that it is measured once per corpus. `progress(done, total)` is called
+    after each k."""
     settings = index.manifest["settings"]
     low, high = settings["topic_k_range"]
     curve = stability.stability_by_k(index.terms, index.vocab, range(low, high + 1), settings.get("seed", 0),
                                      settings["topic_fit_sample"], progress=progress)
     record = stability.curve_record(curve, index.n_passages)
-    if index.path is not None and index.manifest.get("uploads") is None:
-        _write_atomically(index.path / CURVE_FILE, json.dumps(record))
+    path = _stored_curve_path(index)
+    if path is not None:
+        write_curve(path, record)
     else:  # a session's corpus with uploads: kept with this index object only
         index.manifest["topic_stability_by_k"] = record
     return stability_curve(index)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the index so no reader sees half a file; a read-only index folder just keeps nothing."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+def _stored_curve_path(index: CorpusIndex) -> Path | None:
+    """Where a curve measured on request is kept: beside the shared index; None for a session's own corpus."""
+    digest = index.manifest.get("terms_digest")
+    return curve_path(index.path.parent, digest) if index.path is not None and digest else None
 
 
 def default_topics_note(index: CorpusIndex) -> str:
