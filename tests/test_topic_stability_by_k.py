@@ -21,7 +21,7 @@ from corpuslens.index.stability_store import curve_path
 from corpuslens.index.store import load
 from corpuslens.lexicon import load_topic_number
 from corpuslens.query import topics
-from corpuslens.settings import SHIPPED_DATA, IndexSettings
+from corpuslens.settings import FALLBACK_TOPICS, SHIPPED_DATA, IndexSettings
 from pages_apptest import array
 
 ENERGY = ["oil", "gas", "pipeline", "caspian", "export", "energy"]
@@ -146,14 +146,24 @@ def test_a_curve_measured_on_request_is_kept_beside_the_index(tiny_index):
     pd.testing.assert_frame_equal(topics.stability_curve(reloaded), measured)
 
 
+def two_shipped_articles(folder):
+    """A data folder with two of the shipped articles (about 30 passages) and the shipped lexicons."""
+    (folder / "raw").mkdir(parents=True)
+    for name in ("themes.yaml", "actors.yaml", "stopwords.txt"):
+        (folder / name).write_bytes((SHIPPED_DATA / name).read_bytes())
+    for path in sorted((SHIPPED_DATA / "raw").iterdir())[:2]:
+        (folder / "raw" / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def edit_themes(folder):
+    with open(folder / "themes.yaml", "a", encoding="utf-8") as themes:
+        themes.write("\n# an expert's note\n")
+
+
 def test_editing_themes_rebuilds_the_index_without_measuring_the_curve_again(tmp_path, monkeypatch):
     monkeypatch.delenv("CORPUSLENS_INDEX", raising=False)
-    data = tmp_path / "data"
-    (data / "raw").mkdir(parents=True)
-    for name in ("themes.yaml", "actors.yaml", "stopwords.txt"):
-        (data / name).write_bytes((SHIPPED_DATA / name).read_bytes())
-    for path in sorted((SHIPPED_DATA / "raw").iterdir())[:2]:
-        (data / "raw" / path.name).write_bytes(path.read_bytes())
+    data = two_shipped_articles(tmp_path / "data")
     first = load_or_build(data)
     assert len(topics.stability_curve(first)) > 0
 
@@ -162,12 +172,27 @@ def test_editing_themes_rebuilds_the_index_without_measuring_the_curve_again(tmp
 
     # The package exports the function `build` under the module's name: patch the module itself.
     monkeypatch.setattr(sys.modules["corpuslens.index.build"], "stability_by_k", refuse)
-    with open(data / "themes.yaml", "a", encoding="utf-8") as themes:
-        themes.write("\n# an expert's note\n")
+    edit_themes(data)
     second = load_or_build(data)
     assert second.path != first.path  # rebuilt
     pd.testing.assert_frame_equal(topics.stability_curve(second), topics.stability_curve(first))
     assert second.n_topics == first.n_topics
+
+
+def test_a_corpus_too_large_for_the_build_s_curve_keeps_the_fallback_even_once_measured(tmp_path, monkeypatch):
+    monkeypatch.delenv("CORPUSLENS_INDEX", raising=False)
+    data = two_shipped_articles(tmp_path / "data")
+    large = IndexSettings(stability_curve_at_build=10)  # "large": more passages than the build measures
+    first = load_or_build(data, large)
+    assert first.manifest["topic_number"] == {"k": FALLBACK_TOPICS, "chosen_by": "fallback"}
+    assert topics.stability_curve(first) is None
+    measured = topics.measure_stability_curve(first)
+    edit_themes(data)
+    second = load_or_build(data, large)
+    # The curve is found and shown, but the default stays: the same files always give the same default k.
+    pd.testing.assert_frame_equal(topics.stability_curve(second).drop(columns="default"),
+                                  measured.drop(columns="default"))
+    assert second.manifest["topic_number"] == {"k": FALLBACK_TOPICS, "chosen_by": "fallback"}
 
 
 # -- Names and the single-document mark -------------------------------------------------

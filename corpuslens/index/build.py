@@ -148,7 +148,10 @@ def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progr
                                                                      f"Topic stability: {done} of {total} measured"))
         if index_folder is not None:
             write_curve(curve_path(index_folder, digest), curve_record(curve, len(table.texts)))
-    topic_choice = _topic_number(settings, fixed_topics, curve)
+    # Only a curve the build would have measured anyway may choose k: the same inputs then always give the same
+    # default, whether or not a curve was measured on request before (links without `k` rely on it).
+    measured_at_build = len(table.texts) <= settings.stability_curve_at_build
+    topic_choice = _topic_number(settings, fixed_topics, curve if measured_at_build else None)
 
     progress(0.7, f"Fitting {topic_choice['k']} topics")
     model = TopicModel(n_topics=topic_choice["k"], seed=settings.seed, max_fit_samples=settings.topic_fit_sample)
