@@ -19,7 +19,7 @@ from corpuslens.page_settings import setting
 from corpuslens.query import actors, overview, terms, topics
 from corpuslens.query.common import choices_for, describe_filters, passage_table, size_label
 from corpuslens.selection import selection_mask
-from corpuslens.settings import IndexSettings, data_dir
+from corpuslens.settings import FALLBACK_TOPICS, IndexSettings, data_dir
 from corpuslens.urlstate import parse_params
 from corpuslens.query.common import passage_row
 from corpuslens.index.corpora import corpus_id
@@ -30,12 +30,16 @@ from corpuslens.validation.targets import UnknownTarget, evidence, parse_target,
 
 FORMATS = ("table", "csv", "json")
 DEFAULT_BASE_URL = "http://localhost:8501"  # `make run` serves the dashboard here
+_K_LOW, _K_HIGH = IndexSettings().topic_k_range
 
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", help="data folder holding raw/ (default: $CORPUSLENS_DATA, else the shipped data/)")
-    common.add_argument("--topics", type=int, default=IndexSettings.n_topics, help="number of topics (default %(default)s)")
+    common.add_argument("--topics", type=int, default=None,
+                        help="build the index with this number of topics (default: topics.yaml's, else the most "
+                             f"stable from {_K_LOW} to {_K_HIGH}, measured at build on corpora of up to "
+                             f"{IndexSettings().stability_curve_at_build:,} passages, else {FALLBACK_TOPICS})")
     common.add_argument("--format", choices=FORMATS, default="table")
     for spec in FILTER_FIELDS:
         _filter_option(common, spec)
@@ -62,7 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--vs", metavar="B", help="actor id or alias to compare --around with")
     p.add_argument("--window", choices=actors.WINDOWS, default="sentence",
                    help="with --around: compare sentences (default) or whole passages")
-    sub.add_parser("topics", parents=[common], help="topics with top terms and their passages in the selection")
+    p = sub.add_parser("topics", parents=[common], help="topics with top terms and their passages in the selection")
+    p.add_argument("--stability-by-k", action="store_true",
+                   help="the stability of each number of topics (k, its mean, each topic's), measured when the "
+                        "index was built or now (then kept beside the index)")
     p = sub.add_parser(
         "actors", parents=[common], help="actor co-mention matrix, or one pair's association (per year)",
         description="The actor co-mention matrix of the selection. With --pair A,B: how often the two are named "
@@ -197,7 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (data / "raw").is_dir():
         print(f"error: {data} has no raw/ folder of articles", file=sys.stderr)
         return 2
-    index = load_or_build(data, settings, progress=_progress)
+    try:
+        index = load_or_build(data, settings, progress=_progress)
+    except ValueError as error:  # a mistake in a knowledge file: the message names the file and the entry
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     if args.command == "build":
         return _report_build(index, args.format)
     if args.command == "cite":
@@ -220,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _emit(table, args.format, corpus_id(index))
     elif args.command == "actors" and (args.pair or args.by_year):
         return _pair(args, index, mask)
+    elif args.command == "topics" and args.stability_by_k:
+        _emit(_stability_curve(index), args.format, corpus_id(index))
     elif args.command == "topics":
         table = topics.topic_table(index, mask)
         table["stability"] = np.round(topics.topic_stability(index), 3)
@@ -301,6 +314,23 @@ def _framing(args, index: CorpusIndex, mask: np.ndarray) -> int:
     else:
         _emit(framing.terms, args.format, corpus_id(index))
     return 0
+def _stability_curve(index: CorpusIndex) -> pd.DataFrame:
+    """The stored stability-by-k curve, measured now (with progress) when the build did not; the index's own k
+    and why it was chosen on stderr. The filters do not apply: stability is a property of the whole corpus."""
+    curve = topics.stability_curve(index)
+    if curve is None:
+        curve = topics.measure_stability_curve(
+            index, lambda done, total: _progress(done / total, f"Topic stability: {done} of {total} measured"))
+    if curve.empty:
+        low, high = index.manifest["settings"]["topic_k_range"]
+        print(f"note: {index.n_passages:,} passages are too few to fit {low} to {high} topics", file=sys.stderr)
+    else:
+        best = curve.loc[curve["stability"].idxmax()]
+        print(f"{topics.default_topics_note(index)} Most stable: {int(best['k'])} (mean {best['stability']:.2f}).",
+              file=sys.stderr)
+    curve = curve.assign(stability=curve["stability"].round(3),
+                         topics=curve["topics"].map(lambda values: [round(v, 3) for v in values]))
+    return curve[["k", "stability", "default", "topics", "passages"]]
 
 
 def _target(index: CorpusIndex, text: str):

@@ -1,4 +1,4 @@
-"""Loading and validating the knowledge files: themes, actors and stopwords.
+"""Loading and validating the knowledge files: themes, actors, stopwords and the topic settings.
 
 The lexicons are edited by hand (often by users growing them for their own corpus), so
 every mistake must surface as a `ValueError` that names the file and the entry at fault,
@@ -190,3 +190,27 @@ def load_stopwords(path: str | Path) -> frozenset[str]:
         if word:
             words.add(fold(normalize_text(word)).replace("’", "'"))
     return frozenset(words)
+
+
+# The numbers of topics a domain expert may fix: the dashboard's "Number of topics" control offers these.
+TOPIC_NUMBERS = range(3, 21)
+
+
+def load_topic_number(path: str | Path) -> int | None:
+    """The number of topics topics.yaml fixes (`k: 10`), or None for `k: auto` or a file without `k`."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: expected a mapping such as 'k: auto' or 'k: 8'")
+    k = raw.get("k", "auto")
+    if k == "auto" or k is None:
+        return None
+    if isinstance(k, bool) or not isinstance(k, int) or k not in TOPIC_NUMBERS:
+        raise _problem(path, "k", f"{k!r} is neither 'auto' nor a whole number from {TOPIC_NUMBERS.start} "
+                                  f"to {TOPIC_NUMBERS.stop - 1}")
+    return k

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from corpuslens.settings import IndexSettings
 from corpuslens.validation.sampling import DEFAULT_SAMPLE
 
 
@@ -68,8 +67,12 @@ PAGE_SETTINGS: dict[str, tuple[PageSetting, ...]] = {
     "topics": (
         PageSetting("topic", 0, "Topic", low=0, high=50),  # 0: no topic chosen
         PageSetting("by", "year", "Compare topics by", {"year": "Year", "author": "Author", "publication": "Publication"}),
-        PageSetting("k", IndexSettings().n_topics, "Number of topics", low=3, high=20,
-                    help="Fitted once per number and shared by every visitor; the filters then only slice it."),
+        # 0 (absent from a link): the index's own number of topics
+        PageSetting("k", 0, "Number of topics", low=3, high=20,
+                    help="Fitted once per number and shared by every visitor; the filters then only slice it. Beside "
+                         "each number: its stability, the mean over its topics of how reliably each comes back when "
+                         "the model is refitted (see a card's stability). The most stable number is usually the one "
+                         "to trust."),
     ),
     "terms": (
         PageSetting("grams", "all", "Show", {"all": "Words and phrases", "words": "Words", "phrases": "Two-word phrases"}),

@@ -29,9 +29,24 @@ MAX_UPLOAD_BYTES = 1_000_000  # per file
 MAX_UPLOAD_TOTAL_BYTES = 5_000_000  # per session
 
 
+# The number of topics of a large corpus whose stability curve was not measured at build, when nothing fixes it.
+FALLBACK_TOPICS = 8
+
+
 @dataclass(frozen=True)
 class IndexSettings:
-    n_topics: int = 8
+    # The index's own number of topics, the default of every view. None: the one topics.yaml fixes, else the most
+    # stable number in topic_k_range when the stability curve is measured at build, else FALLBACK_TOPICS.
+    n_topics: int | None = None
+    # The numbers of topics whose stability is compared (inclusive): fewer than 4 topics lump unrelated subjects,
+    # and beyond 12 a few hundred articles give topics of a handful of passages.
+    topic_k_range: tuple[int, int] = (4, 12)
+    # Up to this many passages the build measures the stability of every k in topic_k_range (a fit and 5 refits
+    # each, measured on 2 busy cores: 1 s for the shipped 68 passages, 30 s at 560, 40-70 s at 1,150, 60 s at
+    # 2,300, 110-170 s at 22,000), so a hand-collected corpus opens at its most stable k; beyond it the Topics page
+    # and `topics --stability-by-k` measure it on request (kept by corpuslens.index.stability_store), and the
+    # index keeps FALLBACK_TOPICS unless topics.yaml fixes k.
+    stability_curve_at_build: int = 2_000
     # Paragraphs longer than this many words are split at sentence boundaries.
     max_passage_words: int = 150
     # Jaccard similarity of word 5-gram shingles above which two documents are near duplicates.

@@ -126,9 +126,28 @@ def topic_stability(index: CorpusIndex, n_topics: int) -> np.ndarray:
     return topics.topic_stability(index, topic_model(index, n_topics))
 
 
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=_BY_FINGERPRINT)
+def topic_profiles(index: CorpusIndex, n_topics: int):
+    """What names each topic (typical openings, the document it may mirror): once per model, read-only."""
+    return topics.topic_profiles(index, topic_model(index, n_topics))
+
+
+def stability_curve(index: CorpusIndex):
+    """The stored stability-by-k curve, or None. Not cached: it is read from the manifest or a small file beside
+    the index, which a measurement on request (below) may write at any time."""
+    return topics.stability_curve(index)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=_BY_FINGERPRINT)
+def measure_stability_curve(index: CorpusIndex, _progress=None):
+    """Measure the stability curve once per corpus and server (it is then also stored beside the index)."""
+    return topics.measure_stability_curve(index, _progress)
+
+
 @st.cache_data(**RESULTS)
 def topic_table(index: CorpusIndex, filters: Filters, n_topics: int):
-    return topics.topic_table(index, mask(index, filters), topic_model(index, n_topics))
+    return topics.topic_table(index, mask(index, filters), topic_model(index, n_topics),
+                              profiles=topic_profiles(index, n_topics))
 
 
 @st.cache_data(**RESULTS)

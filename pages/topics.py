@@ -8,7 +8,8 @@ import streamlit as st
 
 from corpuslens import figures
 from corpuslens.page_settings import setting
-from corpuslens.query.topics import STABILITY_AUTOMATIC_PASSAGES
+from corpuslens.query.topics import (SINGLE_DOCUMENT_SHARE, STABILITY_AUTOMATIC_PASSAGES, default_topics_note,
+                                     topic_index, topic_number)
 from dashboard import cache
 from dashboard.context import CHART_CONFIG, empty_state, page_header
 from dashboard.citations import cite_control, passage_choice
@@ -19,6 +20,7 @@ from dashboard.validation import precision_line, precisions, validate_button
 from corpuslens.validation.targets import topic_target
 
 MAP_KEY = "topics.map"
+K_OPTIONS = list(range(setting("k").low, setting("k").high + 1))  # the numbers of topics a link may ask for
 CARDS_PER_ROW = 4
 READ_FIRST = 10  # passages shown as readable text; all of them are in the table and the CSV
 PASSAGE_CSS = ("<style>.cl-passage{border-left:3px solid #1f5a96;padding:.2em 0 .2em .9em;margin:0 0 1em 0}"
@@ -35,7 +37,7 @@ def choose_topic_from_map() -> None:
     topic = points[0].get("customdata")
     topic = topic[0] if isinstance(topic, (list, tuple)) else topic
     if isinstance(topic, (int, float)) and topic >= 0:
-        set_view("topic", int(topic) + 1)
+        set_view("topic", topic_number(int(topic)))
 
 
 def choose_topic(topic: int) -> None:
@@ -53,8 +55,9 @@ def passages_html(passages) -> str:
 
 
 def topic_cards(table, index, k: int, stability=None) -> None:
-    """One bordered card per topic: its number, top terms, passages in the selection, its stability across
-    refits (when measured), its estimated precision when it was validated, a button to read them."""
+    """One bordered card per topic: its number, top terms, the opening words of its two most typical passages,
+    a mark when it mirrors a single document, passages in the selection, its stability across refits (when
+    measured), its estimated precision when it was validated, a button to read them."""
     known = precisions()
     records = table.to_dict("records")
     for start in range(0, len(records), CARDS_PER_ROW):
@@ -64,8 +67,14 @@ def topic_cards(table, index, k: int, stability=None) -> None:
                 n = topic["passages"]
                 st.markdown(f"**Topic {topic['topic']}** · {n:,} passage{'s' * (n != 1)} ({topic['share']:.0%})")
                 st.caption(md_escape(topic["terms"]))
+                if topic["openings"]:
+                    st.caption(" · ".join(f"“{md_escape(o)}”" for o in topic["openings"]), help=OPENINGS_HELP)
+                if topic["single_document"]:
+                    st.caption(f":orange-badge[:material/description: mirrors one document] "
+                                f"{topic['main_document_share']:.0%} of its weight is in "
+                                f"*{md_escape(topic['main_document'])}*", help=SINGLE_DOCUMENT_HELP)
                 if stability is not None and len(stability) >= topic["topic"]:
-                    st.caption(f"stability {stability[topic['topic'] - 1]:.2f}", help=STABILITY_HELP)
+                    st.caption(f"stability {stability[topic_index(topic['topic'])]:.2f}", help=STABILITY_HELP)
                 checked = known.get(str(topic_target(index, topic["topic"], k)))
                 if checked:
                     st.caption(md_escape(checked.describe()))
@@ -74,6 +83,10 @@ def topic_cards(table, index, k: int, stability=None) -> None:
                           icon=":material/arrow_downward:")
 
 
+OPENINGS_HELP = "The opening words of the topic's two most typical passages: those with the highest topic weight."
+SINGLE_DOCUMENT_HELP = (f"A topic mirrors one document when at least {SINGLE_DOCUMENT_SHARE:.0%} of its weight "
+                        "(summed over every passage of the corpus) lies in one document's passages: it then "
+                        "describes that article more than a subject the corpus shares.")
 STABILITY_HELP = ("How reliably this topic comes back: the model is refitted 5 times (other seeds, a random 80% of "
                   "the passages each time), its topics matched to these by the Hungarian method, and the overlap "
                   "(Jaccard) of this topic's top 10 terms with its match averaged. 1: the same terms every time; "
@@ -92,6 +105,53 @@ def stability_of(index, k: int):
     return None
 
 
+def number_of_topics(index, curve) -> int:
+    """The number-of-topics control, labelled with each number's stability. The view keeps 0 for the index's own
+    number, so a link made at the default carries no `k` and opens the corpus's own default."""
+    own = index.n_topics
+    if "view.k" not in st.session_state:
+        st.session_state["view.k"] = view_value("k") or own
+    values = {} if curve is None else dict(zip(curve["k"], curve["stability"]))
+
+    def slider_with_own_as_zero(label, **kwargs):
+        value = st.select_slider(label, **kwargs)
+        return 0 if value == own else value
+
+    k = view_widget(slider_with_own_as_zero, "k", options=K_OPTIONS,
+                    format_func=lambda n: f"{n} · {values[n]:.2f}" if n in values else str(n))
+    return k or own
+
+
+def stability_note(index, curve) -> str:
+    """Why the index opens with its number of topics, and how the curve reads."""
+    low, high = index.manifest["settings"]["topic_k_range"]
+    note = default_topics_note(index)
+    if curve is None:
+        return note
+    if curve.empty:
+        return f"{note} The corpus is too small to fit {low} to {high} topics, so their stability cannot be compared."
+    best = curve.loc[curve["stability"].idxmax()]
+    compared = (f"Its mean stability is {best['stability']:.2f}" if best["k"] == index.n_topics
+                else f"The most stable is {int(best['k'])} topics (mean {best['stability']:.2f})")
+    return (f"{note} {compared}, measured on all {curve['passages'].iloc[0]:,} passages. On the curve: the "
+            "default is a star, the number shown now is ringed, each dot is one topic.")
+
+
+def stability_by_k_panel(index, curve, k: int) -> None:
+    """The stability of each number of topics as a small curve, or a button that measures it."""
+    low, high = index.manifest["settings"]["topic_k_range"]
+    if curve is None:
+        if st.button(f"Measure the stability of {low} to {high} topics ({5 * (high - low + 1)} refits; may take "
+                     "minutes at this size)", key="topics.measure_curve", icon=":material/show_chart:"):
+            bar = st.progress(0.0, text="Measuring topic stability…")
+            cache.measure_stability_curve(index, lambda done, total: bar.progress(
+                done / total, text=f"Measuring topic stability: {done} of {total} numbers of topics"))
+            st.rerun()
+    elif not curve.empty:
+        st.plotly_chart(cache.figure(figures.stability_by_k, curve, chosen=k), config=CHART_CONFIG,
+                        key="topics.stability_by_k")
+
+
 def main() -> None:
     ctx = page_header("Topics", "Passages grouped by the words they share (NMF on TF-IDF, fitted on the whole corpus): "
                       "nearby points on the map use similar words. Pick a topic to read its passages.")
@@ -100,7 +160,13 @@ def main() -> None:
         return
     index, filters = ctx.index, ctx.filters
 
-    k = view_widget(st.select_slider, "k")
+    curve = cache.stability_curve(index)
+    control, panel = st.columns([2, 3])
+    with control:
+        k = number_of_topics(index, curve)
+        st.caption(stability_note(index, curve))
+    with panel:
+        stability_by_k_panel(index, curve, k)
     topic = view_value("topic")
     if topic > k:
         st.warning(f"Topic {topic} does not exist with {k} topics: no topic is chosen.", icon="⚠️")
@@ -129,9 +195,12 @@ def main() -> None:
     if not chosen:
         st.caption("Choose a topic above, on a card, or by clicking a point on the map.")
         return
-    passages, count = cache.topic_passages(index, filters, k, chosen - 1)
+    passages, count = cache.topic_passages(index, filters, k, topic_index(chosen))
     shown = f"the {len(passages):,} strongest of " if count > len(passages) else ""
     st.markdown(f"**{md_escape(labels[chosen])}**: {shown}{count:,} passage{'s' * (count != 1)} in the selection")
+    openings = table.set_index("topic").loc[chosen, "openings"]
+    if openings:
+        st.caption("Its most typical passages open: " + " · ".join(f"“{md_escape(o)}”" for o in openings))
     target = topic_target(index, chosen, k)
     line, button = st.columns([4, 1], vertical_alignment="center")
     line.caption(f"Validated: {md_escape(precision_line(target))}")

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corpuslens.query.topics import topic_label
 from corpuslens.index.corpora import corpus_id
 from corpuslens.urlstate import shown_value
 from corpuslens.validation.judgments import clean_coder
 from corpuslens.validation.sampling import new_seed
-from corpuslens.validation.targets import UnknownTarget, parse_target, target_label
+from corpuslens.validation.targets import UnknownTarget, parse_target, target_label, topic_target
 from dashboard import cache
 from dashboard.context import empty_state, page_header
 from dashboard.citations import cite_control, passage_choice
@@ -43,7 +42,9 @@ def target_options(index) -> dict[str, str]:
     options.update({f"theme:{t.id}": f"Theme: {t.label}" for t in index.themes})
     options.update({f"actor:{a.id}": f"Actor: {a.label}" for a in sorted(index.actors, key=lambda a: a.label.casefold())})
     own = cache.topic_model(index, index.n_topics)
-    options.update({f"topic:{t + 1}": f"Topic {topic_label(own, t)}" for t in range(own.n_topics)})
+    for number in range(1, own.n_topics + 1):
+        target = topic_target(index, number, own.n_topics)
+        options[str(target)] = target_label(index, target, own)
     current = view_value("target")
     if current and current not in options:
         target = parse_target(index, current)

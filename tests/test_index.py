@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from corpuslens.index.corpora import RECORDS_FOLDER
+from corpuslens.index.stability_store import CURVES_FOLDER
 from corpuslens.index import built_index_folder, index_root, load_or_build
 from corpuslens.settings import IndexSettings
 
@@ -18,7 +19,8 @@ build_module = importlib.import_module("corpuslens.index.build")
 
 
 def _index_folders(data: Path) -> list[str]:
-    return sorted(p.name for p in index_root(data).iterdir() if p.is_dir() and p.name != RECORDS_FOLDER)
+    kept_beside = (RECORDS_FOLDER, CURVES_FOLDER)
+    return sorted(p.name for p in index_root(data).iterdir() if p.is_dir() and p.name not in kept_beside)
 
 
 def test_second_load_reuses_the_index_without_building(tiny_data, monkeypatch):

@@ -1,4 +1,4 @@
-"""The Topics page in AppTest, on the shipped corpus (68 passages, 8 topics by default)."""
+"""The Topics page in AppTest, on the shipped corpus (68 passages; its default number of topics is the most stable)."""
 
 from __future__ import annotations
 
@@ -23,24 +23,25 @@ def passages_shown(at):
     return tables[0].value if tables else None
 
 
-def test_default_view_has_map_cards_and_prevalence(open_page):
+def test_default_view_has_map_cards_and_prevalence(open_page, shipped_index):
     at = open_page("topics")
     assert not at.exception
     assert at.title[0].value == "Topics"
     assert at.markdown[0].value.startswith("**68 passages in 5 documents**")
     figures = charts(at)
-    assert list(figures) == ["topics.map", "topics.prevalence"]
+    assert list(figures) == ["topics.stability_by_k", "topics.map", "topics.prevalence"]
     points = sum(len(trace["hovertext"]) for trace in figures["topics.map"]["data"])
     assert points == 68 and "68 passages" in figures["topics.map"]["layout"]["title"]["subtitle"]["text"]
-    assert len(cards(at)) == 8 and at.select_slider(key="view.k").value == 8
+    own = shipped_index.n_topics
+    assert len(cards(at)) == own and at.select_slider(key="view.k").value == own
     assert at.selectbox(key="view.topic").value == 0 and passages_shown(at) is None
     assert at.radio(key="view.by").value == "year"
 
 
-def test_map_points_name_their_topic_and_hover_is_plain_text(open_page):
+def test_map_points_name_their_topic_and_hover_is_plain_text(open_page, shipped_index):
     figure = charts(open_page("topics"))["topics.map"]
     names = [trace["name"] for trace in figure["data"]]
-    assert len(names) == 8 and all(name.startswith(f"T{i + 1} · ") for i, name in enumerate(names))
+    assert len(names) == shipped_index.n_topics and all(name.startswith(f"T{i + 1} · ") for i, name in enumerate(names))
     for trace in figure["data"]:
         assert "customdata" in trace  # each point names its topic, so a click can choose it
         assert all("&lt;br&gt;" not in h and "<br>" in h for h in trace["hovertext"])
@@ -99,27 +100,27 @@ def test_a_card_button_chooses_its_topic(open_page):
 
 
 def test_fewer_topics_drop_a_topic_that_no_longer_exists(open_page):
-    at = open_page("topics", topic="7")
-    at.select_slider(key="view.k").set_value(4).run()
+    at = open_page("topics", topic="7", k="10")
+    at.select_slider(key="view.k").set_value(3).run()
     assert not at.exception
-    assert any("Topic 7 does not exist with 4 topics" in w.value for w in at.warning)
+    assert any("Topic 7 does not exist with 3 topics" in w.value for w in at.warning)
     assert at.selectbox(key="view.topic").value == 0
-    assert view_params(at) == {"k": "4"}
+    assert view_params(at) == {"k": "3"}
 
 
-def test_bad_parameters_are_ignored_with_a_notice(open_page):
+def test_bad_parameters_are_ignored_with_a_notice(open_page, shipped_index):
     at = open_page("topics", topic="999", by="<script>", k="x")
     assert not at.exception
     notices = " ".join(w.value for w in at.warning)
     assert "topic" in notices and "by" in notices and "k" in notices
     assert at.selectbox(key="view.topic").value == 0 and at.radio(key="view.by").value == "year"
-    assert at.select_slider(key="view.k").value == 8
+    assert at.select_slider(key="view.k").value == shipped_index.n_topics
 
 
-def test_topic_beyond_the_model_is_named_in_a_notice(open_page):
+def test_topic_beyond_the_model_is_named_in_a_notice(open_page, shipped_index):
     at = open_page("topics", topic="30")
     assert not at.exception
-    assert any("Topic 30 does not exist with 8 topics" in w.value for w in at.warning)
+    assert any(f"Topic 30 does not exist with {shipped_index.n_topics} topics" in w.value for w in at.warning)
     assert passages_shown(at) is None
 
 

@@ -5,12 +5,14 @@ Each refit (seed s) uses a seeded random 80 % of the passages, as in Greene, O'C
 "How many topics? Stability analysis for topic models". Its topics are matched one-to-one to the reference
 topics by the Hungarian method (scipy.optimize.linear_sum_assignment) on the Jaccard similarity of their
 top-10 terms; a topic's stability is its matched Jaccard averaged over the refits (1: the same ten terms
-every time, 0: never any of them).
+every time, 0: never any of them). The stability of a number of topics k is the mean over its topics, so the k
+whose topics come back best can be chosen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
@@ -50,3 +52,51 @@ def topic_stability(counts, vocab: Sequence[str], reference: list[list[str]], ma
         refit = TopicModel(n_topics=len(reference), seed=seed, max_fit_samples=max_fit_samples).fit(counts[rows], vocab)
         scores.append(matched_jaccard(reference, refit.top_terms_))
     return np.mean(scores, axis=0) if scores else np.zeros(len(reference))
+
+
+@dataclass(frozen=True)
+class KStability:
+    """The stability of the model with k topics: one value per topic (numbered as that model numbers them)."""
+
+    k: int
+    topics: tuple[float, ...]
+
+    @property
+    def mean(self) -> float:
+        return float(np.mean(self.topics)) if self.topics else 0.0
+
+
+def stability_by_k(counts, vocab: Sequence[str], ks: Iterable[int], seed: int = 0, max_fit_samples: int = 20_000,
+                   progress: Callable[[int, int], None] | None = None) -> list[KStability]:
+    """For each k, fit the model as the index would (same seed and fit sample) and measure its topics' stability.
+
+    A k the corpus cannot support (fewer usable passages or terms than k) is left out rather than measured on a
+    smaller model under its name. `progress(done, total)` is called after each k."""
+    counts = sp.csr_matrix(counts)
+    ks = list(ks)
+    curve = []
+    for done, k in enumerate(ks, start=1):
+        reference = TopicModel(n_topics=k, seed=seed, max_fit_samples=max_fit_samples).fit(counts, vocab)
+        if reference.n_topics_ == k:
+            values = topic_stability(counts, vocab, reference.top_terms_, max_fit_samples)
+            curve.append(KStability(k, tuple(round(float(v), 4) for v in values)))
+        if progress:
+            progress(done, len(ks))
+    return curve
+
+
+def most_stable_k(curve: Sequence[KStability]) -> int | None:
+    """The k with the highest mean stability; the smaller k on a tie (fewer topics are easier to read)."""
+    if not curve:
+        return None
+    return min(curve, key=lambda point: (-round(point.mean, 4), point.k)).k
+
+
+def curve_record(curve: Sequence[KStability], passages: int) -> dict:
+    """The curve as plain JSON data, as the index keeps it: the passages it was measured on, and each k's values."""
+    return {"passages": passages, "points": [{"k": point.k, "topics": list(point.topics)} for point in curve]}
+
+
+def curve_from_record(record: dict) -> list[KStability]:
+    """The curve back from its stored record."""
+    return [KStability(int(point["k"]), tuple(float(v) for v in point["topics"])) for point in record["points"]]

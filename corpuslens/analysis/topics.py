@@ -89,6 +89,9 @@ class TopicModel:
         nmf = NMF(n_components=k, init="nndsvda", random_state=self.seed, max_iter=self.max_iter, tol=1e-4)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
+            # An exact fit (as many topics as passages, on a tiny corpus) leaves a loss of minus a rounding
+            # error, whose square root sklearn takes: a warning about nothing.
+            warnings.filterwarnings("ignore", "invalid value encountered in sqrt", RuntimeWarning)
             nmf.fit(tfidf[fit_rows])
         self.n_iter_ = int(nmf.n_iter_)
         self.converged_ = self.n_iter_ < self.max_iter

@@ -8,11 +8,11 @@ from .actors import actor_network, actor_trend, co_mention_heatmap, pair_over_ye
 from .common import empty_figure, plain, shorten, unplain
 from .overview import documents_by_year, theme_shares, top_contributors
 from .terms import distinctive_terms, term_bars, term_trend
-from .topics import topic_map, topic_prevalence, topic_sizes
+from .topics import stability_by_k, topic_map, topic_prevalence, topic_sizes
 from .wordcloud import word_cloud_image, word_cloud_png
 
 __all__ = [
     "actor_network", "actor_trend", "co_mention_heatmap", "distinctive_terms", "documents_by_year", "pair_over_years",
-    "empty_figure", "plain", "shorten", "term_bars", "term_trend", "theme_shares", "top_contributors",
+    "empty_figure", "plain", "shorten", "stability_by_k", "term_bars", "term_trend", "theme_shares", "top_contributors",
     "topic_map", "topic_prevalence", "topic_sizes", "unplain", "word_cloud_image", "word_cloud_png",
 ]

@@ -117,3 +117,40 @@ def topic_sizes(df: pd.DataFrame, label_chars: int = 40) -> go.Figure:
     label_rows(fig, df["topic_label"].tolist(), label_chars)
     fig.update_xaxes(rangemode="tozero", tickformat=",d", dtick=whole_step(df["passages"]))
     return finish(fig, "Topic sizes", "passages", "topic", height=style.rows_height(len(df)), showlegend=False)
+
+
+def stability_by_k(df: pd.DataFrame, chosen: int | None = None) -> go.Figure:
+    """The stability of each number of topics: the mean over its topics as a line, each topic as a faint dot,
+    the index's own number (df `default`) as a star and the number being viewed (`chosen`) ringed.
+
+    df columns: `k` (int), `stability` (0–1, the mean), `topics` (list of each topic's stability), `default`."""
+    fig = go.Figure()
+    spread_x = [k for k, values in zip(df["k"], df["topics"]) for _ in values]
+    spread_y = [v for values in df["topics"] for v in values]
+    fig.add_trace(go.Scatter(
+        x=spread_x, y=spread_y, mode="markers", name="one topic", marker=dict(color=style.ACCENT_LIGHT, size=6),
+        hovertemplate="%{x} topics: one topic's stability %{y:.2f}<extra></extra>",
+    ))
+    fig.add_trace(go.Scatter(
+        x=df["k"], y=df["stability"], mode="lines+markers", name="mean over the topics",
+        line=dict(color=style.ACCENT, width=2), marker=dict(color=style.ACCENT, size=8),
+        hovertemplate="%{x} topics: mean stability %{y:.2f}<extra></extra>",
+    ))
+    default = df[df["default"]]
+    if not default.empty:
+        fig.add_trace(go.Scatter(
+            x=default["k"], y=default["stability"], mode="markers", name="the default",
+            marker=dict(symbol="star", size=16, color=style.SIDE_B, line=dict(width=0)),
+            hovertemplate="%{x} topics (the default): mean stability %{y:.2f}<extra></extra>",
+        ))
+    viewed = df[df["k"] == chosen]
+    if not viewed.empty:
+        fig.add_trace(go.Scatter(
+            x=viewed["k"], y=viewed["stability"], mode="markers", name="shown now",
+            marker=dict(symbol="circle-open", size=20, color=style.TEXT, line=dict(width=2)),
+            hovertemplate="%{x} topics (shown now): mean stability %{y:.2f}<extra></extra>",
+        ))
+    fig.update_xaxes(tickmode="array", tickvals=df["k"].tolist(), showgrid=False)
+    fig.update_yaxes(range=[0, 1.02], tickformat=".1f", dtick=0.2)
+    return finish(fig, "Stability by number of topics", "number of topics", "stability", height=260,
+                  legend=dict(orientation="h", y=-0.35, x=0), margin=dict(l=10, r=10, t=40, b=10))

@@ -20,16 +20,18 @@ import pandas as pd
 from scipy import sparse
 
 from corpuslens import __version__
+from corpuslens.analysis.stability import curve_from_record, curve_record, most_stable_k, stability_by_k
 from corpuslens.analysis.topics import TopicModel
 from corpuslens.index import store
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.index import corpora
 from corpuslens.index.fingerprint import corpus_fingerprint
 from corpuslens.index.passage_table import PassageTable, passage_table
+from corpuslens.index.stability_store import CURVES_FOLDER, curve_path, read_curve, terms_digest, write_curve
 from corpuslens.index.vocabulary import term_matrix
 from corpuslens.ingest import ingest_folder
-from corpuslens.lexicon import load_actors, load_stopwords, load_themes
-from corpuslens.settings import IndexSettings, knowledge_file
+from corpuslens.lexicon import load_actors, load_stopwords, load_themes, load_topic_number
+from corpuslens.settings import FALLBACK_TOPICS, IndexSettings, knowledge_file
 
 Progress = Callable[[float, str], None]
 
@@ -68,7 +70,7 @@ def load_or_build(data: Path, settings: IndexSettings = IndexSettings(), progres
         if index is not None:
             return index
         _remove_abandoned_builds(root)
-        index = build(data, settings, progress, fingerprint=fingerprint)
+        index = build(data, settings, progress, fingerprint=fingerprint, index_folder=root)
         temporary = root / f".building-{fingerprint[:24]}-{os.getpid()}"
         shutil.rmtree(temporary, ignore_errors=True)
         store.save(index, temporary)
@@ -110,16 +112,19 @@ def _remove_abandoned_builds(root: Path) -> None:
 def _remove_other_indexes(root: Path, keep: Path) -> None:
     for folder in root.iterdir():
         if folder.is_dir() and folder != keep and not folder.name.startswith(".building-") \
-                and folder.name != corpora.RECORDS_FOLDER:
+                and folder.name not in (corpora.RECORDS_FOLDER, CURVES_FOLDER):
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progress = _quiet, fingerprint: str = "") -> CorpusIndex:
-    """Ingest, split, tag, count and fit: everything the views will slice later."""
+def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progress = _quiet, fingerprint: str = "",
+          index_folder: Path | None = None) -> CorpusIndex:
+    """Ingest, split, tag, count and fit: everything the views will slice later. `index_folder` (the index root)
+    keeps stability curves across rebuilds (corpuslens.index.stability_store)."""
     started = time.perf_counter()
     themes = load_themes(knowledge_file(data, "themes.yaml"))
     actors = load_actors(knowledge_file(data, "actors.yaml"))
     stopwords = load_stopwords(knowledge_file(data, "stopwords.txt"))
+    fixed_topics = load_topic_number(knowledge_file(data, "topics.yaml"))
     catalog = knowledge_file(data, "catalog.csv")
 
     progress(0.02, "Reading articles")
@@ -132,8 +137,24 @@ def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progr
     progress(0.55, f"Counting terms in {len(table.texts)} passages")
     terms, vocab = term_matrix(table.texts, stopwords, settings.phrase_min_passages)
 
-    progress(0.7, "Fitting topics")
-    model = TopicModel(n_topics=settings.n_topics, seed=settings.seed, max_fit_samples=settings.topic_fit_sample)
+    digest = terms_digest(terms, vocab, settings.as_dict())
+    stored = read_curve(curve_path(index_folder, digest)) if index_folder is not None else None
+    curve = curve_from_record(stored) if stored is not None else None
+    if curve is None and len(table.texts) <= settings.stability_curve_at_build:
+        low, high = settings.topic_k_range
+        progress(0.6, f"Measuring topic stability for {low} to {high} topics")
+        curve = stability_by_k(terms, vocab, range(low, high + 1), settings.seed, settings.topic_fit_sample,
+                               progress=lambda done, total: progress(0.6 + 0.1 * done / total,
+                                                                     f"Topic stability: {done} of {total} measured"))
+        if index_folder is not None:
+            write_curve(curve_path(index_folder, digest), curve_record(curve, len(table.texts)))
+    # Only a curve the build would have measured anyway may choose k: the same inputs then always give the same
+    # default, whether or not a curve was measured on request before (links without `k` rely on it).
+    measured_at_build = len(table.texts) <= settings.stability_curve_at_build
+    topic_choice = _topic_number(settings, fixed_topics, curve if measured_at_build else None)
+
+    progress(0.7, f"Fitting {topic_choice['k']} topics")
+    model = TopicModel(n_topics=topic_choice["k"], seed=settings.seed, max_fit_samples=settings.topic_fit_sample)
     model.fit(terms, vocab)
 
     progress(0.95, "Writing the index")
@@ -159,7 +180,11 @@ def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progr
         "passages": len(table.texts),
         "sentences": int(len(table.sentence_passage)),
         "stopwords": sorted(stopwords),
+        "topic_number": topic_choice,
+        "terms_digest": digest,
     }
+    if curve is not None:
+        manifest["topic_stability_by_k"] = curve_record(curve, len(table.texts))
     progress(1.0, "Index ready")
     return CorpusIndex(
         manifest=manifest,
@@ -182,6 +207,19 @@ def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progr
         actors=actors,
         skipped=ingested.skipped,
     )
+
+
+def _topic_number(settings: IndexSettings, fixed: int | None, curve) -> dict:
+    """The index's own number of topics and what chose it: the settings (e.g. `--topics`), topics.yaml, the
+    stability curve (its most stable k), or the fallback for a corpus whose curve was not measured."""
+    if settings.n_topics is not None:
+        return {"k": settings.n_topics, "chosen_by": "settings"}
+    if fixed is not None:
+        return {"k": fixed, "chosen_by": "topics.yaml"}
+    best = most_stable_k(curve or [])
+    if best is not None:
+        return {"k": best, "chosen_by": "most stable"}
+    return {"k": FALLBACK_TOPICS, "chosen_by": "fallback"}
 
 
 def _doc_table(docs, table: PassageTable, themes) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """What an index was built from, reduced to one hash.
 
 The fingerprint covers the raw files' names and contents, the knowledge files (catalog,
-themes, actors, stopwords), the index settings and the index format. Any change to any of
+themes, actors, stopwords, topics), the index settings and the index format. Any change to any of
 them gives another fingerprint, and so another index folder.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from corpuslens.settings import INDEX_FORMAT, MAX_FILE_BYTES, IndexSettings, knowledge_file
 
-KNOWLEDGE_FILES = ("catalog.csv", "themes.yaml", "actors.yaml", "stopwords.txt")
+KNOWLEDGE_FILES = ("catalog.csv", "themes.yaml", "actors.yaml", "stopwords.txt", "topics.yaml")
 
 
 def raw_files(raw_dir: Path) -> list[Path]:

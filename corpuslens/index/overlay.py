@@ -79,7 +79,7 @@ def session_index(base: CorpusIndex, documents: list[Document], refused: list[Sk
 
     vocab, terms = _merged_terms(base, table.texts, settings.phrase_min_passages)
     name_vocab, names = _merged_names(base, table.names, table.name_vocab)
-    model = TopicModel(n_topics=settings.n_topics, seed=settings.seed, max_fit_samples=settings.topic_fit_sample)
+    model = TopicModel(n_topics=base.n_topics, seed=settings.seed, max_fit_samples=settings.topic_fit_sample)
     model.fit(terms, vocab)
 
     new_docs = _doc_table(documents, table, base.themes)
@@ -99,6 +99,8 @@ def session_index(base: CorpusIndex, documents: list[Document], refused: list[Sk
     mentions["passage"] += n_passages
     mentions["sentence"] += n_sentences
     manifest = dict(base.manifest)
+    for key in ("topic_stability_by_k", "terms_digest"):  # the shared corpus's, not this session's
+        manifest.pop(key, None)
     manifest.update(
         fingerprint=uploads_fingerprint(base, documents, list(refused)),
         base_fingerprint=base.manifest["fingerprint"],

@@ -15,7 +15,7 @@ from corpuslens.analysis import comention
 from corpuslens.index.corpus_index import CorpusIndex, Topics
 from corpuslens.matching import ThemeTagger
 from corpuslens.query.actors import resolve_actor
-from corpuslens.query.topics import topic_label
+from corpuslens.query.topics import topic_index, topic_label
 
 KINDS = ("theme", "actor", "pair", "topic")
 
@@ -38,7 +38,7 @@ class Target:
     @property
     def topic(self) -> int:
         """The 0-based topic of a topic target."""
-        return int(self.ids[0]) - 1
+        return topic_index(int(self.ids[0]))
 
 
 def theme_target(theme_id: str) -> Target:
@@ -104,7 +104,7 @@ def target_label(index: CorpusIndex, target: Target, topics: Topics | None = Non
         a, b = (index.actor(i).label for i in target.ids)
         return f"Pair: {a} and {b} (named in one sentence)"
     label = topic_label(topics, target.topic) if topics is not None else f"T{target.ids[0]}"
-    return f"Topic {label}" + (f" (model with {target.n_topics} topics)" if target.n_topics else "")
+    return f"Topic: {label}" + (f" (model with {target.n_topics} topics)" if target.n_topics else "")
 
 
 def target_mask(index: CorpusIndex, target: Target, topics: Topics | None = None) -> np.ndarray:
