@@ -101,6 +101,12 @@ def pair(index: CorpusIndex, filters: Filters, settings: dict) -> views.PairView
 
 
 @st.cache_resource(**VIEWS)
+def topics_page(index: CorpusIndex, filters: Filters, settings: dict) -> views.TopicsView:
+    k = views.chosen_k(index, settings)
+    return views.topics_view(index, filters, settings, topic_model(index, k), topic_profiles(index, k))
+
+
+@st.cache_resource(**VIEWS)
 def documents(index: CorpusIndex, filters: Filters, settings: dict) -> views.DocumentsView:
     return views.documents_view(index, filters, settings, theme_tagger(index))
 

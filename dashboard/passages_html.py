@@ -31,6 +31,9 @@ READER_CSS = "<style>" + "".join(
 PAIR_CSS = ("<style>.cl-pair{margin:0 0 1em 0;line-height:1.55}.cl-pair .cl-doc{color:#6b7280;font-size:.85em}"
             "mark.cl-a{background:#cfe2f3;padding:0 2px;border-radius:3px}"
             "mark.cl-b{background:#fbd9b5;padding:0 2px;border-radius:3px}</style>")
+TOPIC_CSS = ("<style>.cl-passage{border-left:3px solid #1f5a96;padding:.2em 0 .2em .9em;margin:0 0 1em 0}"
+             ".cl-passage .cl-meta{color:#6b7785;font-size:.85em;margin-bottom:.2em}"
+             ".cl-passage p{margin:0;line-height:1.6}</style>")
 SAMPLE_CSS = ("<style>.cl-sample .cl-meta{color:#6b7785;font-size:.85em;margin-bottom:.3em}"
               ".cl-sample p{margin:0;line-height:1.6}"
               "mark.hl,mark.cl-a{background:#fde68a;padding:0 2px;border-radius:3px}"
@@ -79,3 +82,14 @@ def pair_html(table, actor_a: str, actor_b: str, label_a: str, label_b: str) -> 
                       f'{html.escape(year)} · ¶{int(row.position)}</div>'
                       f'{highlighted_html(row.text, row.highlights, css)}</div>')
     return PAIR_CSS + "".join(blocks)
+
+
+def topic_passages_html(passages) -> str:
+    """A topic's passages (query.topics.topic_passages) as readable blocks: document, year, number and topic
+    weight above the text."""
+    blocks = [
+        f'<div class="cl-passage"><div class="cl-meta">{html.escape(str(p.title))} · {html.escape(str(p.year))}'
+        f" · ¶{int(p.position)} · topic weight {p.weight:.2f}</div><p>{html.escape(p.text)}</p></div>"
+        for p in passages.itertuples()
+    ]
+    return TOPIC_CSS + "".join(blocks)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from corpuslens import figures
@@ -14,7 +12,8 @@ from dashboard import cache
 from dashboard.context import CHART_CONFIG, empty_state, page_header
 from dashboard.citations import cite_control, passage_choice
 from dashboard.exports import csv_download
-from dashboard.state import set_view, view_value, view_widget
+from dashboard.passages_html import topic_passages_html
+from dashboard.state import page_values, set_view, view_value, view_widget
 from dashboard.text import md_escape
 from dashboard.validation import precision_line, precisions, validate_button
 from corpuslens.validation.targets import topic_target
@@ -23,11 +22,6 @@ MAP_KEY = "topics.map"
 K_OPTIONS = list(range(setting("k").low, setting("k").high + 1))  # the numbers of topics a link may ask for
 CARDS_PER_ROW = 4
 READ_FIRST = 10  # passages shown as readable text; all of them are in the table and the CSV
-PASSAGE_CSS = ("<style>.cl-passage{border-left:3px solid #1f5a96;padding:.2em 0 .2em .9em;margin:0 0 1em 0}"
-               ".cl-passage .cl-meta{color:#6b7785;font-size:.85em;margin-bottom:.2em}"
-               ".cl-passage p{margin:0;line-height:1.6}</style>")
-
-
 def choose_topic_from_map() -> None:
     """A click on a map point chooses that point's topic (its customdata is the 0-based topic id)."""
     event = st.session_state.get(MAP_KEY)
@@ -42,16 +36,6 @@ def choose_topic_from_map() -> None:
 
 def choose_topic(topic: int) -> None:
     set_view("topic", topic)
-
-
-def passages_html(passages) -> str:
-    """Passages as readable blocks: document, year and weight above the text; every article string escaped."""
-    blocks = [
-        f'<div class="cl-passage"><div class="cl-meta">{html.escape(str(p.title))} · {html.escape(str(p.year))}'
-        f" · ¶{int(p.position)} · topic weight {p.weight:.2f}</div><p>{html.escape(p.text)}</p></div>"
-        for p in passages.itertuples()
-    ]
-    return PASSAGE_CSS + "".join(blocks)
 
 
 def topic_cards(table, index, k: int, stability=None) -> None:
@@ -167,26 +151,28 @@ def main() -> None:
         st.caption(stability_note(index, curve))
     with panel:
         stability_by_k_panel(index, curve, k)
-    topic = view_value("topic")
-    if topic > k:
-        st.warning(f"Topic {topic} does not exist with {k} topics: no topic is chosen.", icon="⚠️")
-        set_view("topic", 0)
-
-    points, total = cache.map_points(index, filters, k)
-    st.plotly_chart(cache.figure(figures.topic_map, points, sampled_from=total), config=CHART_CONFIG, key=MAP_KEY,
-                    on_select=choose_topic_from_map, selection_mode="points")
-    st.caption("Hover a point to see its document and the start of the passage; click it to read its topic's passages.")
-
-    table = cache.topic_table(index, filters, k)
-    st.subheader("Topics and their top terms")
-    topic_cards(table, index, k, stability_of(index, k))
-
-    st.subheader("Topic prevalence")
-    by = view_widget(st.radio, "by", horizontal=True)
-    prevalence = cache.topic_prevalence(index, filters, k, by)
-    st.plotly_chart(cache.figure(figures.topic_prevalence, prevalence, setting("by").option_label(by)), config=CHART_CONFIG,
-                    key="topics.prevalence")
-    st.caption("Each cell: the topic's mean weight over that group's passages in the selection.")
+    # Sections in page order; the prevalence grouping's radio is drawn first, in its section, so that the view is
+    # computed once from every setting.
+    map_area, cards_area, prevalence_area = st.container(), st.container(), st.container()
+    with prevalence_area:
+        st.subheader("Topic prevalence")
+        view_widget(st.radio, "by", horizontal=True)
+    view = cache.topics_page(index, filters, page_values("topics"))
+    with map_area:
+        if view.topic_dropped:
+            st.warning(f"Topic {view.topic_dropped} does not exist with {k} topics: no topic is chosen.", icon="⚠️")
+            set_view("topic", 0)
+        st.plotly_chart(view.map_figure, config=CHART_CONFIG, key=MAP_KEY, on_select=choose_topic_from_map,
+                        selection_mode="points")
+        st.caption("Hover a point to see its document and the start of the passage; click it to read its topic's "
+                   "passages.")
+    table = view.table
+    with cards_area:
+        st.subheader("Topics and their top terms")
+        topic_cards(table, index, k, stability_of(index, k))
+    with prevalence_area:
+        st.plotly_chart(view.prevalence_figure, config=CHART_CONFIG, key="topics.prevalence")
+        st.caption("Each cell: the topic's mean weight over that group's passages in the selection.")
 
     st.subheader("A topic's passages")
     labels = dict(zip(table["topic"], table["label"]))
@@ -195,7 +181,7 @@ def main() -> None:
     if not chosen:
         st.caption("Choose a topic above, on a card, or by clicking a point on the map.")
         return
-    passages, count = cache.topic_passages(index, filters, k, topic_index(chosen))
+    passages, count = view.passages, view.passage_count
     shown = f"the {len(passages):,} strongest of " if count > len(passages) else ""
     st.markdown(f"**{md_escape(labels[chosen])}**: {shown}{count:,} passage{'s' * (count != 1)} in the selection")
     openings = table.set_index("topic").loc[chosen, "openings"]
@@ -208,7 +194,7 @@ def main() -> None:
     if passages.empty:
         st.info("No passage of the selection belongs to this topic.", icon="🔎")
         return
-    st.html(passages_html(passages.head(READ_FIRST)))
+    st.html(topic_passages_html(passages.head(READ_FIRST)))
     cite_control(index, {p.id: passage_choice(p.title, p.position, p.text) for p in passages.itertuples()},
                  key="topics.cite")
     if len(passages) > READ_FIRST:

@@ -11,5 +11,6 @@ from corpuslens.views.common import page_values
 from corpuslens.views.documents import DocumentsView, documents_view
 from corpuslens.views.overview import OverviewView, overview_view
 from corpuslens.views.terms import TermsView, terms_view
+from corpuslens.views.topics import TopicsView, chosen_k, topics_view
 
-__all__ = ["ActorsView", "PairView", "actors_view", "pair_view", "DocumentsView", "OverviewView", "documents_view", "overview_view", "page_values", "TermsView", "terms_view"]
+__all__ = ["ActorsView", "PairView", "actors_view", "pair_view", "DocumentsView", "OverviewView", "documents_view", "overview_view", "page_values", "TermsView", "terms_view", "TopicsView", "chosen_k", "topics_view"]
