@@ -21,7 +21,7 @@ from corpuslens.ingest.dates import parse_date
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽƏА-ЯЁ][\w'’\-]*[^\W\d_]"
 _PARTICLE = r"(?:de|van|von|der|den|al|el|bin|ibn|da|di|du|la|le|dos|del)"
 _INITIALS = r"(?:[A-Z]\.\s?)*"
-NAME_PATTERN = rf"{_INITIALS}{_WORD}(?:\s+{_INITIALS}(?:{_PARTICLE}\s+)?{_WORD}){{0,3}}"
+NAME_PATTERN = rf"{_INITIALS}{_WORD}(?:\s+{_INITIALS}(?:{_PARTICLE}\s+){{0,2}}{_WORD}){{0,3}}"
 
 # Capitalised words that make a line a heading or a place, not a person's name.
 _NOT_NAME_WORDS = frozenset(
@@ -90,7 +90,9 @@ _DONATION = re.compile(r"^(?:support|donate to)\b[^:]{0,60}:\s*help\b|^(?:suppor
 _COMMENT_FORM = re.compile(
     r"^(?:leave a (?:reply|comment)|post comment|submit comment|your email address will not be published|"
     r"required fields are marked|save my name, email|comments are closed|you must be logged in to post|"
-    r"\d+ comments?$|(?:name|email|website|comment)\s*\*?$)",
+    r"\d+ comments?$|(?:name|email|website|comment)\s*\*?$|"
+    r"(?:sorry,?\s+)?(?:we are|we're|we)\s+(?:not|no longer)\s+(?:currently\s+)?accepting comments|"
+    r"comments? (?:are|is) (?:closed|disabled|not (?:currently )?(?:open|enabled|accepted)))",
     re.I,
 )
 _CREDIT = re.compile(r"^\(?\s*(?:source|photo|photograph|image|picture|credit|photo credit|фото|источник)\s*:\s*[^()]{1,100}\)?$", re.I)
@@ -106,7 +108,54 @@ _CREDIT_WORDS = re.compile(
     r"press service|kremlin|president)\b",
     re.I,
 )
+# A caption's credit after its last sentence: "… in Gatundu on March 10, 2013. (Marko Djurica/Reuters)",
+# "… about 31. (AFP)". Agencies and picture libraries only: a bracket naming anyone else is prose.
+_AGENCY = (
+    r"(?:AFP|AP|AP Photo|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Anadolu(?: Agency)?|Shutterstock|TASS|Sputnik|"
+    r"RIA Novosti|Xinhua|Bloomberg|Wikimedia Commons|iStock)"
+)
+_CAPTION_CREDIT = re.compile(
+    rf"[.!?”\"]\s+\((?:[^()/]{{2,40}}/)?{_AGENCY}(?:/[^()]{{2,40}})?\)$|"
+    r"[.!?]\s+source\s*:\s*[^.:/|]{2,60}[/|][^.:/|]{2,60}$",
+    re.I,
+)
+# "(C) … (R)": a photo's people placed left to right. Two different places, so that a politician's
+# party letter "(R)" alone is not taken for one.
+_PLACE_IN_PHOTO = re.compile(r"\((?:L|R|C|left|right|cent(?:re|er)|(?:2nd|second|third) (?:from )?(?:left|right|L|R))\)", re.I)
+# A caption dated in a sentence of its own: "… signed the agreement on Wednesday. December 14, 2022."
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?P<last>[^.!?]{6,40})\.?$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.I)
+
+# A note about where the article was published before or can be read in full.
+_REPUBLISHED = re.compile(
+    r"^(?:a version of )?this (?:article|story|piece|post|interview|commentary|op-ed|essay|column)\b[^.]{0,60}?"
+    r"\b(?:(?:was )?(?:originally|first) (?:published|appeared|posted|ran)|(?:can|may) also be (?:found|read)|also appeared)\b|"
+    r"^(?:originally|first) published (?:in|on|at|by)\b",
+    re.I,
+)
+# "The opinions expressed in this document do not necessarily reflect …": a publisher's disclaimer. It
+# must speak of the document or its author: "the views expressed by the minister" is reporting.
+_DISCLAIMER = re.compile(
+    r"^(?:the )?(?:views|opinions|statements)(?: and \w+)? expressed\b.{0,80}"
+    r"\b(?:this|these|herein|here|the authors?|the writers?)\b.{0,200}"
+    r"\b(?:do(?:es)? not necessarily (?:reflect|represent)|are (?:solely )?(?:those of|the authors?['’]s? own))",
+    re.I,
+)
+_PAGE_NOTICE = re.compile(
+    r"\b(?:having|have|experiencing) (?:trouble|problems?|difficult(?:y|ies)) (?:loading|viewing|displaying|seeing)\b|"
+    r"\byour browser (?:does not|doesn['’]t) support\b",
+    re.I,
+)
+# A line of social-media handles or hashtags only: "EP_ForeignAff EP_HumanRights", "@agency #elections"
+# (one name with an underscore alone is as likely a constant in a code sample).
+_HANDLES = re.compile(r"^(?:@\w+|(?:(?:@\w+|#\w+|\w+_\w+)\s+){1,7}(?:@\w+|#\w+|\w+_\w+))$")
+# A press contact: a name, then an international phone number, nothing after it.
+_CONTACT = re.compile(r"^[^\d()+]{2,60}?[\s:,]\(?\+\d{1,3}\)?[\d\s().\-]{6,}$")
+# A pull quote: a quotation set apart with the speaker's name (and title) after it and no verb
+# ("…” Jane Doe, European Commission President).
+_PULL_QUOTE = re.compile(
+    rf"^[“\"«„](?P<quote>[^“”\"«»]{{20,400}})[”\"»]\s*[-–—,]?\s*(?P<name>{NAME_PATTERN})(?:,\s*[^.!?“”\"]{{2,80}})?$"
+)
 
 _ROLE_WORDS = re.compile(
     r"\b(?:analyst|fellow|professor|associate|researcher|research|director|journalist|editor|correspondent|"
@@ -218,6 +267,22 @@ def line_reason(text: str) -> str | None:
         return "comment form"
     if len(text) <= 200 and (_CREDIT.match(text) or _PHOTO_BY.search(text)):
         return "photo credit"
+    if len(text) <= 400 and (_CAPTION_CREDIT.search(text) or len({m.lower() for m in _PLACE_IN_PHOTO.findall(text)}) >= 2):
+        return "image caption"
+    last = _LAST_SENTENCE.search(text) if len(text) <= 300 else None
+    if last and parse_date(last.group("last").strip()):
+        return "image caption"
+    if len(text) <= 300 and _REPUBLISHED.search(text):
+        return "republication note"
+    if len(text) <= 400 and _DISCLAIMER.search(text):
+        return "publisher's disclaimer"
+    if len(text) <= 250 and _PAGE_NOTICE.search(text):
+        return "page notice"
+    if len(text) <= 200 and (_HANDLES.match(text) or _CONTACT.match(text)):
+        return "contact details"
+    quote = _PULL_QUOTE.match(text) if len(text) <= 500 else None
+    if quote and looks_like_name(quote.group("name")):
+        return "pull quote"
     credit = _SLASH_CREDIT.search(text) if len(text) <= 400 and not text.endswith(".") else None
     if credit and _CREDIT_WORDS.search(credit.group("credit")):
         return "image caption"
