@@ -78,3 +78,65 @@ def test_article_sentences_with_brackets_and_dates_are_kept(line):
 
 def test_the_lines_in_a_body_stay_article_text():
     assert classify_furniture([BODY, OTHER]) == [None, None]
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("This page is left intentionally blank", "page notice"),
+        ("Institute for Policy Studies, 12 Main Street, Prishtina. Web-site: www.example.org E-mail: office@example.org",
+         "contact details"),
+        ("1200 17th Street NW • Washington, DC 20036 • 202.457.1700 • fax 202.429.6063", "contact details"),
+        ("legalpoliticalstudies.org", "site address"),
+    ],
+)
+def test_printed_page_leftovers_and_addresses_are_furniture(line, reason):
+    assert line_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ministry's website and its e-mail service were down for most of Monday.",
+        "The page was left blank in the printed edition, the editor said.",
+    ],
+)
+def test_sentences_about_websites_and_pages_are_kept(line):
+    assert line_reason(line) is None
+
+
+def test_a_running_header_with_a_page_number_goes_and_the_byline_it_repeats_stays():
+    lines = ["Nawaz A. Hakro* and Wadho Waqar Ahmed**", BODY, "36 Nawaz A. Hakro and Wadho Waqar Ahmed", OTHER]
+    assert classify_furniture(lines)[1:] == [None, "running page header", None]
+    pages = ["Institute for Policy Studies | Page 1", BODY, "Institute for Policy Studies | Page 2", OTHER]
+    assert classify_furniture(pages) == ["running page header", None, "running page header", None]
+
+
+def test_a_numbered_list_repeating_a_headline_is_not_a_running_header():
+    lines = ["1. Upcoming events in Lithuania for Thursday, April 4, 2024", BODY,
+             "Upcoming events in Lithuania for Thursday, April 4, 2024", OTHER]
+    assert "running page header" not in classify_furniture(lines)
+
+
+def test_a_name_tag_above_a_photo_credit_is_part_of_the_caption():
+    lines = [BODY, "China", "Xi Jinping is facing a growing economic crisis (Image: Getty)", OTHER]
+    assert classify_furniture(lines) == [None, "image caption", "photo credit", None]
+    dated = [BODY, "The president casts his vote in Soweto, South Africa May 29, 2024.", "Photo credit: Oupa Nkosi | Reuters", OTHER]
+    assert classify_furniture(dated)[:3] == [None, "image caption", "photo credit"]
+
+
+def test_a_paragraph_above_a_credit_without_a_tag_or_date_stays():
+    lines = [BODY, "The president cast his vote in Soweto on Wednesday morning.", "Photo credit: Oupa Nkosi | Reuters", OTHER]
+    assert classify_furniture(lines)[:3] == [None, None, "photo credit"]
+
+
+def test_a_footnote_opened_by_the_bylines_star_is_furniture():
+    lines = ["Jane Doe* and John Roe**", BODY, "*", "Jane Doe is Assistant Professor of Economics, Quaid-e-Azam",
+             "University, Islamabad.", "**", "Management Officer, Bank Alfalah.", OTHER]
+    assert classify_furniture(lines)[2:] == ["footnote"] * 5 + [None]
+    assert classify_furniture(["Author: Jane Doe*", BODY, "* Research Fellow, Institute for Policy Studies", OTHER])[2] == "footnote"
+
+
+def test_a_star_that_marks_no_name_is_a_section_break_and_the_text_after_it_stays():
+    lines = [BODY, "*", "Short paragraph after the break.", OTHER]
+    assert classify_furniture(lines) == [None, None, None, None]

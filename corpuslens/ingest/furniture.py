@@ -143,9 +143,17 @@ _DISCLAIMER = re.compile(
 )
 _PAGE_NOTICE = re.compile(
     r"\b(?:having|have|experiencing) (?:trouble|problems?|difficult(?:y|ies)) (?:loading|viewing|displaying|seeing)\b|"
-    r"\byour browser (?:does not|doesn['’]t) support\b",
+    r"\byour browser (?:does not|doesn['’]t) support\b|^this page (?:is|has been|was) (?:left )?intentionally (?:left )?blank\b",
     re.I,
 )
+# An address block: two or more of a phone, fax, e-mail or web address ("Tel: … Fax: … E-mail: …").
+_CONTACT_FIELD = re.compile(
+    r"\b(?:tel|phone|fax|e-?mail|web-?site)\b\s*[:.]|\bfax\b|\bwww\.\w|\w@[\w-]+\.\w|\[email[^\]]*\]|"
+    r"\+\d{1,3}[\s(]\d|\b\d{3}[.\-]\d{3}[.\-]\d{4}\b",
+    re.I,
+)
+# A site's address on a line of its own.
+_SITE_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.I)
 # A line of social-media handles or hashtags only: "EP_ForeignAff EP_HumanRights", "@agency #elections"
 # (one name with an underscore alone is as likely a constant in a code sample).
 _HANDLES = re.compile(r"^(?:@\w+|(?:(?:@\w+|#\w+|\w+_\w+)\s+){1,7}(?:@\w+|#\w+|\w+_\w+))$")
@@ -280,6 +288,10 @@ def line_reason(text: str) -> str | None:
         return "page notice"
     if len(text) <= 200 and (_HANDLES.match(text) or _CONTACT.match(text)):
         return "contact details"
+    if len(text) <= 400 and len(_CONTACT_FIELD.findall(text)) >= 2:
+        return "contact details"
+    if len(text) <= 80 and _SITE_ADDRESS.match(text.strip()):
+        return "site address"
     quote = _PULL_QUOTE.match(text) if len(text) <= 500 else None
     if quote and looks_like_name(quote.group("name")):
         return "pull quote"
@@ -318,8 +330,83 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
         if len(rows) > 1:
             for i in rows:
                 reasons[i] = reasons[i] or "image caption (repeated line)"
+    _mark_running_headers(paragraphs, reasons)
+    _mark_caption_labels(paragraphs, reasons)
+    _mark_footnotes(paragraphs, reasons)
     _classify_closing_block(paragraphs, reasons)
     return reasons
+
+
+def _words_only(text: str) -> str:
+    """A line's words without its numbers and marks: a page's running header, page number aside."""
+    return " ".join(re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+# A page number stands at a line's edge, bare: "36 Jane Doe", "… Page 2 ] 2" (not "1." nor a year).
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s|\s\d{1,3}$")
+
+
+def _mark_running_headers(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A line printed again and again with only a number changed ("GLPS Page 2 … 2", "36 Jane Doe and
+    John Roe") is a printed page's running header or footer. The copy without a number (the byline or
+    the title it repeats) is left to the header reader."""
+    groups: dict[str, list[int]] = {}
+    for i, text in enumerate(paragraphs):
+        if len(text) <= 200:
+            key = _words_only(text)
+            if len(key.split()) >= 3:
+                groups.setdefault(key, []).append(i)
+    for rows in groups.values():
+        numbered = [i for i in rows if _PAGE_NUMBER.search(paragraphs[i])]
+        if len(rows) >= 2 and numbered and len({line_key(paragraphs[i]) for i in rows}) > 1:
+            for i in numbered:
+                reasons[i] = reasons[i] or "running page header"
+
+
+_CREDIT_REASONS = ("photo credit", "image caption")
+_ENDS_WITH_DATE = re.compile(r"(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})\.?$")
+
+
+def _mark_caption_labels(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A photo's name tag ("China", "Jane Doe") stands right above its credit; a dated sentence right
+    above a credit of its own ("Photo credit: …") is the caption it credits."""
+    for i in range(len(paragraphs) - 1):
+        below = reasons[i + 1]
+        credit_below = below in _CREDIT_REASONS or (below == "copyright notice" and len(paragraphs[i + 1]) <= 60)
+        if reasons[i] or not credit_below:
+            continue
+        text = paragraphs[i]
+        if _is_short_label(text):
+            reasons[i] = "image caption"
+        elif below == "photo credit" and len(text) <= 300 and (match := _ENDS_WITH_DATE.search(text)) and parse_date(match.group().rstrip(".")):
+            reasons[i] = "image caption"
+
+
+_FOOTNOTE_MARK = re.compile(r"^(?:\*{1,3}|[†‡]{1,2})$")
+_FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|[†‡]{1,2})\s+\S")
+
+
+def _mark_footnotes(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A footnote mark ("*", "**", "†") that some line of the document carries on a word ("Jane Doe*")
+    opens a footnote where it starts a line: on a line of its own, the footnote runs to the end of its
+    sentence, at most three lines."""
+    for i, text in enumerate(paragraphs):
+        start = _FOOTNOTE_START.match(text) if len(text) <= 300 else None
+        mark = start.group("mark") if start else text if _FOOTNOTE_MARK.match(text) else None
+        if not mark:
+            continue
+        anchored = re.compile(rf"[^\W\d_]{re.escape(mark)}(?![*†‡])")
+        if not any(anchored.search(p) for j, p in enumerate(paragraphs) if j != i and len(p) <= 300):
+            continue
+        reasons[i] = "footnote"
+        if start:
+            continue
+        for j in range(i + 1, min(len(paragraphs), i + 4)):
+            if reasons[j] or len(paragraphs[j]) > 300 or _FOOTNOTE_MARK.match(paragraphs[j]):
+                break
+            reasons[j] = "footnote"
+            if paragraphs[j].rstrip().endswith((".", "!", "?")):
+                break
 
 
 def _classify_closing_block(paragraphs: list[str], reasons: list[str | None]) -> None:
