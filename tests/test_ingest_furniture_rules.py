@@ -10,6 +10,7 @@ BODY = (
     "nonetheless dragged on into the winter as the partners argued over the finance ministry."
 )
 OTHER = "Lawmakers will try again next week to reach agreement on the national budget, officials said on Friday."
+THIRD = "The budget foresees a deficit of $15.5 billion and sets aside $45.5 billion for investment projects."
 
 
 @pytest.mark.parametrize(
@@ -140,3 +141,49 @@ def test_a_footnote_opened_by_the_bylines_star_is_furniture():
 def test_a_star_that_marks_no_name_is_a_section_break_and_the_text_after_it_stays():
     lines = [BODY, "*", "Short paragraph after the break.", OTHER]
     assert classify_furniture(lines) == [None, None, None, None]
+
+
+def test_a_publishers_self_description_closing_the_page_is_furniture():
+    blurb = ("The Islamabad Policy Institute (IPI) is a nonpartisan, independent policy research institute based in "
+             "Islamabad. Our goal is to undertake in-depth analysis of regional affairs.")
+    lines = [BODY, OTHER, "Islamabad Policy Institute", blurb]
+    assert classify_furniture(lines)[2:] == ["publication name", "publisher's self-description"]
+
+
+def test_a_publishers_name_and_description_on_a_reports_inside_cover_are_furniture():
+    lines = ["Group for Legal and Political Studies",
+             "is an independent, non-partisan and non-profit public policy organization based in Prishtina, Kosovo.",
+             "Our mission is to conduct credible policy research in the fields of politics, law and economics.",
+             BODY, OTHER]
+    assert classify_furniture(lines) == ["publisher's self-description"] * 3 + [None, None]
+
+
+def test_an_article_mentioning_an_independent_institute_keeps_the_sentence():
+    mention = ("Chatham House is an independent policy institute based in London, and its report on the "
+               "sanctions was quoted by ministers on Tuesday.")
+    assert classify_furniture([BODY, mention, OTHER]) == [None, None, None]
+    # at the end, a sentence about an institute that does not open with the description stays too
+    closing = "Analysts at the institute, an independent think tank based in Bishkek, expect more unrest."
+    assert classify_furniture([BODY, OTHER, closing]) == [None, None, None]
+
+
+def test_lines_under_a_comment_form_or_a_copyright_footer_are_not_the_article():
+    lines = [BODY, OTHER, THIRD, "Add a comment", "Comments in capitals or with insults are not approved.",
+             "Previous and Next News"]
+    assert classify_furniture(lines)[4] == "below the page's footer"
+    footer = [BODY, OTHER, THIRD, "Copyright © 2024 Example News. All rights reserved.",
+              "Example News publishes around 500 reports a day from more than 100 news organizations."]
+    assert classify_furniture(footer)[4] == "below the page's footer"
+
+
+def test_another_articles_card_after_its_view_count_is_not_the_article():
+    lines = [BODY, OTHER, THIRD, "yesterday 15:00", "1.3k+", "Foreign minister holds talks with the OSCE secretary general",
+             "On 19 November the foreign minister held a telephone conversation with the secretary general."]
+    assert classify_furniture(lines)[5:] == ["below the page's footer"] * 2
+
+
+def test_a_copyright_line_above_the_article_does_not_take_the_article():
+    lines = ["© 2024 Example News", BODY, OTHER]
+    assert classify_furniture(lines)[1:] == [None, None]
+    short = ["Title of a short piece", "© Jane Doe", "The first short paragraph.", "The second short paragraph."]
+    assert classify_furniture(short)[2:] == [None, None]

@@ -64,7 +64,7 @@ _NAV_LINES = {
 _TEMPLATE = re.compile(
     r"^(?:lorem ipsum\b.*|previous and next \w+|"
     r"download the .{0,40}\bapp\b.*|read the (?:original|full) (?:article|story|report)\b.*|(?:kaynak|source)\s*:[^.]{0,60}|"
-    r"add a comment\b.*|cc by(?:-[a-z-]+)?(?: \d\.\d)?|.*\bnever miss (?:our|a|the) (?:top |latest )?(?:stories|news|updates)\b.*|"
+    r"cc by(?:-[a-z-]+)?(?: \d\.\d)?|.*\bnever miss (?:our|a|the) (?:top |latest )?(?:stories|news|updates)\b.*|"
     r"with your registration you agree\b.*|"
     r".*(?:отключить рекламу|disable (?:your )?ad ?block(?:er)?).*|.*охраняются авторским правом.*|"
     r".*\bemail address is (?:invalid|missing|required).*|[^/]{1,80}\.(?:png|jpe?g|gif|webp|svg)|"
@@ -91,7 +91,7 @@ _COMMENT_FORM = re.compile(
     r"^(?:leave a (?:reply|comment)|post comment|submit comment|your email address will not be published|"
     r"required fields are marked|save my name, email|comments are closed|you must be logged in to post|"
     r"\d+ comments?$|(?:name|email|website|comment)\s*\*?$|"
-    r"(?:sorry,?\s+)?(?:we are|we're|we)\s+(?:not|no longer)\s+(?:currently\s+)?accepting comments|"
+    r"add a comment\b|(?:sorry,?\s+)?(?:we are|we're|we)\s+(?:not|no longer)\s+(?:currently\s+)?accepting comments|"
     r"comments? (?:are|is) (?:closed|disabled|not (?:currently )?(?:open|enabled|accepted)))",
     re.I,
 )
@@ -182,6 +182,24 @@ _NOTE_COMMA = re.compile(rf"^(?P<name>{NAME_PATTERN}),\s+{_COMMA_ROLE}")
 _TRAILING_NOTE = re.compile(
     rf"(?<=[.!?”\"»)])\s+(?P<note>(?P<name>{NAME_PATTERN})(?:,\s+{_COMMA_ROLE}[^!?]{{0,300}}|\s+is\s+an?\s+[^.!?]{{2,250}}\.?))\Z"
 )
+# A publisher describing itself: "The X Institute (XI) is a nonpartisan, independent policy research
+# institute based in Y", "is an independent, non-profit public policy organization based in Z" (its
+# name on the line above). The sentence must open with the description, and say where it is based or
+# what it is for: a story that mentions such a body in passing says more around it.
+_ORG_BLURB = re.compile(
+    r"^(?:(?:the )?[A-Z][\w.&’'\- ]{2,80}?(?:\s\([A-Z]{2,10}\))?\s+)?(?:is|are) an?\s[^.]{0,80}?"
+    r"\b(?:independent|non-?partisan|non-?profit|not-for-profit|non-?governmental)\b[^.]{0,80}?"
+    r"\b(?:organi[sz]ation|institute|think[- ]tank|centre|center|foundation|network|ngo)\b[^.]{0,80}?"
+    r"\b(?:based in|headquartered in|founded in|dedicated to|that (?:works|aims|seeks))\b",
+    re.I,
+)
+_MISSION = re.compile(r"^our (?:mission|goal|aim|vision|purpose) is\b", re.I)
+# The lines that end an article page (a comment form, the copyright footer) or open another article's
+# card (its time stamp or view count): what follows them is not the article.
+_FOOTER_REASONS = ("comment form", "copyright notice")
+_CARD_STAMP = re.compile(r"^(?:(?:вчера|сегодня|yesterday|today)\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}|\d+(?:[.,]\d+)?\s*[kк]\+?)$", re.I)
+FOOTER_LINES = 4  # at most this many lines below a footer are taken with it
+ARTICLE_ABOVE_FOOTER = 300  # characters of text above a footer that make it the article's end, not a header
 _BIO_FOLLOW_UP = re.compile(r"^(?:he|she|they|his|her|their|follow (?:him|her|them)|find (?:him|her))\b|@\w{2,}|\btwitter\b", re.I)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _TERMINAL = re.compile(r"[.!?:;,]$")
@@ -331,6 +349,7 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
             for i in rows:
                 reasons[i] = reasons[i] or "image caption (repeated line)"
     _mark_running_headers(paragraphs, reasons)
+    _mark_publisher_blurbs(paragraphs, reasons)
     _mark_caption_labels(paragraphs, reasons)
     _mark_footnotes(paragraphs, reasons)
     _classify_closing_block(paragraphs, reasons)
@@ -363,6 +382,22 @@ def _mark_running_headers(paragraphs: list[str], reasons: list[str | None]) -> N
                 reasons[i] = reasons[i] or "running page header"
 
 
+def _mark_publisher_blurbs(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A publisher's name on a line of its own and its self-description under it ("is an independent,
+    non-profit public policy organization based in …"), with its mission statement after it, wherever
+    they stand (a report's inside cover). In the closing block the name may open the sentence itself."""
+    for i in range(1, len(paragraphs)):
+        text = paragraphs[i]
+        if reasons[i] or len(text) > 1000 or not re.match(r"(?:is|are)\s", text) or not _ORG_BLURB.search(text):
+            continue
+        name = paragraphs[i - 1]
+        if reasons[i - 1] or len(name) > 80 or len(name.split()) > 8 or _TERMINAL.search(name) or not name[:1].isupper():
+            continue
+        reasons[i - 1] = reasons[i] = "publisher's self-description"
+        if i + 1 < len(paragraphs) and not reasons[i + 1] and len(paragraphs[i + 1]) <= 1000 and _MISSION.search(paragraphs[i + 1]):
+            reasons[i + 1] = "publisher's self-description"
+
+
 _CREDIT_REASONS = ("photo credit", "image caption")
 _ENDS_WITH_DATE = re.compile(r"(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})\.?$")
 
@@ -376,7 +411,7 @@ def _mark_caption_labels(paragraphs: list[str], reasons: list[str | None]) -> No
         if reasons[i] or not credit_below:
             continue
         text = paragraphs[i]
-        if _is_short_label(text):
+        if _is_short_label(text) and not parse_date(text, allow_year=True):
             reasons[i] = "image caption"
         elif below == "photo credit" and len(text) <= 300 and (match := _ENDS_WITH_DATE.search(text)) and parse_date(match.group().rstrip(".")):
             reasons[i] = "image caption"
@@ -415,12 +450,15 @@ def _classify_closing_block(paragraphs: list[str], reasons: list[str | None]) ->
     Lines such as "He can be found on Twitter" count as biography only when an author note
     stands above them in the same closing block."""
     n = len(paragraphs)
+    _mark_below_footer(paragraphs, reasons)
     pending: list[int] = []
     for i in range(n - 1, max(-1, n - 1 - TAIL_WINDOW), -1):
         if reasons[i]:
             continue
         text = paragraphs[i]
-        if author_in_note(text):
+        if len(text) <= 1000 and (_ORG_BLURB.search(text) or (_MISSION.search(text) and reasons[i - 1] == "publisher's self-description")):
+            reasons[i] = "publisher's self-description"
+        elif author_in_note(text):
             reasons[i] = "author biography"
             for j in pending:
                 reasons[j] = "author biography"
@@ -431,3 +469,24 @@ def _classify_closing_block(paragraphs: list[str], reasons: list[str | None]) ->
             pending.append(i)
         else:
             break
+
+
+def _mark_below_footer(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """The few lines under a page's footer (a comment form, a copyright line) or under another
+    article's time stamp or view count belong to the page, not to the article: comment rules, the
+    site's self-description, the next story's teaser. Only when article text stands above the footer
+    and nothing long comes under it."""
+    n = len(paragraphs)
+    below: list[int] = []
+    for i in range(n - 1, max(-1, n - 1 - TAIL_WINDOW), -1):
+        reason = reasons[i]
+        if reason in _FOOTER_REASONS or (reason == "page widget" and _CARD_STAMP.match(line_key(paragraphs[i]))):
+            article_above = sum(len(paragraphs[j]) for j in range(i) if not reasons[j]) >= ARTICLE_ABOVE_FOOTER
+            if below and article_above:
+                for j in below:
+                    reasons[j] = "below the page's footer"
+            return
+        if not reason:
+            if len(paragraphs[i]) > 600 or len(below) >= FOOTER_LINES:
+                return
+            below.append(i)
