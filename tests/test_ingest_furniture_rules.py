@@ -187,3 +187,59 @@ def test_a_copyright_line_above_the_article_does_not_take_the_article():
     assert classify_furniture(lines)[1:] == [None, None]
     short = ["Title of a short piece", "© Jane Doe", "The first short paragraph.", "The second short paragraph."]
     assert classify_furniture(short)[2:] == [None, None]
+
+
+def test_notes_on_the_bylines_authors_at_the_top_of_a_report_are_furniture_with_their_box():
+    lines = [
+        "This report analyzes the possibilities of managing the conflict by making borders irrelevant, and draws on a survey.",
+        "P. R. Chari is a research professor at the Institute for Peace and Conflict Studies in New Delhi. Hasan Askari",
+        "Rizvi is an independent political and defense consultant and a visiting professor with the",
+        "South Asia Program of the School of Advanced International",
+        "Studies, Johns Hopkins University.",
+        "This report was commissioned by the Center for Conflict Mediation at the United States",
+        "Institute of Peace. The Center supports projects on cross-border cooperation.",
+        "P. R. Chari and Hasan Askari Rizvi",
+        "Making Borders Irrelevant in Kashmir",
+        BODY,
+        OTHER,
+    ]
+    reasons = classify_furniture(lines)
+    assert reasons[:7] == ["report summary box"] + ["author biography"] * 4 + ["report colophon"] * 2
+    assert reasons[9:] == [None, None]
+
+
+def test_a_description_of_a_person_the_byline_does_not_name_stays_in_the_body():
+    lines = [
+        "By Jane Doe",
+        BODY,
+        "John Roe is a senior fellow at the Atlantic Council, and he told reporters the talks had failed.",
+        OTHER,
+        THIRD,
+    ]
+    assert classify_furniture(lines)[1:] == [None, None, None, None]
+
+
+def test_an_articles_own_this_report_sentence_stays_when_no_author_note_is_beside_it():
+    lines = ["This brief covers the aftermath of the US military's exit from Afghanistan in 2021.", BODY, OTHER]
+    assert classify_furniture(lines) == [None, None, None]
+    assert line_reason("The report was commissioned by the ministry in 2019 and found widespread fraud.") is None
+
+
+def test_tables_of_contents_are_furniture():
+    lines = ["Contents", "Minds Set in Concrete 1", "Changing Attitudes 2", "A Flexible Impasse 3", "Conclusions 13", BODY]
+    assert classify_furniture(lines)[1:] == ["table of contents"] * 4 + [None]
+    assert classify_furniture(["I. Introduction ...... 1 II. Instability ...... 3", BODY])[0] == "table of contents"
+
+
+def test_lines_ending_with_numbers_out_of_order_are_not_a_table_of_contents():
+    results = ["Real Madrid 3", "Barcelona 1", "Chelsea 2", BODY]
+    assert classify_furniture(results) == [None, None, None, None]
+
+
+def test_a_long_rights_statement_and_small_capital_pieces_are_furniture():
+    rights = ("Copyright © 2019. Democracy for Development. All rights reserved. Except for the quotation of short "
+              "passages for the purposes of criticism and review, no part of this publication may be reproduced.")
+    assert line_reason(rights) == "copyright notice"
+    assert [line_reason(x) for x in ("S pecial", "R epoRt", "c ontentS")] == ["broken heading"] * 3
+    assert line_reason("Copyright law in the European Union was reformed in 2019, and no part of this reform was easy.") is None
+    assert line_reason("a house") is None

@@ -124,7 +124,14 @@ _CAPTION_CREDIT = re.compile(
 _PLACE_IN_PHOTO = re.compile(r"\((?:L|R|C|left|right|cent(?:re|er)|(?:2nd|second|third) (?:from )?(?:left|right|L|R))\)", re.I)
 # A caption dated in a sentence of its own: "… signed the agreement on Wednesday. December 14, 2022."
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?P<last>[^.!?]{6,40})\.?$")
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.I)
+# "Copyright © 2024 …", "Copyright 2024 …", "Copyright: Reuters"; a sentence about copyright law is text.
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b(?=\s*(?:©|\(c\)|\d{4}|:|by\b)))|all rights reserved", re.I)
+# A publication's rights statement may run on ("… All rights reserved. Except for the quotation of short
+# passages …, no part of this publication may be reproduced …"); it opens with the mark or a year.
+_RIGHTS_STATEMENT = re.compile(r"^(?:©|copyright\s*(?:©|\(c\)|\d{4}))(?=.*(?:all rights reserved|no part of this))", re.I | re.S)
+# The lone capital of a heading set in small capitals, cut from the rest of its word ("S pecial",
+# "R epoRt", "c ontentS"); "a" and "I" are words.
+_SMALL_CAPS_PIECE = re.compile(r"^(?![aAI]\s)[^\W\d_]\s[a-z][a-zA-Z]*$")
 
 # A note about where the article was published before or can be read in full.
 _REPUBLISHED = re.compile(
@@ -133,6 +140,14 @@ _REPUBLISHED = re.compile(
     r"^(?:originally|first) published (?:in|on|at|by)\b",
     re.I,
 )
+# Who commissioned or paid for a report: "This report was commissioned by the Center for …".
+_COLOPHON = re.compile(
+    r"^this (?:report|paper|study|brief|policy brief|working paper|publication|research|project)\b[^.]{0,40}?"
+    r"\b(?:was|is|has been) (?:commissioned|funded|sponsored|supported|made possible|produced|prepared)\b",
+    re.I,
+)
+# A report speaking of itself in its summary box ("This report analyzes …"), next to its authors' notes.
+_ABOUT_THIS = re.compile(r"^this (?:report|paper|study|brief|policy brief|working paper|publication)\s+[a-z]+s\b", re.I)
 # "The opinions expressed in this document do not necessarily reflect …": a publisher's disclaimer. It
 # must speak of the document or its author: "the views expressed by the minister" is reporting.
 _DISCLAIMER = re.compile(
@@ -300,6 +315,8 @@ def line_reason(text: str) -> str | None:
         return "image caption"
     if len(text) <= 300 and _REPUBLISHED.search(text):
         return "republication note"
+    if len(text) <= 300 and _COLOPHON.search(text):
+        return "report colophon"
     if len(text) <= 400 and _DISCLAIMER.search(text):
         return "publisher's disclaimer"
     if len(text) <= 250 and _PAGE_NOTICE.search(text):
@@ -316,8 +333,10 @@ def line_reason(text: str) -> str | None:
     credit = _SLASH_CREDIT.search(text) if len(text) <= 400 and not text.endswith(".") else None
     if credit and _CREDIT_WORDS.search(credit.group("credit")):
         return "image caption"
-    if len(text) <= 300 and _COPYRIGHT.search(text):
+    if (len(text) <= 300 and _COPYRIGHT.search(text)) or _RIGHTS_STATEMENT.search(text):
         return "copyright notice"
+    if _SMALL_CAPS_PIECE.match(text):
+        return "broken heading"
     return None
 
 
@@ -349,7 +368,9 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
             for i in rows:
                 reasons[i] = reasons[i] or "image caption (repeated line)"
     _mark_running_headers(paragraphs, reasons)
+    _mark_contents(paragraphs, reasons)
     _mark_publisher_blurbs(paragraphs, reasons)
+    _mark_author_notes(paragraphs, reasons)
     _mark_caption_labels(paragraphs, reasons)
     _mark_footnotes(paragraphs, reasons)
     _classify_closing_block(paragraphs, reasons)
@@ -382,6 +403,31 @@ def _mark_running_headers(paragraphs: list[str], reasons: list[str | None]) -> N
                 reasons[i] = reasons[i] or "running page header"
 
 
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]{1,4}\b|…{2,}\s*\d", re.I)
+_CONTENTS_ENTRY = re.compile(r"^(?P<heading>[^\d.!?][^.!?]{2,100}?)\s+(?P<page>\d{1,3})$")
+CONTENTS_RUN = 3
+
+
+def _mark_contents(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A table of contents: lines with dot leaders to a page number ("Executive Summary ...... i"), or a
+    run of at least three headings each ending with a page number, the numbers going up ("Changing
+    Attitudes 2", "A Flexible Impasse 3", "Conclusions 13")."""
+    n = len(paragraphs)
+    for i, text in enumerate(paragraphs):
+        if not reasons[i] and _DOT_LEADER.search(text):
+            reasons[i] = "table of contents"
+    i = 0
+    while i < n:
+        j, last_page = i, -1
+        while j < n and not reasons[j] and (entry := _CONTENTS_ENTRY.match(paragraphs[j])) and int(entry["page"]) >= last_page:
+            last_page = int(entry["page"])
+            j += 1
+        if j - i >= CONTENTS_RUN:
+            for k in range(i, j):
+                reasons[k] = "table of contents"
+        i = max(j, i + 1)
+
+
 def _mark_publisher_blurbs(paragraphs: list[str], reasons: list[str | None]) -> None:
     """A publisher's name on a line of its own and its self-description under it ("is an independent,
     non-profit public policy organization based in …"), with its mission statement after it, wherever
@@ -396,6 +442,44 @@ def _mark_publisher_blurbs(paragraphs: list[str], reasons: list[str | None]) -> 
         reasons[i - 1] = reasons[i] = "publisher's self-description"
         if i + 1 < len(paragraphs) and not reasons[i + 1] and len(paragraphs[i + 1]) <= 1000 and _MISSION.search(paragraphs[i + 1]):
             reasons[i + 1] = "publisher's self-description"
+
+
+def _named_on_a_line_of_its_own(name: str, paragraphs: list[str], note_at: int) -> bool:
+    """Whether a byline or author line ("By Jane Doe", "Jane Doe and John Roe") names the person."""
+    return any(
+        j != note_at and len(p) <= 120 and not p.rstrip().endswith((".", "!", "?")) and name in p
+        for j, p in enumerate(paragraphs)
+    )
+
+
+# Furniture written as sentences; a line of it that stops mid-sentence goes on in the next line.
+_NOTE_REASONS = ("author biography", "report colophon", "publisher's disclaimer", "publisher's self-description", "footnote")
+CONTINUATION_LINES = 3
+
+
+def _mark_author_notes(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A note about a person whom the byline or an author line names ("P. R. Chari is a research
+    professor at …") is the author's biography wherever it stands, at the top of a report as at the
+    end of an article: an article does not describe its own author. A report's "This report analyzes
+    …" beside such notes is their box's summary. Notes cut mid-sentence take the lines that end them."""
+    n = len(paragraphs)
+    for i, text in enumerate(paragraphs):
+        if reasons[i] or len(text) > 600:
+            continue
+        name = author_in_note(text)
+        if name and _named_on_a_line_of_its_own(name, paragraphs, i):
+            reasons[i] = "author biography"
+    for i in range(n):
+        if reasons[i] in _NOTE_REASONS and len(paragraphs[i]) > 40:
+            j = i
+            while (j + 1 < n and j - i < CONTINUATION_LINES and not _TERMINAL.search(paragraphs[j].rstrip())
+                   and not reasons[j + 1] and len(paragraphs[j + 1]) <= 400):
+                j += 1
+                reasons[j] = reasons[i]
+    for i, text in enumerate(paragraphs):
+        beside = {reasons[k] for k in (i - 1, i + 1) if 0 <= k < n}
+        if not reasons[i] and len(text) <= 1000 and _ABOUT_THIS.match(text) and beside & {"author biography", "report colophon"}:
+            reasons[i] = "report summary box"
 
 
 _CREDIT_REASONS = ("photo credit", "image caption")
