@@ -243,3 +243,33 @@ def test_a_long_rights_statement_and_small_capital_pieces_are_furniture():
     assert [line_reason(x) for x in ("S pecial", "R epoRt", "c ontentS")] == ["broken heading"] * 3
     assert line_reason("Copyright law in the European Union was reformed in 2019, and no part of this reform was easy.") is None
     assert line_reason("a house") is None
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("All information regarding plenary, including speakers' lists, can be found here.", "link to elsewhere"),
+        ("For detailed information on the session, please also see our newsletter.", "link to elsewhere"),
+        ("US military aid and the Kremlin's reaction пожалуйста, подождите", "player widget"),
+        ("HeadingHeading 3", "page widget"),
+    ],
+)
+def test_pointers_glued_widgets_and_template_headings_are_furniture(line, reason):
+    assert line_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Traces of the chemical were found here, in the basement of the ministry, investigators said.",
+        "Please see our position paper, the minister told the committee, before you judge the plan.",
+        "The heading of the report was changed three times.",
+    ],
+)
+def test_sentences_with_here_and_please_are_kept(line):
+    assert line_reason(line) is None
+
+
+def test_the_last_contents_entry_with_the_next_heading_glued_on_is_in_the_contents():
+    lines = ["Changing Attitudes 2", "A Flexible Impasse 3", "Liberalization of the Travel Regime 11", "Conclusions 13 About the", BODY]
+    assert classify_furniture(lines) == ["table of contents"] * 4 + [None]

@@ -61,8 +61,9 @@ _NAV_LINES = {
     "what you need to know:": "summary box heading", "scroll top": "site navigation", "top of page": "site navigation",
     "back to top": "site navigation", "please try again.": "form message",
 }
+_GLUED_WIDGETS = [(k, r) for k, r in _NAV_LINES.items() if r == "player widget" and " " in k]
 _TEMPLATE = re.compile(
-    r"^(?:lorem ipsum\b.*|previous and next \w+|"
+    r"^(?:lorem ipsum\b.*|(?:heading\s*)+\d?|previous and next \w+|"
     r"download the .{0,40}\bapp\b.*|read the (?:original|full) (?:article|story|report)\b.*|(?:kaynak|source)\s*:[^.]{0,60}|"
     r"cc by(?:-[a-z-]+)?(?: \d\.\d)?|.*\bnever miss (?:our|a|the) (?:top |latest )?(?:stories|news|updates)\b.*|"
     r"with your registration you agree\b.*|"
@@ -154,6 +155,13 @@ _DISCLAIMER = re.compile(
     r"^(?:the )?(?:views|opinions|statements)(?: and \w+)? expressed\b.{0,80}"
     r"\b(?:this|these|herein|here|the authors?|the writers?)\b.{0,200}"
     r"\b(?:do(?:es)? not necessarily (?:reflect|represent)|are (?:solely )?(?:those of|the authors?['’]s? own))",
+    re.I,
+)
+# A sentence that only points elsewhere: "… can be found here.", "please also see our newsletter".
+_POINTER = re.compile(
+    r"\b(?:found|available|read|see|click|tap|watch|download(?:ed)?|listen|register|sign up)\b[^.]{0,80}\bhere\s*[.!:]?$|"
+    r"\bplease (?:also )?(?:see|visit|read|check|consult|follow) our (?:newsletters?|website|site|web ?page|pages?|"
+    r"homepage|archive|live ?blog|coverage|channel|feed|podcast|app)\b",
     re.I,
 )
 _PAGE_NOTICE = re.compile(
@@ -321,6 +329,11 @@ def line_reason(text: str) -> str | None:
         return "publisher's disclaimer"
     if len(text) <= 250 and _PAGE_NOTICE.search(text):
         return "page notice"
+    if len(text) <= 200 and _POINTER.search(text):
+        return "link to elsewhere"
+    widget = next((r for k, r in _GLUED_WIDGETS if key.endswith(" " + k)), None) if len(text) <= 160 else None
+    if widget:
+        return widget  # a player's title with its "please wait" joined on
     if len(text) <= 200 and (_HANDLES.match(text) or _CONTACT.match(text)):
         return "contact details"
     if len(text) <= 400 and len(_CONTACT_FIELD.findall(text)) >= 2:
@@ -405,6 +418,7 @@ def _mark_running_headers(paragraphs: list[str], reasons: list[str | None]) -> N
 
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]{1,4}\b|…{2,}\s*\d", re.I)
 _CONTENTS_ENTRY = re.compile(r"^(?P<heading>[^\d.!?][^.!?]{2,100}?)\s+(?P<page>\d{1,3})$")
+_CONTENTS_GLUED = re.compile(r"^[^\d.!?][^.!?]{2,100}?\s+(?P<page>\d{1,3})\s")
 CONTENTS_RUN = 3
 
 
@@ -423,6 +437,10 @@ def _mark_contents(paragraphs: list[str], reasons: list[str | None]) -> None:
             last_page = int(entry["page"])
             j += 1
         if j - i >= CONTENTS_RUN:
+            # The last entry may have the next heading's first word glued on ("Conclusions 13 About the").
+            glued = _CONTENTS_GLUED.match(paragraphs[j]) if j < n and not reasons[j] and len(paragraphs[j]) <= 120 else None
+            if glued and int(glued["page"]) >= last_page:
+                j += 1
             for k in range(i, j):
                 reasons[k] = "table of contents"
         i = max(j, i + 1)
