@@ -273,3 +273,31 @@ def test_sentences_with_here_and_please_are_kept(line):
 def test_the_last_contents_entry_with_the_next_heading_glued_on_is_in_the_contents():
     lines = ["Changing Attitudes 2", "A Flexible Impasse 3", "Liberalization of the Travel Regime 11", "Conclusions 13 About the", BODY]
     assert classify_furniture(lines) == ["table of contents"] * 4 + [None]
+
+
+LONG = (
+    "Mass riots hit the capital on Monday, when protesters broke into the government palace and attacked the "
+    "police officers who were guarding it, and the crowd did not leave until the evening when it was dispersed."
+)
+LONG_TOO = (
+    "The occasion was the theft of coal supplies that were meant for export, and it was the latest in a series of "
+    "scandals that have shaken the trust of the people in their government over the past year."
+)
+HEADLINES = [
+    "Mongolian union boss sets himself on FIRE to protest sale of country's coal mining industry",
+    "China eyes more coal imports from Mongolia as supply shortage bites hard, traders report",
+]
+
+
+def test_a_headline_above_a_list_of_related_headlines_goes_with_the_list():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    lines = [LONG, "Mongolia opens new railway to China", *HEADLINES, LONG_TOO, LONG_TOO + " Again."]
+    assert boilerplate_lines(lines, set(), stoplist("English")) == {1, 2, 3}
+
+
+def test_a_subheading_above_article_text_stays():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    lines = [LONG, "Will of the people", LONG_TOO, *HEADLINES, LONG + " Again."]
+    assert 1 not in boilerplate_lines(lines, set(), stoplist("English"))

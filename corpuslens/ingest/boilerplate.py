@@ -29,6 +29,7 @@ MAX_DROPPED_SHARE = 0.5
 # a list or a dump, not a saved article, and is left to the rules.
 MAX_LINES = 2000
 
+_SENTENCE_END = re.compile(r"[.!?:;…\"”»)]$")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -110,6 +111,13 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
         if (block.class_type == "bad" and block.cf_class == "short" and blocks[k - 1].class_type == "good"
                 and len(block.text.split()) >= 5 and stopword_share(block.text, stopwords) >= STOPWORDS_LOW):
             block.class_type = "good"
+    # A short line that ends no sentence is a heading, and a heading belongs to what comes under it: above
+    # a run of dropped lines it is that run's first item (a list of related headlines), not article text.
+    for k in range(len(blocks) - 2, 0, -1):
+        block = blocks[k]
+        if (block.class_type == "good" and block.cf_class == "short" and blocks[k + 1].class_type == "bad"
+                and blocks[k + 1].cf_class != "short" and not _SENTENCE_END.search(block.text)):
+            block.class_type = "bad"
     bad = {row for row, block in zip(open_rows, blocks) if block.class_type == "bad"}
     total = sum(len(paragraphs[i]) for i in open_rows)
     if not total or sum(len(paragraphs[i]) for i in bad) > MAX_DROPPED_SHARE * total:
