@@ -301,3 +301,29 @@ def test_a_subheading_above_article_text_stays():
 
     lines = [LONG, "Will of the people", LONG_TOO, *HEADLINES, LONG + " Again."]
     assert 1 not in boilerplate_lines(lines, set(), stoplist("English"))
+
+
+def test_closing_sentences_poor_in_common_words_are_kept_at_the_end_of_the_page():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    lines = [LONG, LONG_TOO,
+             "Incoming Foreign Minister Ayman Al Safadi, a former deputy prime minister and newspaper editor, replaces "
+             "Jordanian diplomat Nasser Judeh.",
+             "Cabinet reshuffles are relatively common in Jordan."]
+    assert boilerplate_lines(lines, set(), stoplist("English")) == set()
+
+
+def test_a_last_line_cut_off_mid_sentence_is_kept_with_its_subheading():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    for cut in ("On the evening of 4 January, a group of you", "This new wealth h", "As premier: Kalvitis to"):
+        assert boilerplate_lines([LONG, LONG_TOO, "Disaffected community", cut], set(), stoplist("English")) == set()
+
+
+def test_menu_lines_and_pleas_closing_a_page_are_still_dropped():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    lines = [LONG, LONG_TOO, "Uzbekistan", "Frontline Updates", "Support local journalists"]
+    assert boilerplate_lines(lines, set(), stoplist("English")) == {2, 3, 4}
+    # a line that goes on a sentence started above it is left to the reader that joins lines
+    assert 3 in boilerplate_lines([LONG, LONG_TOO, "Ibrahim Raisi", ", poli"], set(), stoplist("English"))

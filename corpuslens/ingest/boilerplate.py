@@ -5,7 +5,9 @@ the page's language): long lines full of function words are article text, lines 
 (menus, tag lists, logos, widget labels) are not, and short lines take the class of their
 neighbours — a short line between two article paragraphs stays, a short line among menus goes.
 Plain text has no links, so jusText's link density is zero here. Lines already judged (furniture
-rules, title, byline, dateline) are left as they are.
+rules, title, byline, dateline) are left as they are. jusText counts the end of a page as boilerplate;
+a saved excerpt often ends inside the article, so its closing sentences (and a last line cut off
+mid-sentence) are given back when nothing but running text stands between them and the article.
 """
 
 from __future__ import annotations
@@ -111,6 +113,7 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
         if (block.class_type == "bad" and block.cf_class == "short" and blocks[k - 1].class_type == "good"
                 and len(block.text.split()) >= 5 and stopword_share(block.text, stopwords) >= STOPWORDS_LOW):
             block.class_type = "good"
+    _rescue_closing_text(paragraphs, open_rows, blocks, stopwords)
     # A short line that ends no sentence is a heading, and a heading belongs to what comes under it: above
     # a run of dropped lines it is that run's first item (a list of related headlines), not article text.
     for k in range(len(blocks) - 2, 0, -1):
@@ -123,3 +126,58 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
     if not total or sum(len(paragraphs[i]) for i in bad) > MAX_DROPPED_SHARE * total:
         return set()
     return bad
+
+
+# A closing paragraph jusText drops only because the page ends under it: a sentence that ends, with some
+# common words (names and titles make a news sentence poor in them), or the file's last line cut off
+# mid-sentence (a saved excerpt stops where its size limit fell).
+CLOSING_MIN_WORDS = 6
+CLOSING_MIN_STOPWORDS = 0.10
+HEADING_MAX_WORDS = 8
+
+
+def _is_heading(text: str) -> bool:
+    """A few words that end no sentence: a subheading (or a menu item)."""
+    return len(text.split()) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
+
+
+def _cut_off_prose(text: str, stopwords: frozenset[str]) -> bool:
+    """A sentence cut off in the middle: it opens like a sentence, goes on in mostly lower-case words and
+    stops where no sentence stops - after a comma in it, on a common word ("…, a group of you", "It was")
+    or on a piece of a word ("This new wealth h")."""
+    words = text.split()
+    if len(words) < 2 or not (text[:1].isupper() or text[:1].isdigit()) or not re.search(r"[^\W\d_]$", text):
+        return False
+    rest = [w for w in words[1:] if w[:1].isalpha()]
+    if sum(w[:1].islower() for w in rest) * 2 <= len(rest):
+        return False
+    last = words[-1].casefold()
+    return "," in text or len(last) <= 2 or last in stopwords
+
+
+def _rescue_closing_text(paragraphs: list[str], open_rows: list[int], blocks: list[_Block], stopwords: frozenset[str]) -> None:
+    """Give back the article's closing lines that jusText dropped at the end of the page: walking up from
+    the last line while the lines read as running text (a subheading among them), up to article text kept
+    above them with no furniture line between. Anything else on the way keeps them dropped."""
+    if not blocks or open_rows[-1] != len(paragraphs) - 1:
+        return
+    rescued: list[int] = []
+    below_is_heading = False
+    for k in range(len(blocks) - 1, -1, -1):
+        block = blocks[k]
+        if block.class_type == "good":
+            for r in rescued:
+                blocks[r].class_type = "good"
+            return
+        if k + 1 < len(blocks) and open_rows[k + 1] != open_rows[k] + 1:
+            return  # a furniture line stands between: the article ended above it
+        text = block.text
+        words = len(text.split())
+        sentence = (_SENTENCE_END.search(text) and words >= CLOSING_MIN_WORDS
+                    and stopword_share(text, stopwords) >= CLOSING_MIN_STOPWORDS)
+        last_line_cut = k == len(blocks) - 1 and _cut_off_prose(text, stopwords)
+        heading = rescued and not below_is_heading and _is_heading(text)
+        if not (sentence or last_line_cut or heading):
+            return
+        below_is_heading = not (sentence or last_line_cut)
+        rescued.append(k)
