@@ -327,3 +327,27 @@ def test_menu_lines_and_pleas_closing_a_page_are_still_dropped():
     assert boilerplate_lines(lines, set(), stoplist("English")) == {2, 3, 4}
     # a line that goes on a sentence started above it is left to the reader that joins lines
     assert 3 in boilerplate_lines([LONG, LONG_TOO, "Ibrahim Raisi", ", poli"], set(), stoplist("English"))
+
+
+def test_an_article_printed_twice_keeps_its_first_copy():
+    lead = ("Full ties have been restored between Saudi Arabia and Qatar after hugs were exchanged between leaders of "
+            "the two nations at the annual Gulf Cooperation Council summit in the desert city of al-Ula.")
+    lines = [lead, BODY, OTHER, lead, THIRD]
+    assert classify_furniture(lines) == [None, None, None, "repeated text (a second copy of the article)", None]
+
+
+def test_a_caption_printed_under_its_photo_and_again_goes_both_times():
+    caption = ("The morality police have resumed street patrols to enforce the dress code requiring women to cover "
+               "their hair, ten months after they arrested a young woman in the capital.")
+    lines = [BODY, caption, caption, OTHER]
+    assert classify_furniture(lines) == [None, "image caption (repeated line)", "image caption (repeated line)", None]
+
+
+def test_a_name_heavy_sentence_between_article_paragraphs_is_kept():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    names = ("Incoming Foreign Minister Ayman Al Safadi, a former deputy prime minister and newspaper editor, replaces "
+             "Jordanian diplomat Nasser Judeh.")
+    assert boilerplate_lines([LONG, names, LONG_TOO, LONG + " Again."], set(), stoplist("English")) == set()
+    menu = "Politics Economy Society Culture Sport Opinion Video Photo Archive Contacts Advertising Newsletter"
+    assert 1 in boilerplate_lines([LONG, menu, LONG_TOO, LONG + " Again."], set(), stoplist("English"))

@@ -114,6 +114,7 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
                 and len(block.text.split()) >= 5 and stopword_share(block.text, stopwords) >= STOPWORDS_LOW):
             block.class_type = "good"
     _rescue_closing_text(paragraphs, open_rows, blocks, stopwords)
+    _rescue_sentences_between_text(open_rows, blocks, stopwords)
     # A short line that ends no sentence is a heading, and a heading belongs to what comes under it: above
     # a run of dropped lines it is that run's first item (a list of related headlines), not article text.
     for k in range(len(blocks) - 2, 0, -1):
@@ -155,6 +156,24 @@ def _cut_off_prose(text: str, stopwords: frozenset[str]) -> bool:
     return "," in text or len(last) <= 2 or last in stopwords
 
 
+def _reads_as_sentence(text: str, stopwords: frozenset[str]) -> bool:
+    """A sentence that ends, of some length, with some common words (names and titles make a news
+    sentence poor in them: "Riyadh and its allies, Egypt, the UAE and Bahrain, have agreed …")."""
+    return (bool(_SENTENCE_END.search(text)) and len(text.split()) >= CLOSING_MIN_WORDS
+            and stopword_share(text, stopwords) >= CLOSING_MIN_STOPWORDS)
+
+
+def _rescue_sentences_between_text(open_rows: list[int], blocks: list[_Block], stopwords: frozenset[str]) -> None:
+    """A sentence jusText drops for its few common words, with article text right above and right below
+    it (no furniture line between), is article text."""
+    for k in range(1, len(blocks) - 1):
+        block = blocks[k]
+        if (block.class_type == "bad" and blocks[k - 1].class_type == "good" and blocks[k + 1].class_type == "good"
+                and open_rows[k - 1] == open_rows[k] - 1 and open_rows[k + 1] == open_rows[k] + 1
+                and _reads_as_sentence(block.text, stopwords)):
+            block.class_type = "good"
+
+
 def _rescue_closing_text(paragraphs: list[str], open_rows: list[int], blocks: list[_Block], stopwords: frozenset[str]) -> None:
     """Give back the article's closing lines that jusText dropped at the end of the page: walking up from
     the last line while the lines read as running text (a subheading among them), up to article text kept
@@ -173,8 +192,7 @@ def _rescue_closing_text(paragraphs: list[str], open_rows: list[int], blocks: li
             return  # a furniture line stands between: the article ended above it
         text = block.text
         words = len(text.split())
-        sentence = (_SENTENCE_END.search(text) and words >= CLOSING_MIN_WORDS
-                    and stopword_share(text, stopwords) >= CLOSING_MIN_STOPWORDS)
+        sentence = _reads_as_sentence(text, stopwords)
         last_line_cut = k == len(blocks) - 1 and _cut_off_prose(text, stopwords)
         heading = rescued and not below_is_heading and _is_heading(text)
         if not (sentence or last_line_cut or heading):

@@ -377,9 +377,14 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
         if len(text) <= 400 and len(text.split()) >= 5:  # "Thank you very much." may well be said twice
             seen.setdefault(line_key(text), []).append(i)
     for rows in seen.values():
-        if len(rows) > 1:
-            for i in rows:
-                reasons[i] = reasons[i] or "image caption (repeated line)"
+        if len(rows) < 2:
+            continue
+        if _printed_twice(paragraphs[rows[0]], rows):
+            for i in rows[1:]:
+                reasons[i] = reasons[i] or "repeated text (a second copy of the article)"
+            continue
+        for i in rows:
+            reasons[i] = reasons[i] or "image caption (repeated line)"
     _mark_running_headers(paragraphs, reasons)
     _mark_contents(paragraphs, reasons)
     _mark_publisher_blurbs(paragraphs, reasons)
@@ -388,6 +393,16 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
     _mark_footnotes(paragraphs, reasons)
     _classify_closing_block(paragraphs, reasons)
     return reasons
+
+
+REPEATED_PROSE_CHARS = 150
+
+
+def _printed_twice(text: str, rows: list[int]) -> bool:
+    """A long sentence printed again far from its first copy: the page holds its article twice (a saved
+    page with a print version). A caption sits right next to its copy, a headline ends no sentence."""
+    apart = all(b - a > 1 for a, b in zip(rows, rows[1:]))
+    return apart and len(text) >= REPEATED_PROSE_CHARS and bool(re.search(r"[.!?][\"”’»)]?$", text))
 
 
 def _words_only(text: str) -> str:
