@@ -351,3 +351,17 @@ def test_a_name_heavy_sentence_between_article_paragraphs_is_kept():
     assert boilerplate_lines([LONG, names, LONG_TOO, LONG + " Again."], set(), stoplist("English")) == set()
     menu = "Politics Economy Society Culture Sport Opinion Video Photo Archive Contacts Advertising Newsletter"
     assert 1 in boilerplate_lines([LONG, menu, LONG_TOO, LONG + " Again."], set(), stoplist("English"))
+
+
+def test_a_first_sentence_cut_by_a_line_break_is_kept_with_the_text_under_it():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    lines = ["Abstract", "A great deal is written and said about the IMF's interaction with", LONG, LONG_TOO]
+    assert 1 not in boilerplate_lines(lines, set(), stoplist("English"))
+    headline = ["Menu", "New government spokesman and energy minister appointed", LONG, LONG_TOO]
+    assert 1 in boilerplate_lines(headline, set(), stoplist("English"))
+
+
+def test_a_language_switcher_is_navigation():
+    assert line_reason("This page is also available in") == "site navigation"
+    assert line_reason("The report is also available in Russian and Kazakh, the ministry said.") is None

@@ -137,6 +137,15 @@ CLOSING_MIN_STOPWORDS = 0.10
 HEADING_MAX_WORDS = 8
 
 
+# Words no sentence ends on: articles, prepositions, conjunctions, auxiliaries ("… interaction with").
+_NO_SENTENCE_ENDS = frozenset(
+    """the a an of to in on at by for with from into onto about than between over under after before during
+    and or but nor as that which who whose whom is are was were be been has have had its their his her our
+    this these those such very more most""".split()
+    + "в во на с со и а но по к ко о об от до для из за при что как не".split()
+)
+
+
 def _is_heading(text: str) -> bool:
     """A few words that end no sentence: a subheading (or a menu item)."""
     return len(text.split()) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
@@ -153,7 +162,7 @@ def _cut_off_prose(text: str, stopwords: frozenset[str]) -> bool:
     if sum(w[:1].islower() for w in rest) * 2 <= len(rest):
         return False
     last = words[-1].casefold()
-    return "," in text or len(last) <= 2 or last in stopwords
+    return "," in text or len(last) <= 2 or last in _NO_SENTENCE_ENDS
 
 
 def _reads_as_sentence(text: str, stopwords: frozenset[str]) -> bool:
@@ -165,13 +174,22 @@ def _reads_as_sentence(text: str, stopwords: frozenset[str]) -> bool:
 
 def _rescue_sentences_between_text(open_rows: list[int], blocks: list[_Block], stopwords: frozenset[str]) -> None:
     """A sentence jusText drops for its few common words, with article text right above and right below
-    it (no furniture line between), is article text."""
-    for k in range(1, len(blocks) - 1):
+    it (no furniture line between), is article text; so is the start of a sentence cut by a line break
+    ("A great deal is written and said about the IMF's interaction with") right above article text."""
+    for k in range(len(blocks) - 2, -1, -1):
         block = blocks[k]
-        if (block.class_type == "bad" and blocks[k - 1].class_type == "good" and blocks[k + 1].class_type == "good"
-                and open_rows[k - 1] == open_rows[k] - 1 and open_rows[k + 1] == open_rows[k] + 1
-                and _reads_as_sentence(block.text, stopwords)):
+        if block.class_type != "bad" or blocks[k + 1].class_type != "good" or open_rows[k + 1] != open_rows[k] + 1:
+            continue
+        text_above = k > 0 and blocks[k - 1].class_type == "good" and open_rows[k - 1] == open_rows[k] - 1
+        if (text_above and _reads_as_sentence(block.text, stopwords)) or _stops_on_a_function_word(block.text):
             block.class_type = "good"
+
+
+def _stops_on_a_function_word(text: str) -> bool:
+    """The start of a sentence broken off by a line break: it stops on "with", "the", "and"…"""
+    words = text.split()
+    return (len(words) >= 3 and text[:1].isupper() and re.search(r"[^\W\d_]$", text) is not None
+            and words[-1].casefold() in _NO_SENTENCE_ENDS)
 
 
 def _rescue_closing_text(paragraphs: list[str], open_rows: list[int], blocks: list[_Block], stopwords: frozenset[str]) -> None:

@@ -75,6 +75,7 @@ _TEMPLATE = re.compile(
 )
 # "Previous articleJanuary 13 …", "Next post: …": a link to the neighbouring article, its headline glued on.
 _NEIGHBOUR_LINK = re.compile(r"^(?:Previous|Next|Prev|PREVIOUS|NEXT)\s?(?:article|post|story|ARTICLE|POST|STORY)(?:\s*:|(?=[A-Z«“\"'‘])|$)")
+_LANGUAGE_SWITCH = re.compile(r"^this (?:page|article|site|story) is (?:also )?available in\b", re.I)
 _SKIP_LINK = re.compile(r"^(?:skip|jump|go) to (?:the )?(?:main |primary )?(?:content|navigation|search|menu|article)\b|^перейти к ", re.I)
 _WIDGET = re.compile(
     r"^(?:\d+(?:[.,]\d+)?\s*[kк]?\+?|\d+\s*(?:min(?:ute)?s?|мин\.?)\s*(?:read|чтения)?|font size\W*|a\s*a\s*a|print|comments?\s*\(\d+\)|"
@@ -294,7 +295,7 @@ def line_reason(text: str) -> str | None:
     key = line_key(text)
     if key in _NAV_LINES:
         return _NAV_LINES[key]
-    if _SKIP_LINK.match(key):
+    if _SKIP_LINK.match(key) or (len(text) <= 200 and _LANGUAGE_SWITCH.match(text)):
         return "site navigation"
     if len(text) <= 200 and _NEIGHBOUR_LINK.match(text):
         return "related links"
