@@ -365,3 +365,29 @@ def test_a_first_sentence_cut_by_a_line_break_is_kept_with_the_text_under_it():
 def test_a_language_switcher_is_navigation():
     assert line_reason("This page is also available in") == "site navigation"
     assert line_reason("The report is also available in Russian and Kazakh, the ministry said.") is None
+
+
+WIRE = ("PRETORIA/CAPE TOWN: Political parties in South Africa have geared up for coalition talks as the ruling "
+        "African National Congress is on course to lose its three-decade-old majority.")
+
+
+def test_highlights_above_a_wire_dateline_are_the_pages_header():
+    from corpuslens.ingest.boilerplate import lines_above_dateline
+
+    lines = ["South Africa heads for coalition talks", "Results show ANC with 41% votes and DA in second place with 21%.",
+             "Election officials announce to reveal poll verdict on Sunday.", WIRE, LONG, LONG_TOO]
+    assert lines_above_dateline(lines, {0}) == {1, 2}
+    agency = ("AMMAN, Jordan (AP) — Jordan's interior and foreign ministers have been replaced in a Cabinet reshuffle, "
+              "at a time of public discontent.")
+    assert lines_above_dateline(["Reshuffle includes 8 portfolios", agency, LONG], set()) == {0}
+
+
+def test_a_kicker_in_capitals_is_no_dateline_and_the_text_above_it_stays():
+    from corpuslens.ingest.boilerplate import lines_above_dateline
+
+    kicker = ("EDITORIAL: Sierra Leone's compact programme will address the country's energy shortage and help the "
+              "businesses that depend on it.")
+    lines = ["The Coups in the Sahel", "Over the last three years the region has witnessed a wave of coups.", kicker, LONG]
+    assert lines_above_dateline(lines, {0}) == set()
+    # a dateline far down the page is a paragraph that quotes a place, not the article's opening
+    assert lines_above_dateline([OTHER] * 12 + [WIRE], set()) == set()

@@ -8,6 +8,8 @@ Plain text has no links, so jusText's link density is zero here. Lines already j
 rules, title, byline, dateline) are left as they are. jusText counts the end of a page as boilerplate;
 a saved excerpt often ends inside the article, so its closing sentences (and a last line cut off
 mid-sentence) are given back when nothing but running text stands between them and the article.
+An article that opens on a wire dateline ("BAGHDAD (Reuters) - …") starts there: the short lines above
+it that the metadata readers left are the page's header, whatever jusText makes of them.
 """
 
 from __future__ import annotations
@@ -72,6 +74,35 @@ def stopword_share(text: str, stopwords: frozenset[str]) -> float:
     return sum(w in stopwords for w in words) / len(words) if words else 0.0
 
 
+# A wire dateline opening the article's first paragraph: "BAGHDAD (Reuters) - A dispute …", "AMMAN, Jordan
+# (AP) — …", "PRETORIA/CAPE TOWN: Political parties …", "Sept 14 (Reuters) - …". A kicker in capitals
+# ("EDITORIAL:", "UPDATE:") is no place.
+_DATELINE_OPENING = re.compile(
+    r"^(?!(?:EDITORIAL|OPINION|ANALYSIS|COMMENT|UPDATE|UPDATED|BREAKING|EXCLUSIVE|WATCH|VIDEO|PHOTOS?|INTERVIEW|"
+    r"EXPLAINER|FACTBOX|REVIEW|NEWS|LIVE)\b)"
+    r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.'’\-/]{2,25}(?: [A-ZÀ-ÖØ-ÞА-ЯЁ.'’\-/]{2,25}){0,3}|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
+    r"(?:,\s*[A-Z][\w .]{2,30}?)?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"
+    r"\s*(?:\([A-Za-z][\w .&-]{0,25}\))?\s*(?::|[—–-]{1,2})\s+\S"
+)
+DATELINE_WITHIN = 12  # the dateline paragraph must be among the page's first lines
+DATELINE_MIN_CHARS = 100
+HEADER_LINE_MAX_CHARS = 300
+
+
+def lines_above_dateline(paragraphs: list[str], judged: set[int]) -> set[int]:
+    """An article that opens on a wire dateline starts there: the short lines above it that the headline,
+    byline and date readers left (highlights, a caption, a kicker, a shop's banner) are the page's header."""
+    for i, text in enumerate(paragraphs[:DATELINE_WITHIN]):
+        if i in judged or len(text) < DATELINE_MIN_CHARS or not _DATELINE_OPENING.match(text):
+            continue
+        above = [j for j in range(i) if j not in judged]
+        if all(len(paragraphs[j]) <= HEADER_LINE_MAX_CHARS for j in above):
+            return set(above)
+        return set()
+    return set()
+
+
 class _Block:
     """The attributes jusText's classifier reads from a paragraph of an HTML page."""
 
@@ -98,9 +129,11 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
     (`stopwords`: the page's language's, from `page_stoplist`)."""
     from justext.core import classify_paragraphs, revise_paragraph_classification
 
+    header = lines_above_dateline(paragraphs, judged)
+    judged = judged | header
     open_rows = [i for i in range(len(paragraphs)) if i not in judged]
     if not 3 <= len(open_rows) <= MAX_LINES:
-        return set()
+        return header
     blocks = [_Block(paragraphs[i]) for i in open_rows]
     classify_paragraphs(blocks, stopwords, LENGTH_LOW, LENGTH_HIGH,
                         STOPWORDS_LOW, STOPWORDS_HIGH, 1.0, True)
@@ -125,8 +158,8 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
     bad = {row for row, block in zip(open_rows, blocks) if block.class_type == "bad"}
     total = sum(len(paragraphs[i]) for i in open_rows)
     if not total or sum(len(paragraphs[i]) for i in bad) > MAX_DROPPED_SHARE * total:
-        return set()
-    return bad
+        return header
+    return bad | header
 
 
 # A closing paragraph jusText drops only because the page ends under it: a sentence that ends, with some
