@@ -250,6 +250,7 @@ def test_a_long_rights_statement_and_small_capital_pieces_are_furniture():
     [
         ("All information regarding plenary, including speakers' lists, can be found here.", "link to elsewhere"),
         ("For detailed information on the session, please also see our newsletter.", "link to elsewhere"),
+        ("Live coverage of debates and votes can be found on Parliament's webstreaming and on EbS+.", "link to elsewhere"),
         ("US military aid and the Kremlin's reaction пожалуйста, подождите", "player widget"),
         ("HeadingHeading 3", "page widget"),
     ],
@@ -262,6 +263,7 @@ def test_pointers_glued_widgets_and_template_headings_are_furniture(line, reason
     "line",
     [
         "Traces of the chemical were found here, in the basement of the ministry, investigators said.",
+        "Traces of the chemical can be found on the victims' clothes, the inspectors said.",
         "Please see our position paper, the minister told the committee, before you judge the plan.",
         "The heading of the report was changed three times.",
     ],
