@@ -162,7 +162,7 @@ _DISCLAIMER = re.compile(
 _POINTER = re.compile(
     r"\b(?:found|available|read|see|click|tap|watch|download(?:ed)?|listen|register|sign up)\b[^.]{0,80}\bhere\s*[.!:]?$|"
     r"\b(?:can|may) be (?:found|watched|followed|viewed|seen|heard) (?:on|at|via)\b[^.]{0,80}"
-    r"\b(?:website|web ?site|web ?stream(?:ing)?|live ?stream|channel|app|youtube|twitter|facebook|telegram)\b|"
+    r"\b(?:website|web ?site|web ?stream(?:ing)?|live ?stream|channel|app)\b|"
     r"\bplease (?:also )?(?:see|visit|read|check|consult|follow) our (?:newsletters?|website|site|web ?page|pages?|"
     r"homepage|archive|live ?blog|coverage|channel|feed|podcast|app)\b",
     re.I,
