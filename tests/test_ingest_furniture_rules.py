@@ -393,3 +393,14 @@ def test_a_kicker_in_capitals_is_no_dateline_and_the_text_above_it_stays():
     assert lines_above_dateline(lines, {0}) == set()
     # a dateline far down the page is a paragraph that quotes a place, not the article's opening
     assert lines_above_dateline([OTHER] * 12 + [WIRE], set()) == set()
+
+
+def test_an_interviewees_introduction_is_kept_though_a_speaker_label_names_her():
+    lines = [
+        "Jane Doe is a senior fellow at the Carnegie Endowment, and she has studied the region for twenty years.",
+        "Why did the talks fail?",
+        "Jane Doe:",
+        BODY,
+        OTHER,
+    ]
+    assert classify_furniture(lines)[0] is None

@@ -1,14 +1,18 @@
-"""Recognise site furniture: the lines a web page wraps around an article.
+"""Recognise site furniture: the lines a web page or a printed report wraps around an article.
 
 Navigation and breadcrumbs, category lists, share buttons and counters, newsletter and donation
-pleas, comment forms, image placeholders, photo captions and credits, a bare publication name,
-author biographies. `classify_furniture` gives each paragraph a reason (or None for article
-text); the caller keeps the furniture out of the passages and shows it, with its reason, in the
-debug view. `split_trailing_note` cuts an author note off the end of a paragraph that has no
-line break before it (an article pasted as one long paragraph).
+pleas, comment forms and notices, image placeholders, photo captions and credits, pull quotes,
+press contacts, republication notes and disclaimers, a bare publication name, author
+biographies; from printed reports, running page headers, tables of contents, footnotes, colophons
+and the publisher's self-description. `classify_furniture` gives each paragraph a reason (or None
+for article text); the caller keeps the furniture out of the passages and shows it, with its
+reason, in the debug view. `split_trailing_note` cuts an author note off the end of a paragraph
+that has no line break before it (an article pasted as one long paragraph).
 
-Positional rules keep the guessing honest: biographies and bare names are only looked for in
-the block of furniture that closes the article, never in the middle of the body.
+Positional rules keep the guessing honest: bare names and follow-up lines are only looked for in
+the block of furniture that closes the article, and the lines under a footer only there; an
+author note in the middle of a document counts only when the byline names its person, and a
+publisher's self-description only under its name or closing the page.
 """
 
 from __future__ import annotations
@@ -480,12 +484,20 @@ def _mark_publisher_blurbs(paragraphs: list[str], reasons: list[str | None]) -> 
             reasons[i + 1] = "publisher's self-description"
 
 
-def _named_on_a_line_of_its_own(name: str, paragraphs: list[str], note_at: int) -> bool:
-    """Whether a byline or author line ("By Jane Doe", "Jane Doe and John Roe") names the person."""
-    return any(
-        j != note_at and len(p) <= 120 and not p.rstrip().endswith((".", "!", "?")) and name in p
-        for j, p in enumerate(paragraphs)
-    )
+_BYLINE_LABEL = re.compile(r"^(?:by|authors?|text|written by|prepared by)\b\s*:?\s*", re.I)
+_NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
+
+
+def _named_on_a_byline(name: str, paragraphs: list[str], note_at: int) -> bool:
+    """Whether a byline or author line names the person: a line of names and nothing else ("By Jane
+    Doe", "Jane Doe* and John Roe**"). A speaker's label in an interview ("Jane Doe:") is not one."""
+    for j, line in enumerate(paragraphs):
+        if j == note_at or len(line) > 120 or name not in line:
+            continue
+        names = _BYLINE_LABEL.sub("", line.strip()).replace("*", "").translate(str.maketrans("", "", "†‡0123456789"))
+        if all(looks_like_name(part) for part in _NAME_SEPARATOR.split(names.strip())):
+            return True
+    return False
 
 
 # Furniture written as sentences; a line of it that stops mid-sentence goes on in the next line.
@@ -503,7 +515,7 @@ def _mark_author_notes(paragraphs: list[str], reasons: list[str | None]) -> None
         if reasons[i] or len(text) > 600:
             continue
         name = author_in_note(text)
-        if name and _named_on_a_line_of_its_own(name, paragraphs, i):
+        if name and _named_on_a_byline(name, paragraphs, i):
             reasons[i] = "author biography"
     for i in range(n):
         if reasons[i] in _NOTE_REASONS and len(paragraphs[i]) > 40:
