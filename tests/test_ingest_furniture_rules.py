@@ -404,3 +404,10 @@ def test_an_interviewees_introduction_is_kept_though_a_speaker_label_names_her()
         OTHER,
     ]
     assert classify_furniture(lines)[0] is None
+
+
+def test_an_agency_in_brackets_after_the_last_paragraph_is_its_sign_off_not_a_caption():
+    caption = "The pound fell to a record low of about 50 to the US dollar. (AFP)"
+    assert classify_furniture(["Title", caption, BODY, OTHER])[1] == "image caption"
+    last = "The pound fell to a record low of about 50 to the US dollar, the central bank said. (AFP)"
+    assert classify_furniture([BODY, OTHER, last]) == [None, None, None]

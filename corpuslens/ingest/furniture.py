@@ -125,6 +125,8 @@ _CAPTION_CREDIT = re.compile(
     r"[.!?]\s+source\s*:\s*[^.:/|]{2,60}[/|][^.:/|]{2,60}$",
     re.I,
 )
+# "… he said. (AFP)" may also be a wire story's sign-off under its last paragraph.
+_BARE_AGENCY = re.compile(rf"[.!?”\"]\s+\({_AGENCY}\)$", re.I)
 # "(C) … (R)": a photo's people placed left to right. Two different places, so that a politician's
 # party letter "(R)" alone is not taken for one.
 _PLACE_IN_PHOTO = re.compile(r"\((?:L|R|C|left|right|cent(?:re|er)|(?:2nd|second|third) (?:from )?(?:left|right|L|R))\)", re.I)
@@ -392,6 +394,11 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
             continue
         for i in rows:
             reasons[i] = reasons[i] or "image caption (repeated line)"
+    # A caption credited to a bare agency stands above more of the article; at its end it is the sign-off.
+    for i, text in enumerate(paragraphs):
+        if reasons[i] == "image caption" and _BARE_AGENCY.search(text):
+            if not any(not reasons[j] and len(paragraphs[j]) >= 100 for j in range(i + 1, len(paragraphs))):
+                reasons[i] = None
     _mark_running_headers(paragraphs, reasons)
     _mark_contents(paragraphs, reasons)
     _mark_publisher_blurbs(paragraphs, reasons)
