@@ -411,3 +411,8 @@ def test_an_agency_in_brackets_after_the_last_paragraph_is_its_sign_off_not_a_ca
     assert classify_furniture(["Title", caption, BODY, OTHER])[1] == "image caption"
     last = "The pound fell to a record low of about 50 to the US dollar, the central bank said. (AFP)"
     assert classify_furniture([BODY, OTHER, last]) == [None, None, None]
+
+
+def test_paragraphs_under_a_photo_credit_near_the_end_stay():
+    lines = [BODY, OTHER, THIRD, "© Atko Januson", "The programme will be reviewed next year, the minister said."]
+    assert classify_furniture(lines)[4] is None

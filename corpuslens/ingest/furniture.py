@@ -228,7 +228,8 @@ _ORG_BLURB = re.compile(
 _MISSION = re.compile(r"^our (?:mission|goal|aim|vision|purpose) is\b", re.I)
 # The lines that end an article page (a comment form, the copyright footer) or open another article's
 # card (its time stamp or view count): what follows them is not the article.
-_FOOTER_REASONS = ("comment form", "copyright notice")
+# A site's copyright footer, not a photo's credit ("© Jane Doe"): it reserves rights or names a year.
+_FOOTER_COPYRIGHT = re.compile(r"all rights reserved|(?:©|\bcopyright\b).{0,60}\b(?:19|20)\d{2}\b", re.I)
 _CARD_STAMP = re.compile(r"^(?:(?:вчера|сегодня|yesterday|today)\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}|\d+(?:[.,]\d+)?\s*[kк]\+?)$", re.I)
 FOOTER_LINES = 4  # at most this many lines below a footer are taken with it
 ARTICLE_ABOVE_FOOTER = 300  # characters of text above a footer that make it the article's end, not a header
@@ -619,7 +620,8 @@ def _mark_below_footer(paragraphs: list[str], reasons: list[str | None]) -> None
     below: list[int] = []
     for i in range(n - 1, max(-1, n - 1 - TAIL_WINDOW), -1):
         reason = reasons[i]
-        if reason in _FOOTER_REASONS or (reason == "page widget" and _CARD_STAMP.match(line_key(paragraphs[i]))):
+        footer = reason == "comment form" or (reason == "copyright notice" and _FOOTER_COPYRIGHT.search(paragraphs[i]))
+        if footer or (reason == "page widget" and _CARD_STAMP.match(line_key(paragraphs[i]))):
             article_above = sum(len(paragraphs[j]) for j in range(i) if not reasons[j]) >= ARTICLE_ABOVE_FOOTER
             if below and article_above:
                 for j in below:
