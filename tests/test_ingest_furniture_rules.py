@@ -416,3 +416,10 @@ def test_an_agency_in_brackets_after_the_last_paragraph_is_its_sign_off_not_a_ca
 def test_paragraphs_under_a_photo_credit_near_the_end_stay():
     lines = [BODY, OTHER, THIRD, "© Atko Januson", "The programme will be reviewed next year, the minister said."]
     assert classify_furniture(lines)[4] is None
+
+
+def test_an_unpunctuated_note_at_the_top_does_not_take_the_first_paragraph():
+    lines = ["By Jane Doe", "Jane Doe, Associate Professor, Department of Regional Studies, State University",
+             "The talks in Vienna ended without a deal on Friday.", BODY, OTHER]
+    reasons = classify_furniture(lines)
+    assert reasons[1] == "author biography" and reasons[2] is None

@@ -511,6 +511,8 @@ def _named_on_a_byline(name: str, paragraphs: list[str], note_at: int) -> bool:
 # Furniture written as sentences; a line of it that stops mid-sentence goes on in the next line.
 _NOTE_REASONS = ("author biography", "report colophon", "publisher's disclaimer", "publisher's self-description", "footnote")
 CONTINUATION_LINES = 3
+CONTINUATION_CHARS = 250  # the pieces of a wrapped note are short; an article's paragraph is not taken
+_NOTE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 
 
 def _mark_author_notes(paragraphs: list[str], reasons: list[str | None]) -> None:
@@ -526,10 +528,12 @@ def _mark_author_notes(paragraphs: list[str], reasons: list[str | None]) -> None
         if name and _named_on_a_byline(name, paragraphs, i):
             reasons[i] = "author biography"
     for i in range(n):
-        if reasons[i] in _NOTE_REASONS and len(paragraphs[i]) > 40:
+        # Only a note written as a sentence ("… is a research professor at the") is visibly cut when it
+        # stops unpunctuated; "Jane Doe, Associate Professor, State University" is complete as it is.
+        if reasons[i] in _NOTE_REASONS and len(paragraphs[i]) > 40 and _NOTE_VERB.search(paragraphs[i]):
             j = i
             while (j + 1 < n and j - i < CONTINUATION_LINES and not _TERMINAL.search(paragraphs[j].rstrip())
-                   and not reasons[j + 1] and len(paragraphs[j + 1]) <= 400):
+                   and not reasons[j + 1] and len(paragraphs[j + 1]) <= CONTINUATION_CHARS):
                 j += 1
                 reasons[j] = reasons[i]
     for i, text in enumerate(paragraphs):
