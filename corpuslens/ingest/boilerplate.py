@@ -5,7 +5,11 @@ the page's language): long lines full of function words are article text, lines 
 (menus, tag lists, logos, widget labels) are not, and short lines take the class of their
 neighbours — a short line between two article paragraphs stays, a short line among menus goes.
 Plain text has no links, so jusText's link density is zero here. Lines already judged (furniture
-rules, title, byline, dateline) are left as they are.
+rules, title, byline, dateline) are left as they are. jusText counts the end of a page as boilerplate;
+a saved excerpt often ends inside the article, so its closing sentences (and a last line cut off
+mid-sentence) are given back when nothing but running text stands between them and the article.
+An article that opens on a wire dateline ("BAGHDAD (Reuters) - …") starts there: the short lines above
+it that the metadata readers left are the page's header, whatever jusText makes of them.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ MAX_DROPPED_SHARE = 0.5
 # a list or a dump, not a saved article, and is left to the rules.
 MAX_LINES = 2000
 
+_SENTENCE_END = re.compile(r"[.!?:;…\"”»)]$")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -69,6 +74,35 @@ def stopword_share(text: str, stopwords: frozenset[str]) -> float:
     return sum(w in stopwords for w in words) / len(words) if words else 0.0
 
 
+# A wire dateline opening the article's first paragraph: "BAGHDAD (Reuters) - A dispute …", "AMMAN, Jordan
+# (AP) — …", "PRETORIA/CAPE TOWN: Political parties …", "Sept 14 (Reuters) - …". A kicker in capitals
+# ("EDITORIAL:", "UPDATE:") is no place.
+_DATELINE_OPENING = re.compile(
+    r"^(?!(?:EDITORIAL|OPINION|ANALYSIS|COMMENT|UPDATE|UPDATED|BREAKING|EXCLUSIVE|WATCH|VIDEO|PHOTOS?|INTERVIEW|"
+    r"EXPLAINER|FACTBOX|REVIEW|NEWS|LIVE)\b)"
+    r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.'’\-/]{2,25}(?: [A-ZÀ-ÖØ-ÞА-ЯЁ.'’\-/]{2,25}){0,3}|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
+    r"(?:,\s*[A-Z][\w .]{2,30}?)?(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"
+    r"\s*(?:\([A-Za-z][\w .&-]{0,25}\))?\s*(?::|[—–-]{1,2})\s+\S"
+)
+DATELINE_WITHIN = 12  # the dateline paragraph must be among the page's first lines
+DATELINE_MIN_CHARS = 100
+HEADER_LINE_MAX_CHARS = 300
+
+
+def lines_above_dateline(paragraphs: list[str], judged: set[int]) -> set[int]:
+    """An article that opens on a wire dateline starts there: the short lines above it that the headline,
+    byline and date readers left (highlights, a caption, a kicker, a shop's banner) are the page's header."""
+    for i, text in enumerate(paragraphs[:DATELINE_WITHIN]):
+        if i in judged or len(text) < DATELINE_MIN_CHARS or not _DATELINE_OPENING.match(text):
+            continue
+        above = [j for j in range(i) if j not in judged]
+        if all(len(paragraphs[j]) <= HEADER_LINE_MAX_CHARS for j in above):
+            return set(above)
+        return set()
+    return set()
+
+
 class _Block:
     """The attributes jusText's classifier reads from a paragraph of an HTML page."""
 
@@ -95,9 +129,11 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
     (`stopwords`: the page's language's, from `page_stoplist`)."""
     from justext.core import classify_paragraphs, revise_paragraph_classification
 
+    header = lines_above_dateline(paragraphs, judged)
+    judged = judged | header
     open_rows = [i for i in range(len(paragraphs)) if i not in judged]
     if not 3 <= len(open_rows) <= MAX_LINES:
-        return set()
+        return header
     blocks = [_Block(paragraphs[i]) for i in open_rows]
     classify_paragraphs(blocks, stopwords, LENGTH_LOW, LENGTH_HIGH,
                         STOPWORDS_LOW, STOPWORDS_HIGH, 1.0, True)
@@ -110,8 +146,107 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
         if (block.class_type == "bad" and block.cf_class == "short" and blocks[k - 1].class_type == "good"
                 and len(block.text.split()) >= 5 and stopword_share(block.text, stopwords) >= STOPWORDS_LOW):
             block.class_type = "good"
+    _rescue_closing_text(paragraphs, open_rows, blocks, stopwords)
+    _rescue_sentences_between_text(open_rows, blocks, stopwords)
+    # A short line that ends no sentence is a heading, and a heading belongs to what comes under it: above
+    # a run of dropped lines it is that run's first item (a list of related headlines), not article text.
+    for k in range(len(blocks) - 2, 0, -1):
+        block = blocks[k]
+        if (block.class_type == "good" and block.cf_class == "short" and blocks[k + 1].class_type == "bad"
+                and blocks[k + 1].cf_class != "short" and not _SENTENCE_END.search(block.text)):
+            block.class_type = "bad"
     bad = {row for row, block in zip(open_rows, blocks) if block.class_type == "bad"}
     total = sum(len(paragraphs[i]) for i in open_rows)
     if not total or sum(len(paragraphs[i]) for i in bad) > MAX_DROPPED_SHARE * total:
-        return set()
-    return bad
+        return header
+    return bad | header
+
+
+# A closing paragraph jusText drops only because the page ends under it: a sentence that ends, with some
+# common words (names and titles make a news sentence poor in them), or the file's last line cut off
+# mid-sentence (a saved excerpt stops where its size limit fell).
+CLOSING_MIN_WORDS = 6
+CLOSING_MIN_STOPWORDS = 0.10
+HEADING_MAX_WORDS = 8
+
+
+# Words no sentence ends on: articles, prepositions, conjunctions, auxiliaries ("… interaction with").
+_NO_SENTENCE_ENDS = frozenset(
+    """the a an of to in on at by for with from into onto about than between over under after before during
+    and or but nor as that which who whose whom is are was were be been has have had its their his her our
+    this these those such very more most""".split()
+    + "в во на с со и а но по к ко о об от до для из за при что как не".split()
+)
+
+
+def _is_heading(text: str) -> bool:
+    """A few words that end no sentence: a subheading (or a menu item)."""
+    return len(text.split()) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
+
+
+def _cut_off_prose(text: str, stopwords: frozenset[str]) -> bool:
+    """A sentence cut off in the middle: it opens like a sentence, goes on in mostly lower-case words and
+    stops where no sentence stops - after a comma in it, on a common word ("…, a group of you", "It was")
+    or on a piece of a word ("This new wealth h")."""
+    words = text.split()
+    if len(words) < 2 or not (text[:1].isupper() or text[:1].isdigit()) or not re.search(r"[^\W\d_]$", text):
+        return False
+    rest = [w for w in words[1:] if w[:1].isalpha()]
+    if sum(w[:1].islower() for w in rest) * 2 <= len(rest):
+        return False
+    last = words[-1].casefold()
+    return "," in text or len(last) <= 2 or last in _NO_SENTENCE_ENDS
+
+
+def _reads_as_sentence(text: str, stopwords: frozenset[str]) -> bool:
+    """A sentence that ends, of some length, with some common words (names and titles make a news
+    sentence poor in them: "Riyadh and its allies, Egypt, the UAE and Bahrain, have agreed …")."""
+    return (bool(_SENTENCE_END.search(text)) and len(text.split()) >= CLOSING_MIN_WORDS
+            and stopword_share(text, stopwords) >= CLOSING_MIN_STOPWORDS)
+
+
+def _rescue_sentences_between_text(open_rows: list[int], blocks: list[_Block], stopwords: frozenset[str]) -> None:
+    """A sentence jusText drops for its few common words, with article text right above and right below
+    it (no furniture line between), is article text; so is the start of a sentence cut by a line break
+    ("A great deal is written and said about the IMF's interaction with") right above article text."""
+    for k in range(len(blocks) - 2, -1, -1):
+        block = blocks[k]
+        if block.class_type != "bad" or blocks[k + 1].class_type != "good" or open_rows[k + 1] != open_rows[k] + 1:
+            continue
+        text_above = k > 0 and blocks[k - 1].class_type == "good" and open_rows[k - 1] == open_rows[k] - 1
+        if (text_above and _reads_as_sentence(block.text, stopwords)) or _stops_on_a_function_word(block.text):
+            block.class_type = "good"
+
+
+def _stops_on_a_function_word(text: str) -> bool:
+    """The start of a sentence broken off by a line break: it stops on "with", "the", "and"…"""
+    words = text.split()
+    return (len(words) >= 3 and text[:1].isupper() and re.search(r"[^\W\d_]$", text) is not None
+            and words[-1].casefold() in _NO_SENTENCE_ENDS)
+
+
+def _rescue_closing_text(paragraphs: list[str], open_rows: list[int], blocks: list[_Block], stopwords: frozenset[str]) -> None:
+    """Give back the article's closing lines that jusText dropped at the end of the page: walking up from
+    the last line while the lines read as running text (a subheading among them), up to article text kept
+    above them with no furniture line between. Anything else on the way keeps them dropped."""
+    if not blocks or open_rows[-1] != len(paragraphs) - 1:
+        return
+    rescued: list[int] = []
+    below_is_heading = False
+    for k in range(len(blocks) - 1, -1, -1):
+        block = blocks[k]
+        if block.class_type == "good":
+            for r in rescued:
+                blocks[r].class_type = "good"
+            return
+        if k + 1 < len(blocks) and open_rows[k + 1] != open_rows[k] + 1:
+            return  # a furniture line stands between: the article ended above it
+        text = block.text
+        words = len(text.split())
+        sentence = _reads_as_sentence(text, stopwords)
+        last_line_cut = k == len(blocks) - 1 and _cut_off_prose(text, stopwords)
+        heading = rescued and not below_is_heading and _is_heading(text)
+        if not (sentence or last_line_cut or heading):
+            return
+        below_is_heading = not (sentence or last_line_cut)
+        rescued.append(k)

@@ -1,14 +1,18 @@
-"""Recognise site furniture: the lines a web page wraps around an article.
+"""Recognise site furniture: the lines a web page or a printed report wraps around an article.
 
 Navigation and breadcrumbs, category lists, share buttons and counters, newsletter and donation
-pleas, comment forms, image placeholders, photo captions and credits, a bare publication name,
-author biographies. `classify_furniture` gives each paragraph a reason (or None for article
-text); the caller keeps the furniture out of the passages and shows it, with its reason, in the
-debug view. `split_trailing_note` cuts an author note off the end of a paragraph that has no
-line break before it (an article pasted as one long paragraph).
+pleas, comment forms and notices, image placeholders, photo captions and credits, pull quotes,
+press contacts, republication notes and disclaimers, a bare publication name, author
+biographies; from printed reports, running page headers, tables of contents, footnotes, colophons
+and the publisher's self-description. `classify_furniture` gives each paragraph a reason (or None
+for article text); the caller keeps the furniture out of the passages and shows it, with its
+reason, in the debug view. `split_trailing_note` cuts an author note off the end of a paragraph
+that has no line break before it (an article pasted as one long paragraph).
 
-Positional rules keep the guessing honest: biographies and bare names are only looked for in
-the block of furniture that closes the article, never in the middle of the body.
+Positional rules keep the guessing honest: bare names and follow-up lines are only looked for in
+the block of furniture that closes the article, and the lines under a footer only there; an
+author note in the middle of a document counts only when the byline names its person, and a
+publisher's self-description only under its name or closing the page.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from corpuslens.ingest.dates import parse_date
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽƏА-ЯЁ][\w'’\-]*[^\W\d_]"
 _PARTICLE = r"(?:de|van|von|der|den|al|el|bin|ibn|da|di|du|la|le|dos|del)"
 _INITIALS = r"(?:[A-Z]\.\s?)*"
-NAME_PATTERN = rf"{_INITIALS}{_WORD}(?:\s+{_INITIALS}(?:{_PARTICLE}\s+)?{_WORD}){{0,3}}"
+NAME_PATTERN = rf"{_INITIALS}{_WORD}(?:\s+{_INITIALS}(?:{_PARTICLE}\s+){{0,2}}{_WORD}){{0,3}}"
 
 # Capitalised words that make a line a heading or a place, not a person's name.
 _NOT_NAME_WORDS = frozenset(
@@ -61,10 +65,11 @@ _NAV_LINES = {
     "what you need to know:": "summary box heading", "scroll top": "site navigation", "top of page": "site navigation",
     "back to top": "site navigation", "please try again.": "form message",
 }
+_GLUED_WIDGETS = [(k, r) for k, r in _NAV_LINES.items() if r == "player widget" and " " in k]
 _TEMPLATE = re.compile(
-    r"^(?:lorem ipsum\b.*|previous and next \w+|"
+    r"^(?:lorem ipsum\b.*|(?:heading\s*)+\d?|previous and next \w+|"
     r"download the .{0,40}\bapp\b.*|read the (?:original|full) (?:article|story|report)\b.*|(?:kaynak|source)\s*:[^.]{0,60}|"
-    r"add a comment\b.*|cc by(?:-[a-z-]+)?(?: \d\.\d)?|.*\bnever miss (?:our|a|the) (?:top |latest )?(?:stories|news|updates)\b.*|"
+    r"cc by(?:-[a-z-]+)?(?: \d\.\d)?|.*\bnever miss (?:our|a|the) (?:top |latest )?(?:stories|news|updates)\b.*|"
     r"with your registration you agree\b.*|"
     r".*(?:отключить рекламу|disable (?:your )?ad ?block(?:er)?).*|.*охраняются авторским правом.*|"
     r".*\bemail address is (?:invalid|missing|required).*|[^/]{1,80}\.(?:png|jpe?g|gif|webp|svg)|"
@@ -74,6 +79,7 @@ _TEMPLATE = re.compile(
 )
 # "Previous articleJanuary 13 …", "Next post: …": a link to the neighbouring article, its headline glued on.
 _NEIGHBOUR_LINK = re.compile(r"^(?:Previous|Next|Prev|PREVIOUS|NEXT)\s?(?:article|post|story|ARTICLE|POST|STORY)(?:\s*:|(?=[A-Z«“\"'‘])|$)")
+_LANGUAGE_SWITCH = re.compile(r"^this (?:page|article|site|story) is (?:also )?available in\b", re.I)
 _SKIP_LINK = re.compile(r"^(?:skip|jump|go) to (?:the )?(?:main |primary )?(?:content|navigation|search|menu|article)\b|^перейти к ", re.I)
 _WIDGET = re.compile(
     r"^(?:\d+(?:[.,]\d+)?\s*[kк]?\+?|\d+\s*(?:min(?:ute)?s?|мин\.?)\s*(?:read|чтения)?|font size\W*|a\s*a\s*a|print|comments?\s*\(\d+\)|"
@@ -90,7 +96,9 @@ _DONATION = re.compile(r"^(?:support|donate to)\b[^:]{0,60}:\s*help\b|^(?:suppor
 _COMMENT_FORM = re.compile(
     r"^(?:leave a (?:reply|comment)|post comment|submit comment|your email address will not be published|"
     r"required fields are marked|save my name, email|comments are closed|you must be logged in to post|"
-    r"\d+ comments?$|(?:name|email|website|comment)\s*\*?$)",
+    r"\d+ comments?$|(?:name|email|website|comment)\s*\*?$|"
+    r"add a comment\b|(?:sorry,?\s+)?(?:we are|we're|we)\s+(?:not|no longer)\s+(?:currently\s+)?accepting comments|"
+    r"comments? (?:are|is) (?:closed|disabled|not (?:currently )?(?:open|enabled|accepted)))",
     re.I,
 )
 _CREDIT = re.compile(r"^\(?\s*(?:source|photo|photograph|image|picture|credit|photo credit|фото|источник)\s*:\s*[^()]{1,100}\)?$", re.I)
@@ -106,7 +114,88 @@ _CREDIT_WORDS = re.compile(
     r"press service|kremlin|president)\b",
     re.I,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.I)
+# A caption's credit after its last sentence: "… in Gatundu on March 10, 2013. (Marko Djurica/Reuters)",
+# "… about 31. (AFP)". Agencies and picture libraries only: a bracket naming anyone else is prose.
+_AGENCY = (
+    r"(?:AFP|AP|AP Photo|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Anadolu(?: Agency)?|Shutterstock|TASS|Sputnik|"
+    r"RIA Novosti|Xinhua|Bloomberg|Wikimedia Commons|iStock)"
+)
+_CAPTION_CREDIT = re.compile(
+    rf"[.!?”\"]\s+\((?:[^()/]{{2,40}}/)?{_AGENCY}(?:/[^()]{{2,40}})?\)$|"
+    r"[.!?]\s+source\s*:\s*[^.:/|]{2,60}[/|][^.:/|]{2,60}$",
+    re.I,
+)
+# "… he said. (AFP)" may also be a wire story's sign-off under its last paragraph.
+_BARE_AGENCY = re.compile(rf"[.!?”\"]\s+\({_AGENCY}\)$", re.I)
+# "(C) … (R)": a photo's people placed left to right. Two different places, so that a politician's
+# party letter "(R)" alone is not taken for one.
+_PLACE_IN_PHOTO = re.compile(r"\((?:L|R|C|left|right|cent(?:re|er)|(?:2nd|second|third) (?:from )?(?:left|right|L|R))\)", re.I)
+# A caption dated in a sentence of its own: "… signed the agreement on Wednesday. December 14, 2022."
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?P<last>[^.!?]{6,40})\.?$")
+# "Copyright © 2024 …", "Copyright 2024 …", "Copyright: Reuters"; a sentence about copyright law is text.
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b(?=\s*(?:©|\(c\)|\d{4}|:|by\b)))|all rights reserved", re.I)
+# A publication's rights statement may run on ("… All rights reserved. Except for the quotation of short
+# passages …, no part of this publication may be reproduced …"); it opens with the mark or a year.
+_RIGHTS_STATEMENT = re.compile(r"^(?:©|copyright\s*(?:©|\(c\)|\d{4}))(?=.*(?:all rights reserved|no part of this))", re.I | re.S)
+# The lone capital of a heading set in small capitals, cut from the rest of its word ("S pecial",
+# "R epoRt", "c ontentS"); "a" and "I" are words.
+_SMALL_CAPS_PIECE = re.compile(r"^(?![aAI]\s)[^\W\d_]\s[a-z][a-zA-Z]*$")
+
+# A note about where the article was published before or can be read in full.
+_REPUBLISHED = re.compile(
+    r"^(?:a version of )?this (?:article|story|piece|post|interview|commentary|op-ed|essay|column)\b[^.]{0,60}?"
+    r"\b(?:(?:was )?(?:originally|first) (?:published|appeared|posted|ran)|(?:can|may) also be (?:found|read)|also appeared)\b|"
+    r"^(?:originally|first) published (?:in|on|at|by)\b",
+    re.I,
+)
+# Who commissioned or paid for a report: "This report was commissioned by the Center for …".
+_COLOPHON = re.compile(
+    r"^this (?:report|paper|study|brief|policy brief|working paper|publication|research|project)\b[^.]{0,40}?"
+    r"\b(?:was|is|has been) (?:commissioned|funded|sponsored|supported|made possible|produced|prepared)\b",
+    re.I,
+)
+# A report speaking of itself in its summary box ("This report analyzes …"), next to its authors' notes.
+_ABOUT_THIS = re.compile(r"^this (?:report|paper|study|brief|policy brief|working paper|publication)\s+[a-z]+s\b", re.I)
+# "The opinions expressed in this document do not necessarily reflect …": a publisher's disclaimer. It
+# must speak of the document or its author: "the views expressed by the minister" is reporting.
+_DISCLAIMER = re.compile(
+    r"^(?:the )?(?:views|opinions|statements)(?: and \w+)? expressed\b.{0,80}"
+    r"\b(?:this|these|herein|here|the authors?|the writers?)\b.{0,200}"
+    r"\b(?:do(?:es)? not necessarily (?:reflect|represent)|are (?:solely )?(?:those of|the authors?['’]s? own))",
+    re.I,
+)
+# A sentence that only points elsewhere: "… can be found here.", "please also see our newsletter".
+_POINTER = re.compile(
+    r"\b(?:found|available|read|see|click|tap|watch|download(?:ed)?|listen|register|sign up)\b[^.]{0,80}\bhere\s*[.!:]?$|"
+    r"\b(?:can|may) be (?:found|watched|followed|viewed|seen|heard) (?:on|at|via)\b[^.]{0,80}"
+    r"\b(?:website|web ?site|web ?stream(?:ing)?|live ?stream|channel|app)\b|"
+    r"\bplease (?:also )?(?:see|visit|read|check|consult|follow) our (?:newsletters?|website|site|web ?page|pages?|"
+    r"homepage|archive|live ?blog|coverage|channel|feed|podcast|app)\b",
+    re.I,
+)
+_PAGE_NOTICE = re.compile(
+    r"\b(?:having|have|experiencing) (?:trouble|problems?|difficult(?:y|ies)) (?:loading|viewing|displaying|seeing)\b|"
+    r"\byour browser (?:does not|doesn['’]t) support\b|^this page (?:is|has been|was) (?:left )?intentionally (?:left )?blank\b",
+    re.I,
+)
+# An address block: two or more of a phone, fax, e-mail or web address ("Tel: … Fax: … E-mail: …").
+_CONTACT_FIELD = re.compile(
+    r"\b(?:tel|phone|fax|e-?mail|web-?site)\b\s*[:.]|\bfax\b|\bwww\.\w|\w@[\w-]+\.\w|\[email[^\]]*\]|"
+    r"\+\d{1,3}[\s(]\d|\b\d{3}[.\-]\d{3}[.\-]\d{4}\b",
+    re.I,
+)
+# A site's address on a line of its own.
+_SITE_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.I)
+# A line of social-media handles or hashtags only: "EP_ForeignAff EP_HumanRights", "@agency #elections"
+# (one name with an underscore alone is as likely a constant in a code sample).
+_HANDLES = re.compile(r"^(?:@\w+|(?:(?:@\w+|#\w+|\w+_\w+)\s+){1,7}(?:@\w+|#\w+|\w+_\w+))$")
+# A press contact: a name, then an international phone number, nothing after it.
+_CONTACT = re.compile(r"^[^\d()+]{2,60}?[\s:,]\(?\+\d{1,3}\)?[\d\s().\-]{6,}$")
+# A pull quote: a quotation set apart with the speaker's name (and title) after it and no verb
+# ("…” Jane Doe, European Commission President).
+_PULL_QUOTE = re.compile(
+    rf"^[“\"«„](?P<quote>[^“”\"«»]{{20,400}})[”\"»]\s*[-–—,]?\s*(?P<name>{NAME_PATTERN})(?:,\s*[^.!?“”\"]{{2,80}})?$"
+)
 
 _ROLE_WORDS = re.compile(
     r"\b(?:analyst|fellow|professor|associate|researcher|research|director|journalist|editor|correspondent|"
@@ -125,6 +214,25 @@ _NOTE_COMMA = re.compile(rf"^(?P<name>{NAME_PATTERN}),\s+{_COMMA_ROLE}")
 _TRAILING_NOTE = re.compile(
     rf"(?<=[.!?”\"»)])\s+(?P<note>(?P<name>{NAME_PATTERN})(?:,\s+{_COMMA_ROLE}[^!?]{{0,300}}|\s+is\s+an?\s+[^.!?]{{2,250}}\.?))\Z"
 )
+# A publisher describing itself: "The X Institute (XI) is a nonpartisan, independent policy research
+# institute based in Y", "is an independent, non-profit public policy organization based in Z" (its
+# name on the line above). The sentence must open with the description, and say where it is based or
+# what it is for: a story that mentions such a body in passing says more around it.
+_ORG_BLURB = re.compile(
+    r"^(?:(?:the )?[A-Z][\w.&’'\- ]{2,80}?(?:\s\([A-Z]{2,10}\))?\s+)?(?:is|are) an?\s[^.]{0,80}?"
+    r"\b(?:independent|non-?partisan|non-?profit|not-for-profit|non-?governmental)\b[^.]{0,80}?"
+    r"\b(?:organi[sz]ation|institute|think[- ]tank|centre|center|foundation|network|ngo)\b[^.]{0,80}?"
+    r"\b(?:based in|headquartered in|founded in|dedicated to|that (?:works|aims|seeks))\b",
+    re.I,
+)
+_MISSION = re.compile(r"^our (?:mission|goal|aim|vision|purpose) is\b", re.I)
+# The lines that end an article page (a comment form, the copyright footer) or open another article's
+# card (its time stamp or view count): what follows them is not the article.
+# A site's copyright footer, not a photo's credit ("© Jane Doe"): it reserves rights or names a year.
+_FOOTER_COPYRIGHT = re.compile(r"all rights reserved|(?:©|\bcopyright\b).{0,60}\b(?:19|20)\d{2}\b", re.I)
+_CARD_STAMP = re.compile(r"^(?:(?:вчера|сегодня|yesterday|today)\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}|\d+(?:[.,]\d+)?\s*[kк]\+?)$", re.I)
+FOOTER_LINES = 4  # at most this many lines below a footer are taken with it
+ARTICLE_ABOVE_FOOTER = 300  # characters of text above a footer that make it the article's end, not a header
 _BIO_FOLLOW_UP = re.compile(r"^(?:he|she|they|his|her|their|follow (?:him|her|them)|find (?:him|her))\b|@\w{2,}|\btwitter\b", re.I)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _TERMINAL = re.compile(r"[.!?:;,]$")
@@ -196,7 +304,7 @@ def line_reason(text: str) -> str | None:
     key = line_key(text)
     if key in _NAV_LINES:
         return _NAV_LINES[key]
-    if _SKIP_LINK.match(key):
+    if _SKIP_LINK.match(key) or (len(text) <= 200 and _LANGUAGE_SWITCH.match(text)):
         return "site navigation"
     if len(text) <= 200 and _NEIGHBOUR_LINK.match(text):
         return "related links"
@@ -218,11 +326,40 @@ def line_reason(text: str) -> str | None:
         return "comment form"
     if len(text) <= 200 and (_CREDIT.match(text) or _PHOTO_BY.search(text)):
         return "photo credit"
+    if len(text) <= 400 and (_CAPTION_CREDIT.search(text) or len({m.lower() for m in _PLACE_IN_PHOTO.findall(text)}) >= 2):
+        return "image caption"
+    last = _LAST_SENTENCE.search(text) if len(text) <= 300 else None
+    if last and parse_date(last.group("last").strip()):
+        return "image caption"
+    if len(text) <= 300 and _REPUBLISHED.search(text):
+        return "republication note"
+    if len(text) <= 300 and _COLOPHON.search(text):
+        return "report colophon"
+    if len(text) <= 400 and _DISCLAIMER.search(text):
+        return "publisher's disclaimer"
+    if len(text) <= 250 and _PAGE_NOTICE.search(text):
+        return "page notice"
+    if len(text) <= 200 and _POINTER.search(text):
+        return "link to elsewhere"
+    widget = next((r for k, r in _GLUED_WIDGETS if key.endswith(" " + k)), None) if len(text) <= 160 else None
+    if widget:
+        return widget  # a player's title with its "please wait" joined on
+    if len(text) <= 200 and (_HANDLES.match(text) or _CONTACT.match(text)):
+        return "contact details"
+    if len(text) <= 400 and len(_CONTACT_FIELD.findall(text)) >= 2:
+        return "contact details"
+    if len(text) <= 80 and _SITE_ADDRESS.match(text.strip()):
+        return "site address"
+    quote = _PULL_QUOTE.match(text) if len(text) <= 500 else None
+    if quote and looks_like_name(quote.group("name")):
+        return "pull quote"
     credit = _SLASH_CREDIT.search(text) if len(text) <= 400 and not text.endswith(".") else None
     if credit and _CREDIT_WORDS.search(credit.group("credit")):
         return "image caption"
-    if len(text) <= 300 and _COPYRIGHT.search(text):
+    if (len(text) <= 300 and _COPYRIGHT.search(text)) or _RIGHTS_STATEMENT.search(text):
         return "copyright notice"
+    if _SMALL_CAPS_PIECE.match(text):
+        return "broken heading"
     return None
 
 
@@ -250,11 +387,205 @@ def classify_furniture(paragraphs: list[str]) -> list[str | None]:
         if len(text) <= 400 and len(text.split()) >= 5:  # "Thank you very much." may well be said twice
             seen.setdefault(line_key(text), []).append(i)
     for rows in seen.values():
-        if len(rows) > 1:
-            for i in rows:
-                reasons[i] = reasons[i] or "image caption (repeated line)"
+        if len(rows) < 2:
+            continue
+        if _printed_twice(paragraphs[rows[0]], rows):
+            for i in rows[1:]:
+                reasons[i] = reasons[i] or "repeated text (a second copy of the article)"
+            continue
+        for i in rows:
+            reasons[i] = reasons[i] or "image caption (repeated line)"
+    # A caption credited to a bare agency stands above more of the article; at its end it is the sign-off.
+    for i, text in enumerate(paragraphs):
+        if reasons[i] == "image caption" and _BARE_AGENCY.search(text):
+            if not any(not reasons[j] and len(paragraphs[j]) >= 100 for j in range(i + 1, len(paragraphs))):
+                reasons[i] = None
+    _mark_running_headers(paragraphs, reasons)
+    _mark_contents(paragraphs, reasons)
+    _mark_publisher_blurbs(paragraphs, reasons)
+    _mark_author_notes(paragraphs, reasons)
+    _mark_caption_labels(paragraphs, reasons)
+    _mark_footnotes(paragraphs, reasons)
     _classify_closing_block(paragraphs, reasons)
     return reasons
+
+
+REPEATED_PROSE_CHARS = 150
+
+
+def _printed_twice(text: str, rows: list[int]) -> bool:
+    """A long sentence printed again far from its first copy: the page holds its article twice (a saved
+    page with a print version). A caption sits right next to its copy, a headline ends no sentence."""
+    apart = all(b - a > 1 for a, b in zip(rows, rows[1:]))
+    return apart and len(text) >= REPEATED_PROSE_CHARS and bool(re.search(r"[.!?][\"”’»)]?$", text))
+
+
+def _words_only(text: str) -> str:
+    """A line's words without its numbers and marks: a page's running header, page number aside."""
+    return " ".join(re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+# A page number stands at a line's edge, bare: "36 Jane Doe", "… Page 2 ] 2" (not "1." nor a year).
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s|\s\d{1,3}$")
+
+
+def _mark_running_headers(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A line printed again and again with only a number changed ("GLPS Page 2 … 2", "36 Jane Doe and
+    John Roe") is a printed page's running header or footer. The copy without a number (the byline or
+    the title it repeats) is left to the header reader."""
+    groups: dict[str, list[int]] = {}
+    for i, text in enumerate(paragraphs):
+        if len(text) <= 200:
+            key = _words_only(text)
+            if len(key.split()) >= 3:
+                groups.setdefault(key, []).append(i)
+    for rows in groups.values():
+        numbered = [i for i in rows if _PAGE_NUMBER.search(paragraphs[i])]
+        if len(rows) >= 2 and numbered and len({line_key(paragraphs[i]) for i in rows}) > 1:
+            for i in numbered:
+                reasons[i] = reasons[i] or "running page header"
+
+
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]{1,4}\b|…{2,}\s*\d", re.I)
+_CONTENTS_ENTRY = re.compile(r"^(?P<heading>[^\d.!?][^.!?]{2,100}?)\s+(?P<page>\d{1,3})$")
+_CONTENTS_GLUED = re.compile(r"^[^\d.!?][^.!?]{2,100}?\s+(?P<page>\d{1,3})\s")
+CONTENTS_RUN = 3
+
+
+def _mark_contents(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A table of contents: lines with dot leaders to a page number ("Executive Summary ...... i"), or a
+    run of at least three headings each ending with a page number, the numbers going up ("Changing
+    Attitudes 2", "A Flexible Impasse 3", "Conclusions 13")."""
+    n = len(paragraphs)
+    for i, text in enumerate(paragraphs):
+        if not reasons[i] and _DOT_LEADER.search(text):
+            reasons[i] = "table of contents"
+    i = 0
+    while i < n:
+        j, last_page = i, -1
+        while j < n and not reasons[j] and (entry := _CONTENTS_ENTRY.match(paragraphs[j])) and int(entry["page"]) >= last_page:
+            last_page = int(entry["page"])
+            j += 1
+        if j - i >= CONTENTS_RUN:
+            # The last entry may have the next heading's first word glued on ("Conclusions 13 About the").
+            glued = _CONTENTS_GLUED.match(paragraphs[j]) if j < n and not reasons[j] and len(paragraphs[j]) <= 120 else None
+            if glued and int(glued["page"]) >= last_page:
+                j += 1
+            for k in range(i, j):
+                reasons[k] = "table of contents"
+        i = max(j, i + 1)
+
+
+def _mark_publisher_blurbs(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A publisher's name on a line of its own and its self-description under it ("is an independent,
+    non-profit public policy organization based in …"), with its mission statement after it, wherever
+    they stand (a report's inside cover). In the closing block the name may open the sentence itself."""
+    for i in range(1, len(paragraphs)):
+        text = paragraphs[i]
+        if reasons[i] or len(text) > 1000 or not re.match(r"(?:is|are)\s", text) or not _ORG_BLURB.search(text):
+            continue
+        name = paragraphs[i - 1]
+        if reasons[i - 1] or len(name) > 80 or len(name.split()) > 8 or _TERMINAL.search(name) or not name[:1].isupper():
+            continue
+        reasons[i - 1] = reasons[i] = "publisher's self-description"
+        if i + 1 < len(paragraphs) and not reasons[i + 1] and len(paragraphs[i + 1]) <= 1000 and _MISSION.search(paragraphs[i + 1]):
+            reasons[i + 1] = "publisher's self-description"
+
+
+_BYLINE_LABEL = re.compile(r"^(?:by|authors?|text|written by|prepared by)\b\s*:?\s*", re.I)
+_NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
+
+
+def _named_on_a_byline(name: str, paragraphs: list[str], note_at: int) -> bool:
+    """Whether a byline or author line names the person: a line of names and nothing else ("By Jane
+    Doe", "Jane Doe* and John Roe**"). A speaker's label in an interview ("Jane Doe:") is not one."""
+    for j, line in enumerate(paragraphs):
+        if j == note_at or len(line) > 120 or name not in line:
+            continue
+        names = _BYLINE_LABEL.sub("", line.strip()).replace("*", "").translate(str.maketrans("", "", "†‡0123456789"))
+        if all(looks_like_name(part) for part in _NAME_SEPARATOR.split(names.strip())):
+            return True
+    return False
+
+
+# Furniture written as sentences; a line of it that stops mid-sentence goes on in the next line.
+_NOTE_REASONS = ("author biography", "report colophon", "publisher's disclaimer", "publisher's self-description", "footnote")
+CONTINUATION_LINES = 3
+CONTINUATION_CHARS = 250  # the pieces of a wrapped note are short; an article's paragraph is not taken
+_NOTE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
+
+
+def _mark_author_notes(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A note about a person whom the byline or an author line names ("P. R. Chari is a research
+    professor at …") is the author's biography wherever it stands, at the top of a report as at the
+    end of an article: an article does not describe its own author. A report's "This report analyzes
+    …" beside such notes is their box's summary. Notes cut mid-sentence take the lines that end them."""
+    n = len(paragraphs)
+    for i, text in enumerate(paragraphs):
+        if reasons[i] or len(text) > 600:
+            continue
+        name = author_in_note(text)
+        if name and _named_on_a_byline(name, paragraphs, i):
+            reasons[i] = "author biography"
+    for i in range(n):
+        # Only a note written as a sentence ("… is a research professor at the") is visibly cut when it
+        # stops unpunctuated; "Jane Doe, Associate Professor, State University" is complete as it is.
+        if reasons[i] in _NOTE_REASONS and len(paragraphs[i]) > 40 and _NOTE_VERB.search(paragraphs[i]):
+            j = i
+            while (j + 1 < n and j - i < CONTINUATION_LINES and not _TERMINAL.search(paragraphs[j].rstrip())
+                   and not reasons[j + 1] and len(paragraphs[j + 1]) <= CONTINUATION_CHARS):
+                j += 1
+                reasons[j] = reasons[i]
+    for i, text in enumerate(paragraphs):
+        beside = {reasons[k] for k in (i - 1, i + 1) if 0 <= k < n}
+        if not reasons[i] and len(text) <= 1000 and _ABOUT_THIS.match(text) and beside & {"author biography", "report colophon"}:
+            reasons[i] = "report summary box"
+
+
+_CREDIT_REASONS = ("photo credit", "image caption")
+_ENDS_WITH_DATE = re.compile(r"(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})\.?$")
+
+
+def _mark_caption_labels(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A photo's name tag ("China", "Jane Doe") stands right above its credit; a dated sentence right
+    above a credit of its own ("Photo credit: …") is the caption it credits."""
+    for i in range(len(paragraphs) - 1):
+        below = reasons[i + 1]
+        credit_below = below in _CREDIT_REASONS or (below == "copyright notice" and len(paragraphs[i + 1]) <= 60)
+        if reasons[i] or not credit_below:
+            continue
+        text = paragraphs[i]
+        if _is_short_label(text) and not parse_date(text, allow_year=True):
+            reasons[i] = "image caption"
+        elif below == "photo credit" and len(text) <= 300 and (match := _ENDS_WITH_DATE.search(text)) and parse_date(match.group().rstrip(".")):
+            reasons[i] = "image caption"
+
+
+_FOOTNOTE_MARK = re.compile(r"^(?:\*{1,3}|[†‡]{1,2})$")
+_FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|[†‡]{1,2})\s+\S")
+
+
+def _mark_footnotes(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A footnote mark ("*", "**", "†") that some line of the document carries on a word ("Jane Doe*")
+    opens a footnote where it starts a line: on a line of its own, the footnote runs to the end of its
+    sentence, at most three lines."""
+    for i, text in enumerate(paragraphs):
+        start = _FOOTNOTE_START.match(text) if len(text) <= 300 else None
+        mark = start.group("mark") if start else text if _FOOTNOTE_MARK.match(text) else None
+        if not mark:
+            continue
+        anchored = re.compile(rf"[^\W\d_]{re.escape(mark)}(?![*†‡])")
+        if not any(anchored.search(p) for j, p in enumerate(paragraphs) if j != i and len(p) <= 300):
+            continue
+        reasons[i] = "footnote"
+        if start:
+            continue
+        for j in range(i + 1, min(len(paragraphs), i + 4)):
+            if reasons[j] or len(paragraphs[j]) > 300 or _FOOTNOTE_MARK.match(paragraphs[j]):
+                break
+            reasons[j] = "footnote"
+            if paragraphs[j].rstrip().endswith((".", "!", "?")):
+                break
 
 
 def _classify_closing_block(paragraphs: list[str], reasons: list[str | None]) -> None:
@@ -263,12 +594,15 @@ def _classify_closing_block(paragraphs: list[str], reasons: list[str | None]) ->
     Lines such as "He can be found on Twitter" count as biography only when an author note
     stands above them in the same closing block."""
     n = len(paragraphs)
+    _mark_below_footer(paragraphs, reasons)
     pending: list[int] = []
     for i in range(n - 1, max(-1, n - 1 - TAIL_WINDOW), -1):
         if reasons[i]:
             continue
         text = paragraphs[i]
-        if author_in_note(text):
+        if len(text) <= 1000 and (_ORG_BLURB.search(text) or (_MISSION.search(text) and reasons[i - 1] == "publisher's self-description")):
+            reasons[i] = "publisher's self-description"
+        elif author_in_note(text):
             reasons[i] = "author biography"
             for j in pending:
                 reasons[j] = "author biography"
@@ -279,3 +613,25 @@ def _classify_closing_block(paragraphs: list[str], reasons: list[str | None]) ->
             pending.append(i)
         else:
             break
+
+
+def _mark_below_footer(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """The few lines under a page's footer (a comment form, a copyright line) or under another
+    article's time stamp or view count belong to the page, not to the article: comment rules, the
+    site's self-description, the next story's teaser. Only when article text stands above the footer
+    and nothing long comes under it."""
+    n = len(paragraphs)
+    below: list[int] = []
+    for i in range(n - 1, max(-1, n - 1 - TAIL_WINDOW), -1):
+        reason = reasons[i]
+        footer = reason == "comment form" or (reason == "copyright notice" and _FOOTER_COPYRIGHT.search(paragraphs[i]))
+        if footer or (reason == "page widget" and _CARD_STAMP.match(line_key(paragraphs[i]))):
+            article_above = sum(len(paragraphs[j]) for j in range(i) if not reasons[j]) >= ARTICLE_ABOVE_FOOTER
+            if below and article_above:
+                for j in below:
+                    reasons[j] = "below the page's footer"
+            return
+        if not reason:
+            if len(paragraphs[i]) > 600 or len(below) >= FOOTER_LINES:
+                return
+            below.append(i)
