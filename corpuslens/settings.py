@@ -43,10 +43,11 @@ class IndexSettings:
     topic_k_range: tuple[int, int] = (4, 12)
     # Up to this many passages the build measures the stability of every k in topic_k_range (a fit and 5 refits
     # each, measured on 2 busy cores: 1 s for the shipped 68 passages, 30 s at 560, 40-70 s at 1,150, 60 s at
-    # 2,300, 110-170 s at 22,000), so a hand-collected corpus opens at its most stable k; beyond it the Topics page
-    # and `topics --stability-by-k` measure it on request (kept by corpuslens.index.stability_store), and the
-    # index keeps FALLBACK_TOPICS unless topics.yaml fixes k.
-    stability_curve_at_build: int = 2_000
+    # 2,300, 110-170 s at 22,000), so a small hand-collected corpus opens at its most stable k; beyond it the
+    # Topics page and `topics --stability-by-k` measure it on request (kept by corpuslens.index.stability_store),
+    # and the index keeps FALLBACK_TOPICS unless topics.yaml fixes k. 400: a folder of a few dozen articles waits
+    # ~20 s more on its first start; a folder of a hundred would wait a minute, so it asks instead.
+    stability_curve_at_build: int = 400
     # Paragraphs longer than this many words are split at sentence boundaries.
     max_passage_words: int = 150
     # Jaccard similarity of word 5-gram shingles above which two documents are near duplicates.
