@@ -139,23 +139,19 @@ def random_filter_changes(index, n: int, seed: int = 1) -> list:
 
 
 def page_work(index):
-    """For each page, a function doing what a rerun after a filter change computes, uncached.
-
-    Each returns after calling `mark()` between the engine queries and the page-side work, so the two
-    can be timed apart. Defaults of each page's own settings are those of corpuslens.urlstate."""
-    from corpuslens import figures
-    from corpuslens.matching import ThemeTagger
-    from corpuslens.query import actors, overview, terms, topics
-    from corpuslens.query import documents as document_views
-    from corpuslens.query.actors import trend_actors
-    from corpuslens.query.common import size_label
-    from corpuslens.query.terms import comparison_mask, default_term
-    from corpuslens.selection import selection_mask
+    """For each page, a function doing what a rerun after a filter change computes, uncached: the page's view
+    function (corpuslens.views, the same call the page makes through dashboard/cache.py, with each setting at its
+    declared default), then `mark()`, then what the page itself still makes from the view (the reader's HTML)."""
     from corpuslens import views
+    from corpuslens.matching import ThemeTagger
+    from corpuslens.query import topics
+    from corpuslens.query.common import size_label
+    from corpuslens.selection import selection_mask
     from dashboard.passages_html import reader_html
 
     tagger = ThemeTagger(index.themes)  # st.cache_resource in the app: built once per index
-    model = topics.topics_for(index, index.n_topics)  # the index's own model (the default k)
+    model = topics.topics_for(index, index.n_topics)  # the index's own model (the default k), made once in the app
+    profiles = topics.topic_profiles(index, model)
 
     def common(filters):
         mask = selection_mask(index, filters)
@@ -169,13 +165,9 @@ def page_work(index):
         mark()
 
     def topics_page(filters, mark):
-        mask = common(filters)
-        points, total = topics.map_points(index, mask, model)
-        table = topics.topic_table(index, mask, model)
-        prevalence = topics.topic_prevalence(index, mask, "year", model)
+        common(filters)
+        views.topics_view(index, filters, None, model, profiles)
         mark()
-        figures.topic_map(points, sampled_from=total)
-        figures.topic_prevalence(prevalence, "Year")
 
     def terms_page(filters, mark):
         common(filters)
@@ -493,7 +485,7 @@ def report(results: dict) -> str:
                          f"{b['peak_rss_mb']:,.0f} |")
     lines.append("")
     lines.append("Engine: one filter change, per page, ms (median / p90 over random changes; "
-                 "engine = queries incl. the mask, +page = with figures, word cloud, HTML)")
+                 "engine = the page's view function: queries, mask and figures; +page = with the HTML the page makes)")
     header = "| page | " + " | ".join(f"{s} engine | {s} +page" for s in sizes) + " |"
     lines.append(header)
     lines.append("|---|" + "---:|---:|" * len(sizes))
