@@ -164,3 +164,17 @@ def test_shipped_lexicon_tells_the_us_from_us(tagger):
     assert "west" in tagger.hits("The US and Russia discussed Armenia.")
     assert "west" not in tagger.hits("Let us discuss Russia's role in Armenia.")
     assert "west" not in tagger.hits("Protests began in western Kazakhstan before Russian troops arrived.")
+
+
+def test_shipped_lexicon_reads_titles_venues_and_pairings_as_passing(tagger):
+    # A bloc's office in a person's title says who the person is, not what the passage is about.
+    assert "alliances" not in tagger.hits("Prosecutors charged Yuri Khachaturov, the CSTO's current secretary general.")
+    assert "alliances" in tagger.hits("Baku weighed joining the CSTO, Moscow's military bloc.")
+    # A capital named as the place where a view is held is a venue, not a relation with the West.
+    assert "west" not in tagger.hits("Moscow's stance is noted in Washington and Brussels as well as in Baku.")
+    assert "west" in tagger.hits("Washington warned Moscow against new pressure on Armenia.")
+    # "Political and economic" names every side of a thing, not the economy.
+    assert "economy" not in tagger.hits("Israel faced political and economic instability and rising costs for investors.")
+    assert "economy" in tagger.hits("Trade and investment between the two countries doubled.")
+    # A press conference reworded by a paraphrasing site is still a press conference.
+    assert "society-media" not in tagger.hits("A professor of human rights praised the rapporteur's press convention.")
