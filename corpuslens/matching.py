@@ -325,7 +325,7 @@ class ThemeTagger:
                     else:
                         continue
                     matches.append((start, end, owner, term, rule))
-        if self._lone_list_items_passing:
+        if any(m[2] in self._lone_list_items_passing for m in matches):
             matches = _without_lone_list_items(matches, self._lone_list_items_passing, prepared)
         if self._min_matches:
             counted: dict[str, set[int]] = {}
