@@ -204,3 +204,4 @@ def test_a_bad_lone_list_items_value_is_refused(tmp_path):
 def test_shipped_economy_reads_a_field_of_an_agenda_as_passing(tagger):
     assert "economy" not in tagger.hits("The summit will focus on security, economic relations and connectivity.")
     assert "economy" in tagger.hits("Economic relations between Baku and Moscow grew: trade rose by a fifth.")
+    assert "economy" in tagger.hits("The Balkan states could join the common European market by 2025.")
