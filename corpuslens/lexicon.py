@@ -94,6 +94,16 @@ def _anchor_scope(path: Path, where: str, entry: dict) -> str:
     return value
 
 
+LONE_LIST_ITEMS = ("count", "passing")
+
+
+def _lone_list_items(path: Path, where: str, entry: dict) -> str:
+    value = entry.get("lone_list_items", LONE_LIST_ITEMS[0])
+    if value not in LONE_LIST_ITEMS:
+        raise _problem(path, where, f"'lone_list_items' must be one of {', '.join(LONE_LIST_ITEMS)}, not {value!r}")
+    return value
+
+
 def _check_not_within(path: Path, where: str, ident: str, words: tuple[str, ...], phrases: tuple[str, ...]) -> None:
     """Each not_within phrase must hold one of the theme's words, or it vetoes nothing."""
     from corpuslens.matching import ThemeTagger  # matching needs the model, not the lexicon
@@ -111,7 +121,7 @@ def _check_not_within(path: Path, where: str, ident: str, words: tuple[str, ...]
 
 def load_themes(path: str | Path) -> list[Theme]:
     """Themes from a YAML list of {id, label, description, terms, and optionally context_terms,
-    anchors, anchor_scope, not_near, not_within and min_matches} (see `Theme`).
+    anchors, anchor_scope, not_near, not_within, min_matches and lone_list_items} (see `Theme`).
 
     A term is a word or phrase matched on word boundaries, in any case when written in lower case,
     only as written when written with a capital letter ("US" is not "us"); a trailing `*` makes its
@@ -137,7 +147,8 @@ def load_themes(path: str | Path) -> list[Theme]:
         _check_not_within(path, where, ident, (*terms, *rules["context_terms"]), rules["not_within"])
         themes.append(Theme(id=ident, label=label, terms=terms, description=description,
                             min_matches=_min_matches(path, where, entry),
-                            anchor_scope=_anchor_scope(path, where, entry), **rules))
+                            anchor_scope=_anchor_scope(path, where, entry),
+                            lone_list_items=_lone_list_items(path, where, entry), **rules))
     return themes
 
 

@@ -206,6 +206,43 @@ def _has_form(as_written: str, form: tuple[str, bool]) -> bool:
     return as_written == phrase or as_written.startswith(phrase + " ")
 
 
+# An enumeration: three or more short items (one to four words) separated by commas, the last one
+# after "and"/"or" ("regional security, military ties, energy, and trade"; "и"/"или" in Russian).
+_LIST_WORD = r"[\w'-]+"
+_LIST_ITEM = rf"{_LIST_WORD}(?:\s+{_LIST_WORD}){{0,3}}"
+_LIST_JOIN = r"(?:and|or|и|или)"
+_ENUMERATION = re.compile(rf"{_LIST_ITEM}(?:,\s+{_LIST_ITEM})+,?\s+{_LIST_JOIN}\s+{_LIST_ITEM}", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(rf",\s+(?:{_LIST_JOIN}\s+)?|\s+{_LIST_JOIN}\s+", re.IGNORECASE)
+
+
+def _list_items(prepared: str) -> list[tuple[int, int, int]]:
+    """(start, end, number of its enumeration) of every item of every enumeration in the text."""
+    items = []
+    for number, enumeration in enumerate(_ENUMERATION.finditer(prepared)):
+        start = enumeration.start()
+        for separator in _LIST_SEPARATOR.finditer(enumeration.group()):
+            items.append((start, enumeration.start() + separator.start(), number))
+            start = enumeration.start() + separator.end()
+        items.append((start, enumeration.end(), number))
+    return items
+
+
+def _without_lone_list_items(matches: list, themes: set[str], prepared: str) -> list:
+    """`matches` without those of `themes` that stand in an enumeration's item when no other item of the
+    same enumeration holds a match of their theme: a field named in a list of fields is a passing mention."""
+    items = _list_items(prepared)
+    if not items:
+        return matches
+
+    def item_of(start: int) -> tuple[int, int] | None:
+        return next(((number, lo) for lo, hi, number in items if lo <= start < hi), None)
+
+    placed = [(match, item_of(match[0]) if match[2] in themes else None) for match in matches]
+    return [match for match, item in placed
+            if item is None or any(other[2] == match[2] and where is not None and where[0] == item[0]
+                                   and where[1] != item[1] for other, where in placed)]
+
+
 class ThemeTagger:
     """Tags passages with themes, and says why.
 
@@ -217,7 +254,8 @@ class ThemeTagger:
     `not_near` list stands in the same sentence ("separatists" beside "Donbas" is another war).
     No word counts inside one of the theme's `not_within` phrases ("oil" in "non-oil"). A theme
     with `min_matches` above 1 needs that many counted matches in the passage: one passing mention
-    of Turkey does not make a passage about Turkey.
+    of Turkey does not make a passage about Turkey. A theme whose `lone_list_items` is "passing" does not
+    count its only word among the items of an enumeration ("security, military ties, energy, and trade").
     All themes' phrases are scanned at once; a match credits every theme listing it.
     """
 
@@ -231,6 +269,7 @@ class ThemeTagger:
         self._containers = _PhraseSet([(w, t.id) for t in themes for w in t.not_within])
         self._min_matches = {t.id: t.min_matches for t in themes if t.min_matches > 1}
         self._anchored_in_passage = {t.id for t in themes if t.anchor_scope == "passage"}
+        self._lone_list_items_passing = {t.id for t in themes if t.lone_list_items == "passing"}
 
     def _anchored(self, text: str, prepared: str, neighbours: list[str]) -> set[str]:
         """Themes with an anchor in the passage, or in a neighbour where the theme lets neighbours anchor."""
@@ -286,6 +325,8 @@ class ThemeTagger:
                     else:
                         continue
                     matches.append((start, end, owner, term, rule))
+        if any(m[2] in self._lone_list_items_passing for m in matches):
+            matches = _without_lone_list_items(matches, self._lone_list_items_passing, prepared)
         if self._min_matches:
             counted: dict[str, set[int]] = {}
             for start, _, owner, _, _ in matches:

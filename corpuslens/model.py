@@ -63,7 +63,9 @@ class Theme:
     of `anchors` occurs in the passage or a passage next to it (without anchors: where the passage
     holds a second, different word of the theme), and no word of `not_near` stands in the same sentence.
     `anchor_scope` "passage" keeps the neighbours out. No word counts inside one of the longer `not_within`
-    phrases; a passage carries the theme when at least `min_matches` words count in it."""
+    phrases; a passage carries the theme when at least `min_matches` words count in it. With
+    `lone_list_items` "passing", a word that is its theme's only one among the items of an enumeration
+    ("security, military ties, energy, and trade") does not count."""
 
     id: str
     label: str
@@ -75,6 +77,7 @@ class Theme:
     not_within: tuple[str, ...] = ()
     min_matches: int = 1
     anchor_scope: str = "neighbours"  # or "passage": an anchor in a neighbouring passage does not count
+    lone_list_items: str = "count"  # or "passing": the theme's only word among a list's items does not count
 
 
 @dataclass(frozen=True)

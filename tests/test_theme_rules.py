@@ -164,3 +164,44 @@ def test_shipped_lexicon_tells_the_us_from_us(tagger):
     assert "west" in tagger.hits("The US and Russia discussed Armenia.")
     assert "west" not in tagger.hits("Let us discuss Russia's role in Armenia.")
     assert "west" not in tagger.hits("Protests began in western Kazakhstan before Russian troops arrived.")
+
+
+def test_shipped_lexicon_reads_titles_venues_and_pairings_as_passing(tagger):
+    # A bloc's office in a person's title says who the person is, not what the passage is about.
+    assert "alliances" not in tagger.hits("Prosecutors charged Yuri Khachaturov, the CSTO's current secretary general.")
+    assert "alliances" in tagger.hits("Baku weighed joining the CSTO, Moscow's military bloc.")
+    # A capital named as the place where a view is held is a venue, not a relation with the West.
+    assert "west" not in tagger.hits("Moscow's stance is noted in Washington and Brussels as well as in Baku.")
+    assert "west" in tagger.hits("Washington warned Moscow against new pressure on Armenia.")
+    # "Political and economic" names every side of a thing, not the economy.
+    assert "economy" not in tagger.hits("Israel faced political and economic instability and rising costs for investors.")
+    assert "economy" in tagger.hits("Trade and investment between the two countries doubled.")
+    # A press conference reworded by a paraphrasing site is still a press conference.
+    assert "society-media" not in tagger.hits("A professor of human rights praised the rapporteur's press convention.")
+
+
+def test_lone_list_items_passing_reads_one_field_among_others_as_passing():
+    listed = ThemeTagger([Theme("economy", "Economy", ("trade",), context_terms=("investment*", "transport*"),
+                                lone_list_items="passing")])
+    counted = ThemeTagger([Theme("economy", "Economy", ("trade",), context_terms=("investment*", "transport*"))])
+    fields = "The declaration covers regional security, military ties, energy, and trade."
+    assert listed.hits(fields) == {}
+    assert counted.hits(fields) == {"economy": 1}
+    # A list whose items are the theme's is about the theme; outside a list the word counts as ever.
+    assert listed.hits("Sanctions hit trade, investment and transport alike.") == {"economy": 3}
+    assert listed.hits("Trade with Russia doubled last year.") == {"economy": 1}
+    assert listed.hits("Соглашение касается безопасности, энергетики и trade.") == {}
+
+
+def test_a_bad_lone_list_items_value_is_refused(tmp_path):
+    path = tmp_path / "themes.yaml"
+    path.write_text("themes:\n- id: energy\n  label: Energy\n  terms: [oil]\n  lone_list_items: ignore\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="'lone_list_items' must be one of count, passing"):
+        load_themes(path)
+
+
+def test_shipped_economy_reads_a_field_of_an_agenda_as_passing(tagger):
+    assert "economy" not in tagger.hits("The summit will focus on security, economic relations and connectivity.")
+    assert "economy" in tagger.hits("Economic relations between Baku and Moscow grew: trade rose by a fifth.")
+    assert "economy" in tagger.hits("The Balkan states could join the common European market by 2025.")
