@@ -153,20 +153,47 @@ def starts_mid_sentence(passage: str) -> bool:
     return first.isalpha() and first.islower() and not re.match(r"^[a-zа-я]+[A-ZА-Я]", passage)
 
 
-def furniture_left(line: str, passages: list[str]) -> bool:
-    """Whether a labelled non-article line still stands in a passage (as the passage, or at its start or end)."""
+_BREAK_CHARS = ".!?…:;|•·»«–—"
+
+
+def furniture_left(line: str, passages: list[str], neighbours: frozenset[str] = frozenset()) -> bool:
+    """Whether a labelled non-article line still stands in a passage.
+
+    A line of four words or more counts wherever it occurs. A shorter line ("c", "the", "India") counts
+    only where it stands apart: as the whole passage, or at the passage's start or end with a break between
+    it and the rest (a sentence's end or a separator; at the start also a capitalised word, the next line
+    glued on), or next to another labelled line of the page (`neighbours`, normalised): a headline split
+    over two lines. Ending a longer sentence ("… from China to India.") it is that sentence's last word."""
     key = norm(line)
     if not key:
         return False
+    size = len(key.split())
     for passage in passages:
         text = norm(passage)
         if text == key:
             return True
-        if len(key.split()) >= 4 and key in text:
-            return True
-        if text.startswith(key + " ") or text.endswith(" " + key):
-            return True
+        if size >= 4:
+            if key in text:
+                return True
+            continue
+        if text.startswith(key + " "):
+            rest = text[len(key):].lstrip()
+            next_word = passage.split()[size] if len(passage.split()) > size else ""
+            if rest[:1] in _BREAK_CHARS or next_word[:1].isupper() or _begins_with_one_of(rest, neighbours - {key}):
+                return True
+        if text.endswith(" " + key):
+            before = text[: -len(key)].rstrip()
+            if before[-1:] in _BREAK_CHARS or _ends_with_one_of(before, neighbours - {key}):
+                return True
     return False
+
+
+def _begins_with_one_of(text: str, lines: frozenset[str]) -> bool:
+    return any(text == line or text.startswith(line + " ") for line in lines)
+
+
+def _ends_with_one_of(text: str, lines: frozenset[str]) -> bool:
+    return any(text == line or text.endswith(" " + line) for line in lines)
 
 
 def token_f1(predicted: str, wanted: str, shingle: int = 1) -> tuple[float, float, float]:
@@ -238,12 +265,15 @@ def passage_report(labels, docs, furniture_rows) -> dict:
     mid = [p for p in passages if starts_mid_sentence(p)]
     left = {"furniture": [], "metadata": []}
     counted = Counter()
+    labelled_lines: dict[str, set[str]] = {}
+    for row in furniture_rows:
+        labelled_lines.setdefault(row["file"], set()).add(norm(row["line"]))
     for row in furniture_rows:
         if row["file"] not in by_file:
             continue
         kind = row.get("kind") or "furniture"
         counted[kind] += 1
-        if furniture_left(row["line"], by_file[row["file"]]):
+        if furniture_left(row["line"], by_file[row["file"]], frozenset(labelled_lines[row["file"]])):
             left.setdefault(kind, []).append(f"{row['file']}: {row['line'][:90]}")
     kept = Counter()
     for row in labels:

@@ -423,3 +423,35 @@ def test_an_unpunctuated_note_at_the_top_does_not_take_the_first_paragraph():
              "The talks in Vienna ended without a deal on Friday.", BODY, OTHER]
     reasons = classify_furniture(lines)
     assert reasons[1] == "author biography" and reasons[2] is None
+
+
+BANNER = ("Covid Impact: our shop has had to react to many challenges (government restrictions, border closings, "
+          "flight cancellations etc.) All orders are shipped in the order in which they are approved. Refunds are "
+          "always processed within 24 hours. We appreciate your business and we are working diligently to get back "
+          "to normal as quickly as possible. Please be safe.")
+WIRE_BUDGET = ("BAGHDAD (Reuters) - A dispute between Iraq's government and the autonomous region of Kurdistan over oil "
+               "rights is delaying this year's national budget, jeopardizing much-needed investment.")
+
+
+def _kept(lines: list[str]) -> list[str]:
+    from corpuslens.ingest.document import build_document
+
+    return build_document("d", "page.txt", "\n\n".join(lines).encode("utf-8")).paragraphs
+
+
+def test_a_long_banner_above_the_headline_of_a_wire_story_is_the_pages_header():
+    kept = _kept([BANNER, "Iraq budget battle opens new front in Kurdish feud", WIRE_BUDGET, OTHER, THIRD])
+    assert kept == [WIRE_BUDGET, OTHER, THIRD]
+
+
+def test_a_long_standfirst_between_the_headline_and_the_dateline_stays():
+    standfirst = ("The future of the new administration rests on its ability to deliver lower inflation and higher "
+                  "growth. The optimistic scenario is that inflation continues to fall, but not so abruptly that fiscal "
+                  "gains are undone; the pessimistic one is that an overvalued currency forces a sharp devaluation, "
+                  "pushing up prices again.")
+    kept = _kept(["Iraq budget battle opens new front in Kurdish feud", standfirst, WIRE_BUDGET, OTHER, THIRD])
+    assert kept[0] == standfirst
+    # a story about a shop's Covid rules keeps its sentences about orders and shipping
+    story = ("LONDON (Reuters) - Online shops struggled with border closings and flight cancellations. All orders are "
+             "shipped in the order in which they are approved, one retailer told customers.")
+    assert _kept(["Shops ration deliveries as Covid rules tighten", story, OTHER, THIRD]) == [story, OTHER, THIRD]

@@ -9,7 +9,8 @@ rules, title, byline, dateline) are left as they are. jusText counts the end of 
 a saved excerpt often ends inside the article, so its closing sentences (and a last line cut off
 mid-sentence) are given back when nothing but running text stands between them and the article.
 An article that opens on a wire dateline ("BAGHDAD (Reuters) - …") starts there: the short lines above
-it that the metadata readers left are the page's header, whatever jusText makes of them.
+it that the metadata readers left are the page's header, whatever jusText makes of them (above the
+headline, long ones too: a shop's banner).
 """
 
 from __future__ import annotations
@@ -90,14 +91,17 @@ DATELINE_MIN_CHARS = 100
 HEADER_LINE_MAX_CHARS = 300
 
 
-def lines_above_dateline(paragraphs: list[str], judged: set[int]) -> set[int]:
+def lines_above_dateline(paragraphs: list[str], judged: set[int], headline_at: int | None = None) -> set[int]:
     """An article that opens on a wire dateline starts there: the short lines above it that the headline,
-    byline and date readers left (highlights, a caption, a kicker, a shop's banner) are the page's header."""
+    byline and date readers left (highlights, a caption, a kicker, a shop's banner) are the page's header.
+    A long line between the headline and the dateline may be the article's standfirst, so then nothing
+    goes; above a headline that the dateline follows, a long line is a banner like the short ones."""
     for i, text in enumerate(paragraphs[:DATELINE_WITHIN]):
         if i in judged or len(text) < DATELINE_MIN_CHARS or not _DATELINE_OPENING.match(text):
             continue
+        top = headline_at if headline_at is not None and headline_at < i else -1
         above = [j for j in range(i) if j not in judged]
-        if all(len(paragraphs[j]) <= HEADER_LINE_MAX_CHARS for j in above):
+        if all(len(paragraphs[j]) <= HEADER_LINE_MAX_CHARS for j in above if j > top):
             return set(above)
         return set()
     return set()
@@ -124,12 +128,14 @@ class _Block:
         return stopword_share(self.text, stopwords)
 
 
-def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozenset[str]) -> set[int]:
+def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozenset[str],
+                      headline_at: int | None = None) -> set[int]:
     """Indexes of the lines, among those not yet judged, that jusText classifies as boilerplate
-    (`stopwords`: the page's language's, from `page_stoplist`)."""
+    (`stopwords`: the page's language's, from `page_stoplist`; `headline_at`: the line the headline was
+    read from, if any)."""
     from justext.core import classify_paragraphs, revise_paragraph_classification
 
-    header = lines_above_dateline(paragraphs, judged)
+    header = lines_above_dateline(paragraphs, judged, headline_at)
     judged = judged | header
     open_rows = [i for i in range(len(paragraphs)) if i not in judged]
     if not 3 <= len(open_rows) <= MAX_LINES:

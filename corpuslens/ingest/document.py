@@ -5,7 +5,7 @@ from __future__ import annotations
 from corpuslens.ingest.boilerplate import boilerplate_lines, page_stoplist
 from corpuslens.ingest.decode import UnreadableFile, decode_bytes
 from corpuslens.ingest.furniture import classify_furniture, split_trailing_note
-from corpuslens.ingest.metadata import extract_metadata, strip_leading_dateline
+from corpuslens.ingest.metadata import extract_metadata, headline_row, strip_leading_dateline
 from corpuslens.ingest.readers import parse_file
 from corpuslens.model import Document
 from corpuslens.settings import MAX_FILE_BYTES
@@ -37,7 +37,7 @@ def build_document(doc_id: str, relative: str, data: bytes, url: str | None = No
     if suffix not in (".html", ".htm", ".md", ".markdown"):
         # Saved page text: what the rules and the header reader left is judged line by line in context.
         judged = {i for i, r in enumerate(reasons) if r} | set(meta.consumed)
-        for i in boilerplate_lines(paragraphs, judged, stopwords):
+        for i in boilerplate_lines(paragraphs, judged, stopwords, headline_row(meta.consumed)):
             reasons[i] = "site furniture: short or few common words, among other furniture"
     removed = list(parsed.removed)
     body: list[str] = []

@@ -515,11 +515,16 @@ _OUTLET_WORDS = frozenset(
     "centre center council foundation".split())
 
 
+def headline_row(consumed: dict[int, str]) -> int | None:
+    """The line the headline was read from (its first copy), if the header reader took one from the text."""
+    return next((i for i in sorted(consumed) if consumed[i] == "title (kept as metadata)"), None)
+
+
 def masthead_above_title(paragraphs: list[str], consumed: dict[int, str]) -> str | None:
     """A line above the headline that names an outlet or an institution ("The Lahore Journal of
     Economics" over a paper's title): three to six capitalised words, one of them an outlet's word
     (two, as "Council Elections", are more often a section label)."""
-    title_at = next((i for i in sorted(consumed) if consumed[i] == "title (kept as metadata)"), None)
+    title_at = headline_row(consumed)
     for text in paragraphs[:title_at or 0]:
         words = text.split()
         if (3 <= len(words) <= MAX_SITE_NAME_WORDS and not re.search(r"[\d.,:;!?|@/]", text)
