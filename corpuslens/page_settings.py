@@ -96,6 +96,10 @@ PAGE_SETTINGS: dict[str, tuple[PageSetting, ...]] = {
         PageSetting("in_year", 0, "Co-mentions in", low=0, high=9999,
                     help="Slide to see who is named with whom in one year of the selection."),  # the co-mention view of one year; 0: every year
         PageSetting("fterm", "", "Read the sentences with"),  # the framing word whose sentences are shown
+        # Listing the names is work on every passage of the selection (0.2-0.5 s at 10,000 passages): on request.
+        PageSetting("names", "hide", "Names no actor covers", {"hide": "Hide", "show": "Show"},
+                    help="Frequent proper names in the selection that match no actor, each with an actors.yaml entry "
+                         "to copy: for growing the actor dictionary."),
     ),
     "documents": (
         PageSetting("doc", "", "Document"),

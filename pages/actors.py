@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corpuslens.figures import shorten, unplain
+from corpuslens.figures import shorten
+from corpuslens.figures.vega import PAIR_PICK
 from corpuslens.page_settings import setting
 from corpuslens.query.actors import MAX_SENTENCES_READ, MIN_UNITS_PER_ACTOR
 from corpuslens.query.common import display_title
@@ -35,12 +36,13 @@ def settings_row() -> None:
 
 
 def pick_pair_from_heatmap() -> None:
-    """A heatmap cell was clicked: the pair its customdata names becomes the chosen pair."""
-    points = st.session_state["actors.heatmap"].selection.points
-    data = points[0].get("customdata") if points else None
-    if isinstance(data, list) and len(data) == 3 and data[1] != data[2]:
-        state.set_view("a", unplain(data[1]))
-        state.set_view("b", unplain(data[2]))
+    """A heatmap cell was clicked: the pair the chart's selection names becomes the chosen pair."""
+    picked = st.session_state["actors.heatmap"].selection.get(PAIR_PICK) or []
+    cell = picked[0] if picked and isinstance(picked[0], dict) else {}
+    a, b = cell.get("a"), cell.get("b")
+    if isinstance(a, str) and isinstance(b, str) and a and b and a != b:
+        state.set_view("a", a)
+        state.set_view("b", b)
 
 
 def year_slider(view) -> None:
@@ -65,13 +67,13 @@ def chart_section(view, chart_switch) -> None:
                 + (f" in {view.year}." if view.year else "."))
         return
     if state.view_value("chart") == "heatmap":
-        st.plotly_chart(view.chart_figure, config=CHART_CONFIG, key="actors.heatmap", on_select=pick_pair_from_heatmap,
-                        selection_mode="points")
+        st.vega_lite_chart(view.heatmap_chart, theme=None, key="actors.heatmap", on_select=pick_pair_from_heatmap,
+                           selection_mode=PAIR_PICK)
         year = f" from {view.year}" if view.year else ""
         st.caption(f"{result.units:,} {window}s in the selection{year}. Click a cell to read the passages naming "
                    "both actors below, or choose the pair there.")
     else:
-        st.plotly_chart(view.chart_figure, config=CHART_CONFIG, key="actors.network")
+        st.plotly_chart(view.network_figure, config=CHART_CONFIG, key="actors.network")
         st.caption(f"A line joins two actors whose {setting('measure').option_label(measure)} is at least "
                    f"{view.network_min:g}.")
     year = f"-{view.year}" if view.year else ""
@@ -223,31 +225,30 @@ def trend_section(view) -> None:
                f"The {len(view.trend_chosen)} most mentioned actors of the heatmap; choose a pair to compare those two.")
 
 
-def tables_section(view) -> None:
-    mentions, names = st.columns(2)
-    with mentions:
-        st.subheader("Actor mentions")
-        known = precisions()
-        table = view.mentions.assign(
-            validated=lambda t: [known[str(actor_target(a))].describe() if str(actor_target(a)) in known else None
-                                 for a in t["id"]])
-        st.dataframe(table, hide_index=True, key="actors.mentions",
-                     column_order=["actor", "kind", "mentions", "passages", "validated"], column_config={
-                         "actor": st.column_config.TextColumn("Actor"),
-                         "kind": st.column_config.TextColumn("Kind"),
-                         "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
-                         "passages": st.column_config.NumberColumn("Passages", format="%d"),
-                         "validated": st.column_config.TextColumn(
-                             "Matching validated", help="Estimated precision of the actor's name matching, from "
-                             "judged samples (the Validate page), with its 95% Wilson interval."),
-                     })
-    with names:
-        uncovered_section(view.uncovered)
+def mentions_section(view) -> None:
+    st.subheader("Actor mentions")
+    known = precisions()
+    table = view.mentions.assign(
+        validated=lambda t: [known[str(actor_target(a))].describe() if str(actor_target(a)) in known else None
+                             for a in t["id"]])
+    st.dataframe(table, hide_index=True, key="actors.mentions",
+                 column_order=["actor", "kind", "mentions", "passages", "validated"], column_config={
+                     "actor": st.column_config.TextColumn("Actor"),
+                     "kind": st.column_config.TextColumn("Kind"),
+                     "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
+                     "passages": st.column_config.NumberColumn("Passages", format="%d"),
+                     "validated": st.column_config.TextColumn(
+                         "Matching validated", help="Estimated precision of the actor's name matching, from "
+                         "judged samples (the Validate page), with its 95% Wilson interval."),
+                 })
 
 
 def uncovered_section(table) -> None:
-    """The names the dictionary misses, each with an actors.yaml entry to copy."""
-    st.subheader("Names no actor covers")
+    """The names the dictionary misses, each with an actors.yaml entry to copy (on request: the `names` switch)."""
+    if table is None:
+        st.caption("Frequent proper names of the selection that no actor of data/actors.yaml covers, each with an "
+                   "entry to copy into it. Listed on request: finding them reads every passage of the selection.")
+        return
     st.dataframe(table, hide_index=True, key="actors.uncovered", column_order=["name", "passages", "aliases"],
                  column_config={
                      "name": st.column_config.TextColumn("Name"),
@@ -276,6 +277,7 @@ def main() -> None:
         empty_state("the actor views")
         return
     index = ctx.index
+    # The page's sections in order; every control that the views read is drawn before they are computed.
     settings_row()
     slider = st.container()
     # Only the chosen chart is drawn: a hidden tab would still cost the browser a redraw per filter change.
@@ -284,22 +286,33 @@ def main() -> None:
         state.view_widget(st.segmented_control, "chart", required=True, label_visibility="collapsed")
     chart = st.container()
     st.subheader("Passages naming both")
-    choice = st.container()
-    pair = cache.pair(index, ctx.filters, state.page_values("actors"))
+    choice, pair_area, trend_area = st.container(), st.container(), st.container()
+    mentions_column, names_column = st.columns(2)
+    with names_column:
+        st.subheader("Names no actor covers")
+        state.view_widget(st.segmented_control, "names", required=True, label_visibility="collapsed")
+
+    settings = state.page_values("actors")
+    pair = cache.pair(index, ctx.filters, settings)
+    view = cache.actors(index, ctx.filters, settings)
     with choice:
         pair_choice(index, pair)
-    view = cache.actors(index, ctx.filters, state.page_values("actors"))
     with slider:
         year_slider(view)
     with chart:
         chart_section(view, chart_switch)
     window = view.co_mentions.window
-    pair_section(index, pair, window)
-    pair_over_time_section(index, pair, window)
-    framing_section(index, pair, window)
-    st.subheader("Mentions over the years")
-    trend_section(view)
-    tables_section(view)
+    with pair_area:
+        pair_section(index, pair, window)
+        pair_over_time_section(index, pair, window)
+        framing_section(index, pair, window)
+    with trend_area:
+        st.subheader("Mentions over the years")
+        trend_section(view)
+    with mentions_column:
+        mentions_section(view)
+    with names_column:
+        uncovered_section(view.uncovered)
 
 
 main()

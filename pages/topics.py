@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corpuslens import figures
+from corpuslens.figures import vega
+from corpuslens.figures.vega import TOPIC_PICK
 from corpuslens.page_settings import setting
 from corpuslens.query.topics import (SINGLE_DOCUMENT_SHARE, STABILITY_AUTOMATIC_PASSAGES, default_topics_note,
                                      topic_index, topic_number)
 from dashboard import cache
-from dashboard.context import CHART_CONFIG, empty_state, page_header
+from dashboard.context import empty_state, page_header
 from dashboard.citations import cite_control, passage_choice
 from dashboard.exports import csv_download
 from dashboard.passages_html import topic_passages_html
@@ -23,13 +24,10 @@ K_OPTIONS = list(range(setting("k").low, setting("k").high + 1))  # the numbers 
 CARDS_PER_ROW = 4
 READ_FIRST = 10  # passages shown as readable text; all of them are in the table and the CSV
 def choose_topic_from_map() -> None:
-    """A click on a map point chooses that point's topic (its customdata is the 0-based topic id)."""
+    """A click on a map point chooses that point's topic (the chart's selection names its 0-based index)."""
     event = st.session_state.get(MAP_KEY)
-    points = (event or {}).get("selection", {}).get("points", [])
-    if not points:
-        return
-    topic = points[0].get("customdata")
-    topic = topic[0] if isinstance(topic, (list, tuple)) else topic
+    picked = (event.selection.get(TOPIC_PICK) if event is not None else None) or []
+    topic = picked[0].get("topic") if picked and isinstance(picked[0], dict) else None
     if isinstance(topic, (int, float)) and topic >= 0:
         set_view("topic", topic_number(int(topic)))
 
@@ -132,8 +130,7 @@ def stability_by_k_panel(index, curve, k: int) -> None:
                 done / total, text=f"Measuring topic stability: {done} of {total} numbers of topics"))
             st.rerun()
     elif not curve.empty:
-        st.plotly_chart(cache.figure(figures.stability_by_k, curve, chosen=k), config=CHART_CONFIG,
-                        key="topics.stability_by_k")
+        st.vega_lite_chart(vega.stability_by_k(curve, chosen=k), theme=None, key="topics.stability_by_k")
 
 
 def main() -> None:
@@ -162,8 +159,8 @@ def main() -> None:
         if view.topic_dropped:
             st.warning(f"Topic {view.topic_dropped} does not exist with {k} topics: no topic is chosen.", icon="⚠️")
             set_view("topic", 0)
-        st.plotly_chart(view.map_figure, config=CHART_CONFIG, key=MAP_KEY, on_select=choose_topic_from_map,
-                        selection_mode="points")
+        st.vega_lite_chart(view.map_chart, theme=None, key=MAP_KEY, on_select=choose_topic_from_map,
+                           selection_mode=TOPIC_PICK)
         st.caption("Hover a point to see its document and the start of the passage; click it to read its topic's "
                    "passages.")
     table = view.table
@@ -171,7 +168,7 @@ def main() -> None:
         st.subheader("Topics and their top terms")
         topic_cards(table, index, k, stability_of(index, k))
     with prevalence_area:
-        st.plotly_chart(view.prevalence_figure, config=CHART_CONFIG, key="topics.prevalence")
+        st.vega_lite_chart(view.prevalence_chart, theme=None, key="topics.prevalence")
         st.caption("Each cell: the topic's mean weight over that group's passages in the selection.")
 
     st.subheader("A topic's passages")

@@ -12,11 +12,19 @@ from pages_apptest import array, link, open_page, plotly_specs, vega_specs, warn
 
 
 def heatmap(at):
-    return plotly_specs(at)["actors.heatmap"]
+    return next(spec for title, spec in vega_specs(at).items() if title.startswith("Actor co-mentions"))
 
 
 def tick_labels(spec):
-    return spec["layout"]["yaxis"]["ticktext"]
+    return spec["layer"][0]["encoding"]["y"]["sort"]
+
+
+def colour(spec) -> dict:
+    return spec["layer"][0]["encoding"]["color"]
+
+
+def cell(spec, row: str, column: str) -> float:
+    return next(v["value"] for v in spec["data"]["values"] if v["row"] == row and v["column"] == column)
 
 
 def pair_count_line(at) -> str:
@@ -29,15 +37,18 @@ def test_default_view_draws_the_heatmap_trend_and_tables(open_page):
     spec = heatmap(at)
     labels = tick_labels(spec)
     assert len(labels) == 20 and labels[:3] == ["Azerbaijan", "Russia", "Armenia"]
-    cells = spec["data"][0]
-    assert array(cells["z"])[0, 1] == 92  # Azerbaijan × Russia, sentences naming both
-    assert cells["colorbar"]["title"]["text"] == "co-mentions"
-    assert spec["layout"]["xaxis"]["ticktext"] == labels  # every column labelled too
+    assert cell(spec, "Azerbaijan", "Russia") == 92  # sentences naming both
+    assert colour(spec)["title"] == "co-mentions"
+    assert spec["layer"][0]["encoding"]["x"]["sort"] == labels  # every column labelled too
     assert TREND_TITLE in vega_specs(at) and "actors.network" not in plotly_specs(at)  # network: on demand
-    mentions, uncovered = at.dataframe[0].value, at.dataframe[1].value
+    mentions = at.dataframe[0].value
     assert mentions.iloc[0]["actor"] == "Russia" and list(mentions.columns[:3]) == ["id", "actor", "kind"]
+    # Names no actor covers: listed on request (the switch is kept in the link).
+    assert len(at.dataframe) == 1 and any("Listed on request" in c.value for c in at.caption)
+    at.get("segmented_control")[1].set_value("show").run()
+    uncovered = at.dataframe[1].value
     assert len(uncovered) > 0 and "Karabakh" in set(uncovered["name"])
-    assert any("actors.yaml" in c.value for c in at.caption)
+    assert any("actors.yaml" in c.value for c in at.caption) and link(at)["names"] == ["show"]
     assert not at.get("html")  # no pair chosen yet: no passages listed
 
 
@@ -46,7 +57,7 @@ def test_link_with_measure_window_and_pair_lists_the_pair_passages(open_page):
     assert at.radio(key="view.measure").value == "npmi" and at.radio(key="view.window").value == "passage"
     assert at.selectbox(key="view.a").value == "russia" and at.selectbox(key="view.b").value == "azerbaijan"
     spec = heatmap(at)
-    assert spec["data"][0]["colorbar"]["title"]["text"] == "NPMI" and spec["data"][0]["zmid"] == 0
+    assert colour(spec)["title"] == "NPMI" and colour(spec)["scale"]["domainMid"] == 0
     assert pair_count_line(at).startswith("**54 passages**")
     body = at.get("html")[0].proto.body
     assert body.count('<div class="cl-pair">') == 50  # the first 50 shown; the CSV has all 54
@@ -72,7 +83,7 @@ def test_changing_widgets_redraws_the_heatmap_and_the_pair(open_page):
     at.run()
     assert not at.exception
     spec = heatmap(at)
-    assert spec["data"][0]["colorbar"]["title"]["text"] == "Jaccard"
+    assert colour(spec)["title"] == "Jaccard"
     labels = tick_labels(spec)
     assert len(labels) == 5 and "Azerbaijan" not in labels and "Ilham Aliyev" in labels
     at.selectbox(key="view.a").select("armenia")

@@ -76,7 +76,7 @@ def test_an_actor_never_named_without_the_other_gets_an_empty_state(open_page):
 
 
 def test_names_no_actor_covers_offer_an_actors_yaml_entry_to_copy(open_page):
-    at = open_page("actors")
+    at = open_page("actors", "names=show")
     names = table_with(at, "aliases")
     assert names["name"].iloc[0] == "Karabakh" and not {"Feb", "York", "St", "Ministers"} & set(names["name"])
     assert at.selectbox(key="actors.stub_for").value == "Karabakh"

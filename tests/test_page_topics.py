@@ -7,11 +7,11 @@ import json
 from corpuslens.filters import Filters
 from corpuslens.selection import selection_mask
 
-from pages_apptest import view_params
+from pages_apptest import vega_specs, view_params
 
 
 def charts(at) -> dict[str, dict]:
-    return {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+    return vega_specs(at)
 
 
 def cards(at) -> list[str]:
@@ -29,9 +29,9 @@ def test_default_view_has_map_cards_and_prevalence(open_page, shipped_index):
     assert at.title[0].value == "Topics"
     assert at.markdown[0].value.startswith("**68 passages in 5 documents**")
     figures = charts(at)
-    assert list(figures) == ["topics.stability_by_k", "topics.map", "topics.prevalence"]
-    points = sum(len(trace["hovertext"]) for trace in figures["topics.map"]["data"])
-    assert points == 68 and "68 passages" in figures["topics.map"]["layout"]["title"]["subtitle"]["text"]
+    assert list(figures) == ["Stability by number of topics", "Passages by topic", "Topic prevalence by year"]
+    topic_map = figures["Passages by topic"]
+    assert len(topic_map["data"]["values"]) == 68 and "68 passages" in topic_map["title"]["subtitle"]
     own = shipped_index.n_topics
     assert len(cards(at)) == own and at.select_slider(key="view.k").value == own
     assert at.selectbox(key="view.topic").value == 0 and passages_shown(at) is None
@@ -39,12 +39,14 @@ def test_default_view_has_map_cards_and_prevalence(open_page, shipped_index):
 
 
 def test_map_points_name_their_topic_and_hover_is_plain_text(open_page, shipped_index):
-    figure = charts(open_page("topics"))["topics.map"]
-    names = [trace["name"] for trace in figure["data"]]
+    figure = charts(open_page("topics"))["Passages by topic"]
+    names = figure["encoding"]["color"]["scale"]["domain"]
     assert len(names) == shipped_index.n_topics and all(name.startswith(f"T{i + 1} · ") for i, name in enumerate(names))
-    for trace in figure["data"]:
-        assert "customdata" in trace  # each point names its topic, so a click can choose it
-        assert all("&lt;br&gt;" not in h and "<br>" in h for h in trace["hovertext"])
+    # A click selects a point's topic: the selection is made on the field holding its 0-based index.
+    assert figure["params"][0]["select"]["fields"] == ["topic"]
+    points = figure["data"]["values"]
+    assert {p["topic"] for p in points} == set(range(shipped_index.n_topics))
+    assert all("<" not in p["passage"] or "&lt;" not in p["passage"] for p in points)  # plain text, not escaped twice
 
 
 def test_link_opens_a_topic_grouped_by_author(open_page):
@@ -63,8 +65,8 @@ def test_link_opens_a_topic_grouped_by_author(open_page):
     assert view_params(at) == {"topic": "2", "by": "author"}
     readable = at.get("html")[0].proto.body
     assert readable.count('class="cl-passage"') == min(count, 10) and "<script" not in readable
-    prevalence = charts(at)["topics.prevalence"]
-    assert prevalence["layout"]["xaxis"]["title"]["text"] == "Author"
+    prevalence = charts(at)["Topic prevalence by author"]
+    assert prevalence["layer"][0]["encoding"]["x"]["title"] == "Author"
 
 
 def test_link_with_another_number_of_topics(open_page):
@@ -79,7 +81,7 @@ def test_theme_filter_narrows_topic_counts(open_page, shipped_index):
     at = open_page("topics", theme="military")
     counted = sum(int(c.split("· ")[1].split(" passage")[0]) for c in cards(at))
     assert counted <= military < 68
-    points = sum(len(trace["hovertext"]) for trace in charts(at)["topics.map"]["data"])
+    points = len(charts(at)["Passages by topic"]["data"]["values"])
     assert points == counted
 
 

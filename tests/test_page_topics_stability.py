@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 
 from corpuslens.query import topics
-from pages_apptest import array, view_params
+from pages_apptest import vega_specs, view_params
 
 
 def curve_chart(at) -> dict | None:
-    charts = {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
-    return charts.get("topics.stability_by_k")
+    return vega_specs(at).get("Stability by number of topics")
+
+
+def drawn(figure, field: str) -> list:
+    """The numbers of topics whose mean is drawn with the mark `field` names ("default": the star, "chosen": the ring),
+    or every number drawn on the line."""
+    return [v["k"] for v in figure["data"]["values"] if field == "line" or v[field]]
 
 
 def marks(at) -> list:
@@ -29,10 +34,9 @@ def test_the_number_of_topics_control_shows_each_number_s_stability(open_page, s
     assert labels[3] == "3" and labels[20] == "20"  # outside the measured range: no value
 
     figure = curve_chart(at)
-    traces = {trace["name"]: trace for trace in figure["data"]}
-    assert array(traces["mean over the topics"]["x"]).tolist() == curve["k"].tolist()
-    assert array(traces["the default"]["x"]).tolist() == [shipped_index.n_topics]
-    assert len(array(traces["one topic"]["y"])) == sum(curve["k"])  # one dot per topic of every k
+    assert drawn(figure, "line") == curve["k"].tolist()
+    assert drawn(figure, "default") == [shipped_index.n_topics]
+    assert len(figure["layer"][0]["data"]["values"]) == sum(curve["k"])  # one dot per topic of every k
     assert any("the most stable number from 4 to 12" in c.value for c in at.caption)
 
 
@@ -43,8 +47,7 @@ def test_another_number_of_topics_is_ringed_and_goes_into_the_link(open_page, sh
     at.select_slider(key="view.k").set_value(other).run()
     assert not at.exception
     assert view_params(at) == {"k": str(other)}
-    traces = {trace["name"]: trace for trace in curve_chart(at)["data"]}
-    assert array(traces["shown now"]["x"]).tolist() == [other]
+    assert drawn(curve_chart(at), "chosen") == [other]
     at.select_slider(key="view.k").set_value(shipped_index.n_topics).run()
     assert view_params(at) == {}
 

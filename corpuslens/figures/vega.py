@@ -206,3 +206,187 @@ def actor_trend(df: pd.DataFrame) -> dict:
                       "tooltip": [{"field": "actor", "title": "Actor"}, {"field": "year", "title": "Year"},
                                   {"field": "passages", "type": "quantitative", "title": "Passages"}],
                   })
+
+
+# -- Topics ----------------------------------------------------------------------------------
+
+TOPIC_PICK = "topic_pick"  # the point selection a click on the topic map makes; its value names the topic
+
+
+def _hover_text(text: object, chars: int = 160) -> str:
+    text = "" if text is None or (isinstance(text, float) and text != text) else " ".join(str(text).split())
+    return text if len(text) <= chars else text[: chars - 1] + "…"
+
+
+def topic_map(df: pd.DataFrame, sampled_from: int | None = None) -> dict:
+    """Passages on a 2-D map coloured by topic; a click selects the point's topic (0-based id; -1: unassigned):
+    Streamlit's selection event then holds {"topic_pick": [{"topic": id}]}.
+
+    df columns: `x`, `y`, `topic`, `topic_label`, `hover` (passage start and document). `sampled_from`: the
+    passages the rows were sampled from, stated in the subtitle; None when df holds them all."""
+    topics = df["topic"].fillna(-1).astype(int).to_numpy()
+    names = {int(t): ("unassigned" if t < 0 else str(label)) for t, label in zip(topics, df["topic_label"])}
+    order = [names[t] for t in sorted(names)]
+    values = [{"x": round(float(x), 4), "y": round(float(y), 4), "topic": int(t), "name": names[int(t)],
+               "passage": _hover_text(h)} for x, y, t, h in zip(df["x"], df["y"], topics, df["hover"])]
+    n = len(df)
+    subtitle = (f"showing {n:,} of {sampled_from:,} passages (random sample) · nearby passages use similar words"
+                if sampled_from is not None and sampled_from > n else
+                f"{n:,} passages · nearby passages use similar words")
+    axis = {"title": None, "labels": False, "ticks": False, "grid": False, "domain": False}
+    return _chart("Passages by topic", subtitle, 480, values,
+                  params=[{"name": TOPIC_PICK, "select": {"type": "point", "fields": ["topic"], "on": "click",
+                                                          "clear": False}}],
+                  mark={"type": "point", "filled": True, "size": 45, "opacity": 0.75, "tooltip": True,
+                        "cursor": "pointer"},
+                  encoding={
+                      "x": {"field": "x", "type": "quantitative", "axis": axis, "scale": {"zero": False}},
+                      "y": {"field": "y", "type": "quantitative", "axis": axis, "scale": {"zero": False}},
+                      "color": {"field": "name", "type": "nominal", "title": "topic", "sort": order,
+                                "scale": {"domain": order,
+                                          "range": [style.palette_color(t) for t in sorted(names)]},
+                                "legend": {"labelLimit": 260, "orient": "right"}},
+                      "shape": {"field": "name", "type": "nominal", "sort": order, "legend": None,
+                                "scale": {"domain": order, "range": [_shape(t) for t in sorted(names)]}},
+                      "tooltip": [{"field": "name", "title": "Topic"}, {"field": "passage", "title": "Passage"}],
+                  })
+
+
+def _shape(topic: int) -> str:
+    """Vega's name of the marker symbol for a topic (the palette repeats past twelve topics, the shape changes)."""
+    return {"circle": "circle", "square": "square", "diamond": "diamond", "triangle-up": "triangle-up",
+            "cross": "cross", "x": "cross"}[style.topic_symbol(topic)]
+
+
+def topic_prevalence(df: pd.DataFrame, group_title: str = "Year") -> dict:
+    """Topics (rows) × groups (columns): each cell the topic's mean weight over the group's passages.
+
+    df columns: `group` (a year or a name), `topic_label`, `share` (0–1). Missing cells are 0."""
+    groups = sorted(df["group"].drop_duplicates().tolist()) if pd.api.types.is_numeric_dtype(df["group"]) \
+        else df["group"].drop_duplicates().tolist()
+    topics = df["topic_label"].drop_duplicates().tolist()
+    shares = {(t, g): float(s) for t, g, s in zip(df["topic_label"], df["group"], df["share"])}
+
+    def shown(group) -> str:
+        return str(int(group)) if isinstance(group, (int, float)) and float(group).is_integer() else str(group)
+
+    values = [{"topic": str(t), "group": shown(g), "share": shares.get((t, g), 0.0)} for t in topics for g in groups]
+    cell = {"x": {"field": "group", "type": "ordinal", "title": group_title, "sort": [shown(g) for g in groups],
+                  "axis": {"labelAngle": 0 if len(groups) <= 12 else -45, "labelLimit": 160}},
+            "y": {"field": "topic", "type": "ordinal", "title": "topic", "sort": [str(t) for t in topics],
+                  "axis": {"labelLimit": 320}}}
+    layers = [{"mark": {"type": "rect", "tooltip": True}, "encoding": {
+        **cell, "color": {"field": "share", "type": "quantitative", "title": "share of passages",
+                          "scale": {"scheme": "blues", "domainMin": 0}, "legend": {"format": ".0%"}},
+        "tooltip": [{"field": "topic", "title": "Topic"}, {"field": "group", "title": group_title},
+                    {"field": "share", "type": "quantitative", "title": "Share of passages", "format": ".1%"}]}}]
+    if len(values) <= 300:
+        layers.append({"mark": {"type": "text", "fontSize": 11}, "encoding": {
+            **cell, "text": {"field": "share", "type": "quantitative", "format": ".0%"},
+            "color": {"condition": {"test": "datum.share > 0.5", "value": "white"}, "value": style.TEXT}}})
+    return _chart(f"Topic prevalence by {group_title.lower()}", None, max(160, 34 * len(topics) + 60), values,
+                  layer=layers)
+
+
+def stability_by_k(df: pd.DataFrame, chosen: int | None = None) -> dict:
+    """The stability of each number of topics: the mean over its topics as a line, each topic as a faint dot,
+    the index's own number (df `default`) as a star and the number being viewed (`chosen`) ringed.
+
+    df columns: `k`, `stability` (the mean, 0–1), `topics` (each topic's stability), `default` (bool)."""
+    means = [{"k": int(k), "stability": float(s), "default": bool(d), "chosen": int(k) == chosen}
+             for k, s, d in zip(df["k"], df["stability"], df["default"])]
+    dots = [{"k": int(k), "topic_stability": float(v)} for k, values in zip(df["k"], df["topics"]) for v in values]
+    x = {"field": "k", "type": "ordinal", "title": "number of topics", "axis": {"labelAngle": 0}}
+    y = {"type": "quantitative", "title": "stability", "scale": {"domain": [0, 1]},
+         "axis": {"format": ".1f", "tickCount": 6}}
+    mean_tip = [{"field": "k", "title": "Topics"},
+                {"field": "stability", "type": "quantitative", "title": "Mean stability", "format": ".2f"}]
+    return _chart("Stability by number of topics", "line: mean over the topics; dots: one topic each; "
+                  "star: the default; ring: shown now", 220, means, layer=[
+                      {"data": {"values": dots}, "mark": {"type": "circle", "size": 30, "color": style.ACCENT_LIGHT,
+                                                         "tooltip": True},
+                       "encoding": {"x": x, "y": {**y, "field": "topic_stability"},
+                                    "tooltip": [{"field": "k", "title": "Topics"},
+                                                {"field": "topic_stability", "type": "quantitative",
+                                                 "title": "One topic's stability", "format": ".2f"}]}},
+                      {"mark": {"type": "line", "point": True, "color": style.ACCENT, "tooltip": True},
+                       "encoding": {"x": x, "y": {**y, "field": "stability"}, "tooltip": mean_tip}},
+                      {"transform": [{"filter": "datum.default"}],
+                       "mark": {"type": "point", "shape": "M0,-1L0.29,-0.4L0.95,-0.31L0.48,0.15L0.59,0.81L0,0.5L-0.59,"
+                                                          "0.81L-0.48,0.15L-0.95,-0.31L-0.29,-0.4Z",
+                                "filled": True, "size": 260, "color": style.SIDE_B, "tooltip": True},
+                       "encoding": {"x": x, "y": {**y, "field": "stability"}, "tooltip": mean_tip}},
+                      {"transform": [{"filter": "datum.chosen"}],
+                       "mark": {"type": "point", "filled": False, "size": 420, "strokeWidth": 2, "color": style.TEXT},
+                       "encoding": {"x": x, "y": {**y, "field": "stability"}}},
+                  ])
+
+
+# -- Actors: the co-mention heatmap ------------------------------------------------------------
+
+PAIR_PICK = "pair_pick"  # the point selection a click on a heatmap cell makes; its value names both actors
+MEASURE_LOOK = {  # colour bar title, colour scheme, fixed domain, number format
+    "count": ("co-mentions", "blues", None, ","),
+    "jaccard": ("Jaccard", "blues", None, ".3f"),
+    "npmi": ("NPMI", "redblue", [-1, 1], "+.3f"),
+}
+
+
+def co_mention_heatmap(matrix, labels: list, ids: list, measure: str = "count", counts=None) -> dict:
+    """Actor × actor co-mentions, the first actor at the top left; a click selects the cell's pair: Streamlit's
+    selection event then holds {"pair_pick": [{"a": id, "b": id}]}.
+
+    `matrix` (n × n): the measure; `counts` (n × n, optional): the raw co-mention counts. For Jaccard and NPMI the
+    diagonal is left out (an actor's association with itself says nothing) and so are pairs never named together
+    (no evidence): those cells show the grey background, never a white zero. For counts the diagonal reads as the
+    actor's own mentions; the colour scale stops at the largest pair so that it does not wash the pairs out."""
+    import numpy as np
+
+    title, scheme, domain, fmt = MEASURE_LOOK[measure]
+    z = np.asarray(matrix, dtype=float)
+    n = len(labels)
+    never = (np.asarray(counts) == 0) if counts is not None else np.zeros((n, n), dtype=bool)
+    values, subtitle = [], None
+    for i in range(n):
+        for j in range(n):
+            value = z[i, j]
+            if measure != "count" and (i == j or never[i, j]) or not np.isfinite(value):
+                continue
+            values.append({"row": str(labels[i]), "column": str(labels[j]), "a": str(ids[i]), "b": str(ids[j]),
+                           "value": float(value), "pair": f"{labels[i]} × {labels[j]}",
+                           "count": int(counts[i, j]) if counts is not None else None})
+    if measure != "count" and counts is not None and never[~np.eye(n, dtype=bool)].any():
+        subtitle = "grey: never named together"
+    scale: dict = {"scheme": scheme}
+    if domain:
+        scale["domain"] = domain
+        scale["domainMid"] = 0
+    elif n > 1:
+        pairs = z[~np.eye(n, dtype=bool)]
+        pairs = pairs[np.isfinite(pairs)]
+        if measure == "count" and pairs.size and pairs.max() > 0 and np.nanmax(z) > pairs.max():
+            scale["domain"] = [0, float(pairs.max())]
+            scale["clamp"] = True
+            subtitle = "diagonal: sentences or passages naming the actor at all (darkest: beyond the scale)"
+    order = [str(label) for label in labels]
+    cell = {"x": {"field": "column", "type": "ordinal", "title": "actor", "sort": order,
+                  "axis": {"labelAngle": -45 if n <= 15 else -90, "labelLimit": 160}},
+            "y": {"field": "row", "type": "ordinal", "title": "actor", "sort": order, "axis": {"labelLimit": 160}}}
+    tooltip = [{"field": "pair", "title": "Pair"},
+               {"field": "value", "type": "quantitative", "title": title, "format": fmt}]
+    if counts is not None and measure != "count":
+        tooltip.append({"field": "count", "type": "quantitative", "title": "Named together"})
+    layers = [{"params": [{"name": PAIR_PICK, "select": {"type": "point", "fields": ["a", "b"], "on": "click",
+                                                         "clear": False}}],
+               "mark": {"type": "rect", "tooltip": True, "cursor": "pointer", "stroke": "white", "strokeWidth": 1},
+               "encoding": {**cell, "color": {"field": "value", "type": "quantitative", "title": title,
+                                              "scale": scale, "legend": {"format": fmt.lstrip("+")}},
+                            "tooltip": tooltip}}]
+    if n <= 15:
+        layers.append({"mark": {"type": "text", "fontSize": 10}, "encoding": {
+            **cell, "text": {"field": "value", "type": "quantitative", "format": fmt.replace(".3f", ".2f")}}})
+    spec = _chart("Actor co-mentions" + ("" if measure == "count" else f" ({title})"), subtitle,
+                  max(300, n * 26 + 40), values, layer=layers)
+    spec["width"] = max(300, n * 26 + 40)
+    spec["config"] = {**CONFIG, "view": {"stroke": None, "fill": style.BLANK_CELL}}
+    return spec

@@ -47,13 +47,14 @@ class ActorsView:
     year: int | None  # the year the co-mentions are of; None: every year
     year_dropped: int  # a year from the settings the selection does not have (then every year is shown), else 0
     co_mentions: query.CoMentions
-    chart_figure: go.Figure | None  # heatmap (each cell's customdata: [pair, id a, id b]) or network
+    heatmap_chart: dict | None  # Vega-Lite; a click selects the cell's pair (figures.vega.PAIR_PICK)
+    network_figure: go.Figure | None  # plotly, drawn only when the page shows the network
     network_min: float
     trend_chosen: list  # the actors drawn over the years: the chosen pair, else the most mentioned
     trend: pd.DataFrame
     trend_chart: dict | None  # Vega-Lite
     mentions: pd.DataFrame
-    uncovered: pd.DataFrame
+    uncovered: pd.DataFrame | None  # listed only when the settings ask (`names` = "show")
 
 
 def actors_view(index: CorpusIndex, filters: Filters, settings: Mapping | None = None) -> ActorsView:
@@ -64,11 +65,11 @@ def actors_view(index: CorpusIndex, filters: Filters, settings: Mapping | None =
     year = wanted if wanted in years and len(years) > 1 else None
     window, measure = values["window"], values["measure"]
     result = query.co_mentions(index, mask, window, measure, tuple(values["kinds"]), values["top"], year=year)
-    chart = None
+    heatmap = network = None
     if result.ids and values["chart"] == "heatmap":
-        chart = figures.co_mention_heatmap(result.values, result.labels, measure, counts=result.counts, ids=result.ids)
+        heatmap = vega.co_mention_heatmap(result.values, result.labels, result.ids, measure, counts=result.counts)
     elif result.ids:
-        chart = figures.actor_network(result.values, result.labels, min_value=query.NETWORK_MIN_VALUE[measure],
+        network = figures.actor_network(result.values, result.labels, min_value=query.NETWORK_MIN_VALUE[measure],
                                       mentions=result.counts.diagonal(),
                                       value_name=setting("measure").option_label(measure))
     actor_a, actor_b, _ = chosen_pair(index, values)
@@ -76,10 +77,11 @@ def actors_view(index: CorpusIndex, filters: Filters, settings: Mapping | None =
     trend = query.actor_trend(index, mask, chosen) if chosen else pd.DataFrame()
     return ActorsView(
         empty=not mask.any(), years=years, year=year, year_dropped=wanted if wanted and year is None else 0,
-        co_mentions=result, chart_figure=chart, network_min=query.NETWORK_MIN_VALUE[measure],
+        co_mentions=result, heatmap_chart=heatmap, network_figure=network, network_min=query.NETWORK_MIN_VALUE[measure],
         trend_chosen=chosen, trend=trend,
         trend_chart=vega.actor_trend(trend) if not trend.empty else None,
-        mentions=query.actor_mentions(index, mask), uncovered=query.uncovered_names(index, mask),
+        mentions=query.actor_mentions(index, mask),
+        uncovered=query.uncovered_names(index, mask) if values["names"] == "show" else None,
     )
 
 

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from corpuslens import figures
+from corpuslens.figures import vega
 from corpuslens.filters import Filters
 from corpuslens.index.corpus_index import CorpusIndex, Topics
 from corpuslens.page_settings import setting
@@ -28,10 +27,10 @@ class TopicsView:
     k: int
     topic: int  # the chosen topic's number (1-based), 0 for none
     topic_dropped: int  # a topic number from the settings beyond k (then none is chosen), else 0
-    map_figure: go.Figure  # each point's customdata is its topic's 0-based index: a click names the topic
+    map_chart: dict  # Vega-Lite; a click selects the point's topic (figures.vega.TOPIC_PICK: its 0-based index)
     table: pd.DataFrame  # query.topics.topic_table: one row per topic, with its label, openings and marks
     prevalence: pd.DataFrame
-    prevalence_figure: go.Figure
+    prevalence_chart: dict  # Vega-Lite
     passages: pd.DataFrame | None  # the chosen topic's passages in the selection, strongest first
     passage_count: int
 
@@ -49,9 +48,9 @@ def topics_view(index: CorpusIndex, filters: Filters, settings: Mapping | None, 
     passages, count = (query.topic_passages(index, mask, query.topic_index(topic), model) if topic else (None, 0))
     return TopicsView(
         empty=not mask.any(), k=k, topic=topic, topic_dropped=values["topic"] if values["topic"] > k else 0,
-        map_figure=figures.topic_map(points, sampled_from=total),
+        map_chart=vega.topic_map(points, sampled_from=total),
         table=query.topic_table(index, mask, model, profiles=profiles),
         prevalence=prevalence,
-        prevalence_figure=figures.topic_prevalence(prevalence, setting("by").option_label(values["by"])),
+        prevalence_chart=vega.topic_prevalence(prevalence, setting("by").option_label(values["by"])),
         passages=passages, passage_count=count,
     )
