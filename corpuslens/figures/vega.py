@@ -326,7 +326,7 @@ def stability_by_k(df: pd.DataFrame, chosen: int | None = None) -> dict:
 
 PAIR_PICK = "pair_pick"  # the point selection a click on a heatmap cell makes; its value names both actors
 MEASURE_LOOK = {  # colour bar title, colour scheme, fixed domain, number format
-    "count": ("co-mentions", "blues", None, ","),
+    "count": ("co-mentions", "blues", None, ",d"),
     "jaccard": ("Jaccard", "blues", None, ".3f"),
     "npmi": ("NPMI", "redblue", [-1, 1], "+.3f"),
 }
@@ -380,7 +380,7 @@ def co_mention_heatmap(matrix, labels: list, ids: list, measure: str = "count", 
                                                          "clear": False}}],
                "mark": {"type": "rect", "tooltip": True, "cursor": "pointer", "stroke": "white", "strokeWidth": 1},
                "encoding": {**cell, "color": {"field": "value", "type": "quantitative", "title": title,
-                                              "scale": scale, "legend": {"format": fmt.lstrip("+")}},
+                                              "scale": scale, "legend": {"format": fmt.replace(".3f", ".2f")}},
                             "tooltip": tooltip}}]
     if n <= 15:
         layers.append({"mark": {"type": "text", "fontSize": 10}, "encoding": {
