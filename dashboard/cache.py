@@ -23,6 +23,7 @@ from corpuslens.index import CorpusIndex, load_or_build
 from corpuslens.index.corpora import corpus_id
 from corpuslens.index.corpus_index import Topics
 from corpuslens.matching import ThemeTagger
+from corpuslens.query import documents as document_views
 from corpuslens.query import topics, validation
 from corpuslens.query.common import choices_for, passage_row, passage_table
 from corpuslens.selection import selection_mask
@@ -166,6 +167,12 @@ DOWNLOADS = dict(max_entries=20, **PER_INDEX)
 def selected_passages_csv(index: CorpusIndex, filters: Filters) -> bytes:
     """The selection's passages as CSV bytes."""
     return passage_table(index, np.flatnonzero(mask(index, filters))).to_csv(index=False).encode("utf-8")
+
+
+@st.cache_data(**DOWNLOADS)
+def provenance_csv(index: CorpusIndex, filters: Filters) -> bytes:
+    """The selection's documents, each value with where it came from, as CSV bytes."""
+    return document_views.provenance_table(index, mask(index, filters)).to_csv(index=False).encode("utf-8")
 
 
 @st.cache_data(**DOWNLOADS)

@@ -15,7 +15,7 @@ from dashboard.passages_html import cited_html, reader_html
 from dashboard.text import md_escape
 
 
-def provenance_section(view) -> None:
+def provenance_section(view, index, filters) -> None:
     st.subheader("Documents and where their metadata came from")
     table = view.provenance
     source = "text, front matter, html meta, url or catalog (data/catalog.csv); unknown means nobody stated it"
@@ -34,6 +34,12 @@ def provenance_section(view) -> None:
             "date from": st.column_config.TextColumn("from", help=source, width="small"),
         },
     )
+    if view.documents > len(table):
+        st.caption(f"The first {len(table):,} of {view.documents:,} documents; the download has them all.")
+    st.download_button(f"Download the {view.documents:,} documents with their provenance (CSV)",
+                       key="documents.download_provenance", on_click="ignore", mime="text/csv",
+                       data=lambda: cache.provenance_csv(index, filters),
+                       file_name="corpuslens-provenance.csv", icon=":material/download:")
     duplicates, skipped = view.duplicates, view.skipped
     left, right = st.columns(2)
     with left.expander(f"Duplicates left out ({len(duplicates):,})"):
@@ -130,7 +136,7 @@ def main() -> None:
         empty_state("the document list")
         return
     view = cache.documents(ctx.index, ctx.filters, page_values("documents"))
-    provenance_section(view)
+    provenance_section(view, ctx.index, ctx.filters)
     reader_section(view, ctx.index)
 
 

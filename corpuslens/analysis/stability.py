@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.optimize import linear_sum_assignment
 
 from corpuslens.analysis.topics import TopicModel
 
@@ -36,6 +35,8 @@ def matched_jaccard(reference: list[list[str]], other: list[list[str]]) -> np.nd
     similarity = np.array([[jaccard(r[:TOP_TERMS], o[:TOP_TERMS]) for o in other] for r in reference])
     out = np.zeros(len(reference))
     if similarity.size:
+        from scipy.optimize import linear_sum_assignment  # 0.2 s to import: only when topics are matched
+
         rows, columns = linear_sum_assignment(similarity, maximize=True)
         out[rows] = similarity[rows, columns]
     return out

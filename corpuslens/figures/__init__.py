@@ -1,18 +1,27 @@
-"""Figures: pure functions from tables (or a matrix) to plotly figures; no I/O, no streamlit.
+"""Figures: pure functions from tables (or a matrix) to charts; no I/O, no streamlit.
 
-Every string that comes from an article is escaped with `plain` before it reaches plotly,
+`vega` makes Vega-Lite specs (plain dicts) for the charts a page redraws on every filter change; the other modules
+make plotly figures. Every string that comes from an article is escaped with `plain` before it reaches plotly,
 because plotly renders hover, tick, legend and title text as a small HTML dialect.
+
+Names are imported from their module on first use, so that a page drawn with Vega-Lite alone (the first page
+among them) never imports plotly (~0.3 s) or the word-cloud library.
 """
 
-from .actors import actor_network, actor_trend, co_mention_heatmap, pair_over_years
-from .common import empty_figure, plain, shorten, unplain
-from .overview import documents_by_year, theme_shares, top_contributors
-from .terms import distinctive_terms, term_bars, term_trend
-from .topics import stability_by_k, topic_map, topic_prevalence, topic_sizes
-from .wordcloud import word_cloud_image, word_cloud_png
+from importlib import import_module
 
-__all__ = [
-    "actor_network", "actor_trend", "co_mention_heatmap", "distinctive_terms", "documents_by_year", "pair_over_years",
-    "empty_figure", "plain", "shorten", "stability_by_k", "term_bars", "term_trend", "theme_shares", "top_contributors",
-    "topic_map", "topic_prevalence", "topic_sizes", "unplain", "word_cloud_image", "word_cloud_png",
-]
+_WHERE = {
+    "actor_network": "actors", "actor_trend": "actors", "co_mention_heatmap": "actors", "pair_over_years": "actors",
+    "empty_figure": "common", "plain": "common", "shorten": "common", "unplain": "common",
+    "documents_by_year": "overview", "theme_shares": "overview", "top_contributors": "overview",
+    "distinctive_terms": "terms", "term_bars": "terms", "term_trend": "terms",
+    "stability_by_k": "topics", "topic_map": "topics", "topic_prevalence": "topics", "topic_sizes": "topics",
+    "word_cloud_image": "wordcloud", "word_cloud_png": "wordcloud",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)

@@ -117,7 +117,7 @@ def finish(fig: go.Figure, title: str, x_title: str | None = None, y_title: str 
         title_spec["subtitle"] = dict(text=subtitle, font=dict(size=12, color=style.MUTED))
     # One update: each update_layout call validates its whole argument tree again (~2 ms a call).
     axes = {f"{axis}axis_title_text": text for axis, text in (("x", x_title), ("y", y_title)) if text is not None}
-    fig.update_layout(template=style.TEMPLATE, title=title_spec, height=height or 420, **axes, **layout)
+    fig.update_layout(template=style.template(), title=title_spec, height=height or 420, **axes, **layout)
     return fig
 
 
@@ -147,6 +147,6 @@ def empty_figure(message: str, height: int = 260) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=plain(message), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                        font=dict(size=15, color=style.MUTED))
-    fig.update_layout(template=style.TEMPLATE, height=height,
+    fig.update_layout(template=style.template(), height=height,
                       xaxis=dict(visible=False), yaxis=dict(visible=False))
     return fig

@@ -6,7 +6,7 @@ and so that changing the house style is a one-file edit.
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from functools import lru_cache
 
 FONT_FAMILY = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 FONT_SIZE = 13
@@ -61,10 +61,18 @@ def rows_height(n_rows: int, extra: int = 140, row_px: int = ROW_PX) -> int:
     return int(min(MAX_HEIGHT, max(MIN_HEIGHT, n_rows * row_px + extra)))
 
 
-def _template() -> go.layout.Template:
-    """The house template, written out in full rather than layered on plotly_white: every figure gets it
-    explicitly, and plotly validates a template property by property on each figure (plotly_white's many
+@lru_cache(maxsize=1)
+def template():
+    """The house plotly template, made when a plotly chart is first drawn (so that pages drawn with Vega-Lite,
+    the first page among them, never import plotly). Written out in full rather than layered on plotly_white: every
+    figure gets it explicitly, and plotly validates a template property by property on each figure (plotly_white's many
     trace defaults cost 6-8 ms per figure, this one ~1.5 ms)."""
+    import plotly.graph_objects as go
+
+    return _template(go)
+
+
+def _template(go):
     axis = dict(gridcolor=GRID, zerolinecolor=GRID, zerolinewidth=2, linecolor=GRID, ticks="", automargin=True,
                 title=dict(font=dict(size=13, color=MUTED), standoff=15))
     return go.layout.Template(
@@ -89,5 +97,3 @@ def _template() -> go.layout.Template:
         ),
     )
 
-
-TEMPLATE = _template()

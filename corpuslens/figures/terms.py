@@ -7,16 +7,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
+from .vega import bar_order  # the order the bars are drawn in, shared with the Vega-Lite bars
 from .common import counted, every_year, finish, whole_step, horizontal_bars, label_rows, plain, plain_series, shorten, year_axis
 
 # Values of the `side` column that mean the first side (A / the selection); anything else is B.
 SIDE_A_VALUES = ("A", "a", "selection")
-
-
-def bar_order(df: pd.DataFrame) -> pd.DataFrame:
-    """The rows of a top-terms table in the order `term_bars` draws them, top bar first
-    (so a click on bar number i can be mapped back to its term)."""
-    return df.sort_values(["count", "passages"], ascending=False, kind="stable")
 
 
 def term_bars(df: pd.DataFrame, title: str = "Top terms", label_chars: int = 30) -> go.Figure:

@@ -111,12 +111,18 @@ def theme_shares(df: pd.DataFrame, validation: tuple[tuple[str, str], ...] = (),
 PICK = "pick"  # the point selection a click on a term bar makes; its value names the clicked term
 
 
+def bar_order(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a top-terms table in the order the bars are drawn, top bar first: most occurrences, then most
+    passages."""
+    return df.sort_values(["count", "passages"], ascending=False, kind="stable")
+
+
 def term_bars(df: pd.DataFrame, title: str = "Top terms", label_px: int = 200) -> dict:
-    """Term counts, most frequent at the top (the order of `figures.terms.bar_order`). A click selects the bar's
+    """Term counts, most frequent at the top (the order of `bar_order`). A click selects the bar's
     term: Streamlit's selection event then holds {"pick": [{"term": ...}]}.
 
     df columns: `term`, `count` (occurrences), `passages` (passages containing it)."""
-    df = df.sort_values(["count", "passages"], ascending=False, kind="stable")
+    df = bar_order(df)
     values = [{"label": str(t), "term": str(t), "order": i, "count": int(c), "passages": int(p)}
               for i, (t, c, p) in enumerate(zip(df["term"], df["count"], df["passages"]))]
     spec = _horizontal_bars(

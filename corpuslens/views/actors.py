@@ -7,10 +7,9 @@ matrix of the whole selection.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from corpuslens import figures
 from corpuslens.figures import vega
@@ -20,6 +19,9 @@ from corpuslens.page_settings import setting
 from corpuslens.query import actors as query
 from corpuslens.selection import selection_mask
 from corpuslens.views.common import page_values
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 FRAMING_TOP = 15
 FRAMING_TITLE = "Words around each actor"

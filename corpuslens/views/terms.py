@@ -10,7 +10,6 @@ import pandas as pd
 
 from corpuslens import figures
 from corpuslens.figures import vega
-from corpuslens.figures.terms import bar_order
 from corpuslens.filters import Filters
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.page_settings import setting
@@ -75,7 +74,7 @@ def terms_view(index: CorpusIndex, filters: Filters, settings: Mapping | None = 
         term = query.default_term(query.top_terms(index, mask, 1, "all", counts=counts))
     trend = query.term_trend(index, mask, term) if term else None
     return TermsView(
-        empty=not mask.any(), grams_label=grams_label, top=top, listed=list(bar_order(top)["term"]),
+        empty=not mask.any(), grams_label=grams_label, top=top, listed=list(vega.bar_order(top)["term"]),
         bars_chart=bars, cloud_png=cloud_png, cloud_terms=len(frequencies), side_labels=sides, comparison_size=size_b,
         distinctive=distinctive, distinctive_chart=distinctive_chart,
         term=term, term_is_default=is_default, trend=trend,
