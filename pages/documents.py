@@ -66,7 +66,11 @@ def chosen_document(view) -> str:
                    "ignored.", icon="⚠️")
     if view_value("doc") != view.doc:
         set_view("doc", view.doc)
-    return view_widget(st.selectbox, "doc", options=list(view.choices), format_func=view.choices.get)
+    chosen = view_widget(st.selectbox, "doc", options=list(view.choices), format_func=view.choices.get)
+    if view.documents_in_menu > len(view.choices):
+        st.caption(f"The menu offers the selection's first {len(view.choices):,} of {view.documents_in_menu:,} "
+                   "documents: narrow the filters in the sidebar to reach the others.")
+    return chosen
 
 
 def cited_passage(view) -> int:

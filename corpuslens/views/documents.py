@@ -21,6 +21,9 @@ NO_SUCH_PASSAGE = "no such passage"
 # Documents listed with their provenance on the page: a grid of 10,000 rows costs the browser ~0.2 s on every filter
 # change, and nobody scrolls that far; the CSV download holds them all.
 PROVENANCE_SHOWN = 1_000
+# Documents offered by the reader's menu: the menu's options go to the browser on every rerun (10,000 titles are
+# ~0.6 MB); the document a link or a click chose is always among them, and the filters reach any other.
+MENU_SHOWN = 1_000
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,8 @@ class DocumentsView:
     documents: int  # all documents of the selection
     duplicates: pd.DataFrame
     skipped: pd.DataFrame
-    choices: dict  # document id -> "title — author, year", the selection's documents in index order
+    choices: dict  # document id -> "title — author, year": the selection's first MENU_SHOWN documents, and the one shown
+    documents_in_menu: int  # the selection's documents: more than the menu offers when over MENU_SHOWN
     doc: str  # the document shown ("" when the selection is empty)
     doc_note: str  # why the link's document is not the one shown: OUTSIDE, UNKNOWN or ""
     metadata: pd.DataFrame | None
@@ -54,10 +58,14 @@ def documents_view(index: CorpusIndex, filters: Filters, settings: Mapping | Non
     if wanted and wanted not in choices:
         doc, doc_note = "", (OUTSIDE if query.has_document(index, wanted) else UNKNOWN)
     doc = doc or next(iter(choices), "")
+    menu = dict(list(choices.items())[:MENU_SHOWN])
+    if doc and doc not in menu:
+        menu[doc] = choices[doc]
     provenance = query.provenance_table(index, mask)
     common = dict(provenance=provenance.head(PROVENANCE_SHOWN), documents=len(provenance),
                   duplicates=query.duplicates_table(index),
-                  skipped=query.skipped_table(index), choices=choices, doc=doc, doc_note=doc_note)
+                  skipped=query.skipped_table(index), choices=menu, documents_in_menu=len(choices), doc=doc,
+                  doc_note=doc_note)
     if not doc:
         return DocumentsView(True, **common, metadata=None, themes=None, actors=None, passages=None, removed=None,
                              cited=0, cited_note="")
