@@ -44,13 +44,14 @@ def _doc_row(index: CorpusIndex, doc_id: str) -> int:
 PROVENANCE_FIELDS = ("title", "authors", "publication", "date", "url")
 
 
-def provenance_table(index: CorpusIndex, mask: np.ndarray) -> pd.DataFrame:
-    """The selection's documents: each metadata value (or "(unknown)") and, beside it, where it came from.
+def provenance_table(index: CorpusIndex, mask: np.ndarray, limit: int | None = None) -> pd.DataFrame:
+    """The selection's documents (the first `limit`; None: all): each metadata value (or "(unknown)") and, beside it,
+    where it came from.
 
     Columns: id, file, then for each field `<field>` and `<field> from` (text, front matter,
     html meta, url, catalog or unknown).
     """
-    rows = np.unique(index.passage_doc[mask])
+    rows = np.unique(index.passage_doc[mask])[:limit]
     docs = index.docs.iloc[rows]
     sources = index.doc_provenance.iloc[rows]
     columns = {"id": docs["id"].to_numpy(), "file": docs["file"].to_numpy()}

@@ -61,8 +61,7 @@ def documents_view(index: CorpusIndex, filters: Filters, settings: Mapping | Non
     menu = dict(list(choices.items())[:MENU_SHOWN])
     if doc and doc not in menu:
         menu[doc] = choices[doc]
-    provenance = query.provenance_table(index, mask)
-    common = dict(provenance=provenance.head(PROVENANCE_SHOWN), documents=len(provenance),
+    common = dict(provenance=query.provenance_table(index, mask, PROVENANCE_SHOWN), documents=len(choices),
                   duplicates=query.duplicates_table(index),
                   skipped=query.skipped_table(index), choices=menu, documents_in_menu=len(choices), doc=doc,
                   doc_note=doc_note)
