@@ -85,10 +85,16 @@ def _min_matches(path: Path, where: str, entry: dict) -> int:
 ANCHOR_SCOPES = ("neighbours", "passage")
 
 
+def _one_of(path: Path, where: str, entry: dict, key: str, choices: tuple[str, ...]) -> str:
+    """An entry's value for `key`, one of `choices` (the first when left out)."""
+    value = entry.get(key, choices[0])
+    if value not in choices:
+        raise _problem(path, where, f"'{key}' must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 def _anchor_scope(path: Path, where: str, entry: dict) -> str:
-    value = entry.get("anchor_scope", ANCHOR_SCOPES[0])
-    if value not in ANCHOR_SCOPES:
-        raise _problem(path, where, f"'anchor_scope' must be one of {', '.join(ANCHOR_SCOPES)}, not {value!r}")
+    value = _one_of(path, where, entry, "anchor_scope", ANCHOR_SCOPES)
     if value != ANCHOR_SCOPES[0] and not entry.get("anchors"):
         raise _problem(path, where, "'anchor_scope' needs 'anchors' to apply to")
     return value
@@ -98,10 +104,7 @@ LONE_LIST_ITEMS = ("count", "passing")
 
 
 def _lone_list_items(path: Path, where: str, entry: dict) -> str:
-    value = entry.get("lone_list_items", LONE_LIST_ITEMS[0])
-    if value not in LONE_LIST_ITEMS:
-        raise _problem(path, where, f"'lone_list_items' must be one of {', '.join(LONE_LIST_ITEMS)}, not {value!r}")
-    return value
+    return _one_of(path, where, entry, "lone_list_items", LONE_LIST_ITEMS)
 
 
 def _check_not_within(path: Path, where: str, ident: str, words: tuple[str, ...], phrases: tuple[str, ...]) -> None:

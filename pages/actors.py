@@ -16,6 +16,7 @@ from dashboard import cache, state
 from dashboard.citations import cite_control, passage_choice
 from dashboard.context import CHART_CONFIG, empty_state, page_header
 from dashboard.exports import csv_download
+from dashboard.kwic import kwic_grid
 from dashboard.passages_html import pair_html
 from dashboard.text import md_escape
 from dashboard.validation import precision_line, precisions, validate_button
@@ -199,19 +200,8 @@ def framing_lines(index, pair, window, sides: dict[str, str]) -> None:
         state.set_view("fterm", pair.fterm)
     state.view_widget(st.selectbox, "fterm", label=f"The {window}s behind a word",
                       options=list(pair.framing.terms["term"]))
-    lines = pair.framing_lines
-    st.dataframe(lines.assign(side=lines["side"].map(sides)), hide_index=True, key="actors.framing_kwic",
-                 column_order=["side", "left", "match", "right", "title", "year"], column_config={
-                     "side": st.column_config.TextColumn("Names", width=110),
-                     "left": st.column_config.TextColumn("Left context", width=260, alignment="right"),
-                     "match": st.column_config.TextColumn("Word", width=85, alignment="center"),
-                     "right": st.column_config.TextColumn("Right context", width=260),
-                     "title": st.column_config.TextColumn("Document", width=140),
-                     "year": st.column_config.NumberColumn("Year", format="%d", width=55),
-                 })
-    cite_control(index, {pid: f"{title}: …{left[-40:]}{match}{right[:40]}…" for pid, title, left, match, right
-                         in zip(lines["passage"], lines["title"], lines["left"], lines["match"], lines["right"])},
-                 key="actors.framing_cite")
+    kwic_grid(index, pair.framing_lines, key="actors.framing_kwic", cite_key="actors.framing_cite", match_title="Word",
+              sides=sides)
 
 
 def trend_section(view) -> None:

@@ -10,8 +10,8 @@ from corpuslens.filters import FILTER_FIELDS, Filters
 from corpuslens.views.terms import KWIC_SHOWN
 from dashboard import cache, state
 from dashboard.context import empty_state, page_header, table_height
-from dashboard.citations import cite_control
 from dashboard.exports import csv_download
+from dashboard.kwic import kwic_grid
 from dashboard.sidebar import filter_widgets, widget_key
 from dashboard.text import md_escape
 
@@ -122,17 +122,7 @@ def term_section(view, index) -> None:
     shown = f"first {len(lines):,}" if len(lines) >= KWIC_SHOWN else f"{len(lines):,}"
     st.markdown(f"**Keyword in context** · {md_escape(shown)} occurrence{'s' * (len(lines) != 1)} "
                 f"of “{md_escape(term)}”")
-    st.dataframe(lines, hide_index=True, key="terms.kwic", column_order=["left", "match", "right", "title", "year"],
-                 column_config={
-                     "left": st.column_config.TextColumn("Left context", width=280, alignment="right"),
-                     "match": st.column_config.TextColumn("Match", width=85, alignment="center"),
-                     "right": st.column_config.TextColumn("Right context", width=280),
-                     "title": st.column_config.TextColumn("Document", width=140),
-                     "year": st.column_config.NumberColumn("Year", format="%d", width=55),
-                 })
-    cite_control(index, {pid: f"{title}: …{left[-40:]}{match}{right[:40]}…" for pid, title, left, match, right
-                         in zip(lines["passage"], lines["title"], lines["left"], lines["match"], lines["right"])},
-                 key="terms.cite")
+    kwic_grid(index, lines, key="terms.kwic", cite_key="terms.cite")
     csv_download("Download the keyword-in-context lines (CSV)", lines, "corpuslens-kwic.csv", key="terms.download_kwic")
 
 
