@@ -12,7 +12,7 @@ from corpuslens.index import load_or_build
 from corpuslens.query import actors
 from corpuslens.settings import IndexSettings
 
-from conftest import write_corpus
+from tests.conftest import write_corpus
 
 # 2020: ten sentences: three name Russia and Azerbaijan, two Russia alone, two Azerbaijan alone, three neither.
 # 2021: two sentences, one naming both. No date: one sentence naming both.

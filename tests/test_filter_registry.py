@@ -8,7 +8,7 @@ import json
 
 import numpy as np
 
-from conftest import TINY_FILES, write_corpus
+from tests.conftest import TINY_FILES, write_corpus
 from corpuslens.cli import main
 from corpuslens.filters import FILTER_FIELDS, Filters
 from corpuslens.index import load_or_build

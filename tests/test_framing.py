@@ -12,7 +12,7 @@ from corpuslens.index import load_or_build
 from corpuslens.query import actors
 from corpuslens.settings import IndexSettings
 
-from conftest import write_corpus
+from tests.conftest import write_corpus
 
 # Three sentences name only Russia (gas), three only Azerbaijan (carpets), two name both (treaty).
 FRAMING_FILES = {

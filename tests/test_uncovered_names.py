@@ -12,7 +12,7 @@ from corpuslens.query import actors
 from corpuslens.query.name_candidates import actor_id_for, yaml_stub
 from corpuslens.settings import IndexSettings
 
-from conftest import TINY_THEMES, write_corpus
+from tests.conftest import TINY_THEMES, write_corpus
 
 ACTORS = """
 actors:
