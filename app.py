@@ -24,7 +24,7 @@ def ensure_index() -> None:
 
     Checked once per server process: the check fingerprints every raw file (0.4 s for 10,000
     articles), and the loaded index is held for the life of the process anyway."""
-    checked = cache.checked_data_folders()
+    checked = cache.CHECKED_DATA_FOLDERS
     if str(DATA) in checked:
         return
     if built_index_folder(DATA) is not None:
@@ -48,7 +48,7 @@ if index.n_passages == 0:
     st.stop()
 
 index = uploads.session_index(index)  # the shared index plus this session's own articles, if any
-choices = cache.choices(index)
+choices = cache.corpus_tools(index).choices
 state.start_session(choices)
 
 pages = {

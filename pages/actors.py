@@ -283,8 +283,8 @@ def main() -> None:
         state.view_widget(st.segmented_control, "names", required=True, label_visibility="collapsed")
 
     settings = state.page_values("actors")
-    pair = cache.pair(index, ctx.filters, settings)
-    view = cache.actors(index, ctx.filters, settings)
+    pair = cache.view("pair", index, ctx.filters, settings)
+    view = cache.view("actors", index, ctx.filters, settings)
     with choice:
         pair_choice(index, pair)
     with slider:

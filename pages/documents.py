@@ -38,7 +38,7 @@ def provenance_section(view, index, filters) -> None:
         st.caption(f"The first {len(table):,} of {view.documents:,} documents; the download has them all.")
     st.download_button(f"Download the {view.documents:,} documents with their provenance (CSV)",
                        key="documents.download_provenance", on_click="ignore", mime="text/csv",
-                       data=lambda: cache.provenance_csv(index, filters),
+                       data=lambda: cache.download("provenance", index, filters),
                        file_name="corpuslens-provenance.csv", icon=":material/download:")
     duplicates, skipped = view.duplicates, view.skipped
     left, right = st.columns(2)
@@ -139,7 +139,7 @@ def main() -> None:
     if ctx.empty:
         empty_state("the document list")
         return
-    view = cache.documents(ctx.index, ctx.filters, page_values("documents"))
+    view = cache.view("documents", ctx.index, ctx.filters, page_values("documents"))
     provenance_section(view, ctx.index, ctx.filters)
     reader_section(view, ctx.index)
 

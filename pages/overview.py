@@ -57,7 +57,7 @@ def main() -> None:
         # One contributors chart at a time: every chart costs the browser ~25 ms per filter change.
         state.view_widget(st.segmented_control, "contributors", required=True, label_visibility="collapsed")
     checked = theme_validation(index)
-    view = cache.overview(index, filters, state.page_values("overview"), checked)
+    view = cache.view("overview", index, filters, state.page_values("overview"), (checked,))
 
     summary = view.summary
     documents.metric("Documents", f"{summary['documents']:,}", border=True)
@@ -91,13 +91,13 @@ def main() -> None:
     left, right = st.columns(2)
     # The passages file can be large: it is made when the button is clicked, not on every rerun.
     left.download_button("Download the selection's passages (CSV)", key="overview.download_passages",
-                         data=lambda: cache.selected_passages_csv(index, filters), on_click="ignore",
+                         data=lambda: cache.download("passages", index, filters), on_click="ignore",
                          file_name="corpuslens-passages.csv", mime="text/csv", icon=":material/download:")
     csv_download("Download the document table (CSV)", table, "corpuslens-documents.csv",
                  key="overview.download_documents", container=right)
     base_url = app_base_url()
     left.download_button("Download the selection's citations (CSV)", key="overview.download_citations",
-                         data=lambda: cache.selected_citations_csv(index, filters, base_url), on_click="ignore",
+                         data=lambda: cache.download("citations", index, filters, base_url), on_click="ignore",
                          file_name="corpuslens-citations.csv", mime="text/csv", icon=":material/format_quote:",
                          help="Every passage of the selection with author, title, publication, date, URL and a "
                               "permalink; unknown fields are left empty.")

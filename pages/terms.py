@@ -157,7 +157,7 @@ def main() -> None:
     with typed:
         chosen = state.view_widget(st.text_input, "term", placeholder="type a word or phrase")
 
-    view = cache.terms(index, ctx.filters, state.page_values("terms"), compare)
+    view = cache.view("terms", index, ctx.filters, state.page_values("terms"), (compare,))
     top_terms_section(view, picture_column, table_column)
     distinctive_section(view, *distinctive_anchor)
     # The list follows the page's term, so it never shows a stale pick.

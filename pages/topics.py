@@ -7,6 +7,7 @@ import streamlit as st
 from corpuslens.figures import vega
 from corpuslens.figures.vega import TOPIC_PICK
 from corpuslens.page_settings import setting
+from corpuslens.query import topics as topic_queries
 from corpuslens.query.topics import (SINGLE_DOCUMENT_SHARE, STABILITY_AUTOMATIC_PASSAGES, default_topics_note,
                                      topic_index, topic_number)
 from dashboard import cache
@@ -141,7 +142,7 @@ def main() -> None:
         return
     index, filters = ctx.index, ctx.filters
 
-    curve = cache.stability_curve(index)
+    curve = topic_queries.stability_curve(index)  # stored beside the index: read afresh
     control, panel = st.columns([2, 3])
     with control:
         k = number_of_topics(index, curve)
@@ -154,7 +155,7 @@ def main() -> None:
     with prevalence_area:
         st.subheader("Topic prevalence")
         view_widget(st.radio, "by", horizontal=True)
-    view = cache.topics_page(index, filters, page_values("topics"))
+    view = cache.view("topics", index, filters, page_values("topics"))
     with map_area:
         if view.topic_dropped:
             st.warning(f"Topic {view.topic_dropped} does not exist with {k} topics: no topic is chosen.", icon="⚠️")

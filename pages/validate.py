@@ -41,14 +41,14 @@ def target_options(index) -> dict[str, str]:
     options = {"": "— choose what to validate —"}
     options.update({f"theme:{t.id}": f"Theme: {t.label}" for t in index.themes})
     options.update({f"actor:{a.id}": f"Actor: {a.label}" for a in sorted(index.actors, key=lambda a: a.label.casefold())})
-    own = cache.topic_model(index, index.n_topics)
+    own = cache.topic_model(index, index.n_topics).model
     for number in range(1, own.n_topics + 1):
         target = topic_target(index, number, own.n_topics)
         options[str(target)] = target_label(index, target, own)
     current = view_value("target")
     if current and current not in options:
         target = parse_target(index, current)
-        options[current] = target_label(index, target, cache.target_topics(index, target))
+        options[current] = target_label(index, target, cache.topic_model(index, target.n_topics or index.n_topics).model)
     return options
 
 
@@ -100,7 +100,7 @@ def main() -> None:
 
     seed = view_value("seed")
     results(target)
-    sample, total = cache.validation_sample(index, filters, target, int(n), int(seed))
+    sample, total = cache.view("validate", index, filters, {"target": target, "sample": int(n), "seed": int(seed)})
     judged = store().verdicts_by_coder(target)
     me = clean_coder(coder)
     mine = {key: verdicts[me] for key, verdicts in judged.items() if me in verdicts} if allowed else {}

@@ -13,4 +13,9 @@ from corpuslens.views.overview import OverviewView, overview_view
 from corpuslens.views.terms import TermsView, terms_view
 from corpuslens.views.topics import TopicsView, chosen_k, topics_view
 
-__all__ = ["ActorsView", "PairView", "actors_view", "pair_view", "DocumentsView", "OverviewView", "documents_view", "overview_view", "page_values", "TermsView", "terms_view", "TopicsView", "chosen_k", "topics_view"]
+# The view functions that need nothing but (index, filters, settings, *extra); Topics, Documents and the validation
+# sample also take a shared topic model or compiled lexicon (dashboard/cache.py passes them).
+VIEWS = {"overview": overview_view, "terms": terms_view, "actors": actors_view, "pair": pair_view}
+
+__all__ = ["VIEWS", "ActorsView", "DocumentsView", "OverviewView", "PairView", "TermsView", "TopicsView", "actors_view",
+           "chosen_k", "documents_view", "overview_view", "page_values", "pair_view", "terms_view", "topics_view"]
