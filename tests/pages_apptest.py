@@ -12,23 +12,16 @@ from urllib.parse import parse_qs
 
 import numpy as np
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard.pages_mode import leave_pages_folder_mode
+from dashboard.pages_mode import leave_on_every_new_manager
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
 
 def without_pages_folder_mode(monkeypatch) -> None:
     """Every pages manager AppTest makes leaves the pages/-folder mode, as app.py's st.navigation does on a server."""
-    original_init = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        leave_pages_folder_mode()
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    leave_on_every_new_manager(monkeypatch)
 
 
 @pytest.fixture

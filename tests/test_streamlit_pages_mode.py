@@ -9,29 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from streamlit.runtime.pages_manager import PagesManager
-
-from dashboard.pages_mode import in_pages_folder_mode, leave_pages_folder_mode
+from dashboard.pages_mode import flag_exists, mode_of_a_fresh_server
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
 
-@pytest.fixture
-def fresh_flag(monkeypatch):
-    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
-
-
-def test_a_pages_folder_still_switches_the_old_mode_on(fresh_flag):
-    assert hasattr(PagesManager, "uses_pages_directory"), \
+def test_a_pages_folder_still_switches_the_old_mode_on():
+    assert flag_exists(), \
         "Streamlit no longer has PagesManager.uses_pages_directory: dashboard/pages_mode.py must be revisited"
-    PagesManager(str(APP))
-    assert in_pages_folder_mode(), ("a pages/ folder no longer puts Streamlit in the old multipage mode: the "
-                                    "deep-link workaround in dashboard/pages_mode.py may be unnecessary")
+    assert mode_of_a_fresh_server(APP), ("a pages/ folder no longer puts Streamlit in the old multipage mode: the "
+                                         "deep-link workaround in dashboard/pages_mode.py may be unnecessary")
 
 
-def test_leaving_the_mode_holds_for_every_later_pages_manager(fresh_flag):
-    PagesManager(str(APP))
-    leave_pages_folder_mode()
-    PagesManager(str(APP))  # a later session's manager must not switch it back on
-    assert not in_pages_folder_mode()
+def test_leaving_the_mode_holds_for_every_later_pages_manager():
+    assert not mode_of_a_fresh_server(APP, leave_between=True)
