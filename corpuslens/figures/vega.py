@@ -64,8 +64,11 @@ def _horizontal_bars(title: str, values: list[dict], x: dict, label_title: str, 
     """Bars top to bottom in the order of `values` (each holds `label` and `order`)."""
     return _chart(title, None, max(min_height, ROW_PX * len(values) + 40), values, mark={"type": "bar", "tooltip": True},
                   encoding={
+                      # The order spelled out, not sorted by a field: Streamlit updates a chart's data in place
+                      # when only the data changed, and Vega then keeps the earlier rows' places on the axis.
                       "y": {"field": "label", "type": "nominal", "title": label_title,
-                            "sort": {"field": "order"}, "axis": {"labelLimit": label_limit}},
+                            "sort": [v["label"] for v in sorted(values, key=lambda v: v["order"])],
+                            "axis": {"labelLimit": label_limit}},
                       "x": x,
                       "tooltip": tooltip,
                   })

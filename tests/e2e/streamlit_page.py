@@ -21,6 +21,7 @@ APP = '[data-testid="stApp"]'
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 APP_BUSY = '[data-testid="stApp"]:not([data-test-script-state="notRunning"])'
 PLOTLY = '[data-testid="stPlotlyChart"], .js-plotly-plot'
+CHART = '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]'  # any chart, plotly or Vega-Lite
 EXCEPTION = '[data-testid="stException"]'
 SIZE_RE = re.compile(r"([\d,]+) passages? in ([\d,]+) documents?")
 
@@ -149,14 +150,22 @@ def size_numbers(line: str) -> tuple[int, int]:
 
 
 def chart_signature(page: Page) -> list[str]:
-    """What the charts and tables show, as comparable strings (plotly traces and table text)."""
+    """What the charts and tables show, as comparable strings (plotly traces, Vega-Lite charts' text and marks as
+    drawn in SVG, and table text)."""
     plots = page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => JSON.stringify(
                (p.data || []).map(t => [t.type, t.name, t.x, t.y, t.z, t.values, t.labels, t.text])))"""
     )
+    vega = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].map(c => {
+               const svg = c.querySelector('svg.marks');
+               return svg ? [...svg.querySelectorAll('text, path')].map(e => e.textContent || e.getAttribute('d')).join('|')
+                          : (c.querySelector('canvas') ? 'canvas' : '');
+           })"""
+    )
     tables = page.locator('[data-testid="stDataFrame"], [data-testid="stTable"]').evaluate_all(
         "els => els.map(e => e.textContent)")  # the grid is a canvas; its text is in a hidden table
-    return list(plots) + list(tables)
+    return list(plots) + list(vega) + list(tables)
 
 
 def screenshot(page: Page, path: Path, max_height: int = 12_000) -> Path:

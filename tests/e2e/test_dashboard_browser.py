@@ -19,7 +19,7 @@ from corpuslens.index import load_or_build
 from corpuslens.query.common import size_label
 from corpuslens.selection import selection_mask
 from corpuslens.settings import SHIPPED_DATA, IndexSettings
-from streamlit_page import (EXCEPTION, PLOTLY, chart_signature, expect_rerun, install, open_app, screenshot,
+from streamlit_page import (CHART, EXCEPTION, chart_signature, expect_rerun, install, open_app, screenshot,
                             size_line, size_numbers)
 
 pytestmark = pytest.mark.browser
@@ -150,7 +150,7 @@ def test_every_page_renders_with_charts_and_no_error(app_url, page, engine_sizes
         _no_exception(page, title, app_url)
         assert size_line(page) == engine_sizes["theme"], f"{title}: size line"
         if has_chart:
-            assert page.locator(PLOTLY).count() >= 1, f"{title}: no plotly chart"
+            assert page.locator(CHART).count() >= 1, f"{title}: no chart"
         assert _params(page.url).get("theme") == [THEME_ID], f"{title}: the filter left the URL: {page.url}"
 
     # Switching pages in the sidebar navigation keeps the filters (and the URL keeps them).
@@ -199,6 +199,6 @@ def test_empty_selection_shows_empty_state(app_url, page, engine_sizes, screensh
         screenshot(page, screenshots / f"3{number}-empty-{title.lower()}.png")
         _no_exception(page, f"{title} (empty)", app_url)
         expect(page.get_by_test_id("stAlertContentInfo").first).to_be_visible()
-        assert page.locator(PLOTLY).count() == 0, f"{title}: a chart frame is shown for an empty selection"
+        assert page.locator(CHART).count() == 0, f"{title}: a chart frame is shown for an empty selection"
         assert size_line(page) == engine_sizes["nothing"], f"{title}: size line"
         assert _params(page.url).get("q") == ["zzzznotaword"], f"{title}: the search left the URL: {page.url}"

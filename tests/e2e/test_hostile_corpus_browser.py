@@ -19,7 +19,7 @@ from corpuslens.index import load_or_build
 from corpuslens.query.common import size_label
 from corpuslens.selection import selection_mask
 from corpuslens.settings import SHIPPED_DATA, IndexSettings
-from streamlit_page import EXCEPTION, PLOTLY, open_app, screenshot, size_line, wait_for_settled
+from streamlit_page import CHART, EXCEPTION, open_app, screenshot, size_line, wait_for_settled
 
 pytestmark = pytest.mark.browser
 
@@ -128,8 +128,8 @@ def _assert_nothing_injected(page, where: str, server) -> None:
 
 
 def _hover_every_chart(page) -> None:
-    """Move the mouse over each chart, so hover labels (which render plotly's own markup) are drawn."""
-    for chart in page.locator(PLOTLY).all()[:6]:
+    """Move the mouse over each chart, so hover labels and tooltips (plotly renders its own markup) are drawn."""
+    for chart in page.locator(CHART).all()[:6]:
         box = chart.bounding_box()
         if box and box["width"] > 0:
             page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
