@@ -15,8 +15,8 @@ import streamlit as st
 
 from corpuslens.filters import FILTER_FIELDS, Filters
 from corpuslens.page_settings import PAGE_SETTINGS, setting
-from dashboard.sidebar import widget_key, widget_value
 from corpuslens.urlstate import B_PREFIX, CORPUS_KEY, Choices, filters_to_params, parse_params, view_to_params
+from dashboard.sidebar import widget_key, widget_value
 
 _STARTED = "state.started"
 _NOTICES = "state.notices"
