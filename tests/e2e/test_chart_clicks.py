@@ -18,17 +18,34 @@ from streamlit_page import expect_rerun, open_app, screenshot
 pytestmark = pytest.mark.browser
 
 
+def _names(text: str, field: str, wanted: str) -> bool:
+    """Whether a Vega tooltip's text (a table of field and value) gives `field` the value `wanted`."""
+    cells = [c.strip() for c in text.replace("\t", "\n").splitlines() if c.strip()]
+    return any(cells[i] == field and cells[i + 1] == wanted for i in range(len(cells) - 1))
+
+
+def _still_names(page, x: float, y: float, field: str, wanted: str) -> bool:
+    """The tooltip may lag the pointer: stay at (x, y) a moment and read it again before trusting the spot."""
+    page.mouse.move(x, y)
+    page.wait_for_timeout(250)
+    tip = page.locator("#vg-tooltip-element")
+    return tip.count() > 0 and tip.is_visible() and _names(tip.inner_text(), field, wanted)
+
+
 def point_at_tooltip(page, chart, wanted: str) -> tuple[float, float]:
-    """Move the mouse down a Vega-Lite chart's rows, as a reader would, until its tooltip names `wanted`."""
+    """Move the mouse down a Vega-Lite chart's rows, as a reader would, until its tooltip's Term row names `wanted`."""
     chart.scroll_into_view_if_needed()
     box = chart.bounding_box()
-    x = box["x"] + box["width"] * 0.35
-    for y in range(int(box["y"]) + 20, int(box["y"] + box["height"]), 6):
-        page.mouse.move(x, y)
-        page.wait_for_timeout(40)
-        tip = page.locator("#vg-tooltip-element")
-        if tip.count() and tip.is_visible() and wanted in tip.inner_text().split("\n")[0:2][-1]:
-            return x, y
+    for share in (0.45, 0.3, 0.6):
+        x = box["x"] + box["width"] * share
+        for y in range(int(box["y"]) + 20, int(box["y"] + box["height"]), 4):
+            page.mouse.move(x, y)
+            page.wait_for_timeout(60)  # the tooltip follows the pointer a frame or two later
+            tip = page.locator("#vg-tooltip-element")
+            if tip.count() and tip.is_visible():
+                # The tooltip is a table of field and value: "Term", "russia", "Occurrences", "60", …
+                if _names(tip.inner_text(), "Term", wanted) and _still_names(page, x, y, "Term", wanted):
+                    return x, y
     raise AssertionError(f"no bar of the chart shows {wanted!r} in its tooltip")
 
 
@@ -62,7 +79,8 @@ def test_clicking_a_heatmap_cell_opens_the_passages_of_that_pair(app_url, page, 
         for x in range(int(box["x"]) + 60, int(box["x"] + box["width"]) - 60, 8):
             page.mouse.move(x, y)
             tip = page.locator("#vg-tooltip-element")
-            if tip.count() and tip.is_visible() and wanted in tip.inner_text():
+            if tip.count() and tip.is_visible() and _names(tip.inner_text(), "Pair", wanted) \
+                    and _still_names(page, x, y, "Pair", wanted):
                 spot = (x, y)
                 break
         if spot:
