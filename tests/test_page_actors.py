@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corpuslens.views.actors import TREND_TITLE
-from pages_apptest import array, link, open_page, plotly_specs, vega_specs, warnings  # noqa: F401  (open_page is a fixture)
+from pages_apptest import link, open_page, plotly_specs, vega_specs, warnings  # noqa: F401  (open_page is a fixture)
 
 
 def heatmap(at):

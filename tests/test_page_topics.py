@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from corpuslens.filters import Filters
 from corpuslens.selection import selection_mask
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from corpuslens.query import topics
 from pages_apptest import vega_specs, view_params
 

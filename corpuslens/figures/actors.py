@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .common import every_year, finish, whole_step, plain, plain_series, short_labels, shorten, year_axis
+from .common import every_year, finish, whole_step, plain, short_labels, shorten, year_axis
 
 # Colour bar title, colour scale, fixed range and hover number format per measure.
 MEASURES = {

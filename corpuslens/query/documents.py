@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from corpuslens.index.corpus_index import CorpusIndex
-from corpuslens.matching import ThemeTagger, _prepare
+from corpuslens.matching import ThemeTagger
 from corpuslens.model import METADATA_FIELDS
 from corpuslens.query.actors import actor_mentions
 from corpuslens.query.common import display_title, passage_ids
