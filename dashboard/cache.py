@@ -63,11 +63,14 @@ def corpus_index(data: str) -> CorpusIndex:
 class CorpusTools:
     choices: Choices  # what links and filters may name in this corpus
     tagger: ThemeTagger  # the theme lexicon compiled, to mark theme terms in the reader and in samples
+    duplicates: pd.DataFrame  # the files left out as duplicates (the Documents page), whatever the filters
+    skipped: pd.DataFrame  # the files the build could not read
 
 
 @st.cache_resource(**PER_INDEX)
 def corpus_tools(index: CorpusIndex) -> CorpusTools:
-    return CorpusTools(choices_for(index), ThemeTagger(index.themes))
+    return CorpusTools(choices_for(index), ThemeTagger(index.themes), document_views.duplicates_table(index),
+                       document_views.skipped_table(index))
 
 
 @st.cache_data(max_entries=500, **PER_INDEX)

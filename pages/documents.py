@@ -40,7 +40,8 @@ def provenance_section(view, index, filters) -> None:
                        key="documents.download_provenance", on_click="ignore", mime="text/csv",
                        data=lambda: cache.download("provenance", index, filters),
                        file_name="corpuslens-provenance.csv", icon=":material/download:")
-    duplicates, skipped = view.duplicates, view.skipped
+    tools = cache.corpus_tools(index)  # the corpus's, not the selection's
+    duplicates, skipped = tools.duplicates, tools.skipped
     left, right = st.columns(2)
     with left.expander(f"Duplicates left out ({len(duplicates):,})"):
         if duplicates.empty:
@@ -67,8 +68,8 @@ def chosen_document(view) -> str:
     if view_value("doc") != view.doc:
         set_view("doc", view.doc)
     chosen = view_widget(st.selectbox, "doc", options=list(view.choices), format_func=view.choices.get)
-    if view.documents_in_menu > len(view.choices):
-        st.caption(f"The menu offers the selection's first {len(view.choices):,} of {view.documents_in_menu:,} "
+    if view.documents > len(view.choices):
+        st.caption(f"The menu offers the selection's first {len(view.choices):,} of {view.documents:,} "
                    "documents: narrow the filters in the sidebar to reach the others.")
     return chosen
 

@@ -154,3 +154,16 @@ def test_document_list_shows_unknown_metadata_as_unknown(tiny_index):
     table = overview.document_list(tiny_index, selection_mask(tiny_index, Filters()))
     assert not table.isna().any().any() and not (table[["title", "authors", "publication", "date", "year"]] == "").any().any()
     assert set(table["id"]) == set(tiny_index.docs["id"][tiny_index.live_docs])
+
+
+def test_document_menu_offers_the_first_documents_and_keeps_a_chosen_later_one(tiny_index):
+    from corpuslens.query.documents import document_choices
+
+    everything = selection_mask(tiny_index, Filters())
+    ids = list(document_choices(tiny_index, everything))
+    assert len(ids) == 3
+    assert list(document_choices(tiny_index, everything, limit=1)) == ids[:1]
+    assert list(document_choices(tiny_index, everything, limit=1, keep=ids[2])) == [ids[0], ids[2]]
+    # A document the selection does not hold is not added, whatever the link asks.
+    only_a = selection_mask(tiny_index, Filters(authors=("Ann Lee",)))
+    assert list(document_choices(tiny_index, only_a, limit=0, keep=ids[2])) == []

@@ -17,9 +17,13 @@ from corpuslens.query.actors import actor_mentions
 from corpuslens.query.common import display_title, passage_ids
 from corpuslens.query.overview import unknown_label, unknown_labels
 
-def document_choices(index: CorpusIndex, mask: np.ndarray) -> dict[str, str]:
-    """{document id: "title — author, year"} for the selection's documents, in index order."""
+def document_choices(index: CorpusIndex, mask: np.ndarray, limit: int | None = None, keep: str = "") -> dict[str, str]:
+    """{document id: "title — author, year"} for the selection's documents in index order: the first `limit` (None:
+    all), and the document `keep` after them when the selection holds it further on."""
     rows = np.unique(index.passage_doc[mask])
+    if limit is not None and len(rows) > limit:
+        later = rows[limit:]
+        rows = np.concatenate([rows[:limit], later[index.docs["id"].to_numpy()[later] == keep]])
     docs = index.docs.iloc[rows]
     return {doc_id: f"{display_title(title)} — {authors}, {year}" for doc_id, title, authors, year
             in zip(docs["id"], docs["title"], unknown_labels(docs["authors"]), unknown_labels(docs["year"]))}

@@ -11,6 +11,7 @@ from corpuslens.filters import Filters
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.matching import ThemeTagger
 from corpuslens.query import documents as query
+from corpuslens.query.common import selection_size
 from corpuslens.selection import selection_mask
 from corpuslens.views.common import page_values
 
@@ -30,11 +31,8 @@ MENU_SHOWN = 1_000
 class DocumentsView:
     empty: bool
     provenance: pd.DataFrame  # the first PROVENANCE_SHOWN documents of the selection
-    documents: int  # all documents of the selection
-    duplicates: pd.DataFrame
-    skipped: pd.DataFrame
+    documents: int  # all documents of the selection (more than the menu and the list offer when over 1,000)
     choices: dict  # document id -> "title — author, year": the selection's first MENU_SHOWN documents, and the one shown
-    documents_in_menu: int  # the selection's documents: more than the menu offers when over MENU_SHOWN
     doc: str  # the document shown ("" when the selection is empty)
     doc_note: str  # why the link's document is not the one shown: OUTSIDE, UNKNOWN or ""
     metadata: pd.DataFrame | None
@@ -52,19 +50,15 @@ def documents_view(index: CorpusIndex, filters: Filters, settings: Mapping | Non
     theme lexicon, to mark theme terms (compiled here when not given)."""
     values = page_values("documents", settings)
     mask = selection_mask(index, filters)
-    choices = query.document_choices(index, mask)
     wanted = values["doc"]
+    # Labels are made for the documents the menu offers only: the link's document is among them when selected.
+    choices = query.document_choices(index, mask, MENU_SHOWN, keep=wanted)
     doc, doc_note = wanted, ""
     if wanted and wanted not in choices:
         doc, doc_note = "", (OUTSIDE if query.has_document(index, wanted) else UNKNOWN)
     doc = doc or next(iter(choices), "")
-    menu = dict(list(choices.items())[:MENU_SHOWN])
-    if doc and doc not in menu:
-        menu[doc] = choices[doc]
-    common = dict(provenance=query.provenance_table(index, mask, PROVENANCE_SHOWN), documents=len(choices),
-                  duplicates=query.duplicates_table(index),
-                  skipped=query.skipped_table(index), choices=menu, documents_in_menu=len(choices), doc=doc,
-                  doc_note=doc_note)
+    common = dict(provenance=query.provenance_table(index, mask, PROVENANCE_SHOWN),
+                  documents=selection_size(index, mask)[1], choices=choices, doc=doc, doc_note=doc_note)
     if not doc:
         return DocumentsView(True, **common, metadata=None, themes=None, actors=None, passages=None, removed=None,
                              cited=0, cited_note="")
