@@ -137,11 +137,10 @@ DOWNLOADS = ("passages", "citations", "provenance")
 def download(kind: str, index: CorpusIndex, filters: Filters, base_url: str = "") -> bytes:
     """The selection as CSV bytes: its passages, its passages with their citation fields (permalinks to
     `base_url`), or its documents with where each value came from."""
-    rows = np.flatnonzero(mask(index, filters))
     if kind == "passages":
-        table = passage_table(index, rows)
+        table = passage_table(index, np.flatnonzero(mask(index, filters)))
     elif kind == "citations":
-        table = citations.citation_table(index, rows, base_url, corpus_id(index))
+        table = citations.citation_table(index, np.flatnonzero(mask(index, filters)), base_url, corpus_id(index))
     elif kind == "provenance":
         table = document_views.provenance_table(index, mask(index, filters))
     else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import style
+from .common import shorten
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 ROW_PX = 24  # height per bar of a horizontal bar chart
@@ -67,7 +68,7 @@ def _horizontal_bars(title: str, values: list[dict], x: dict, label_title: str, 
                       # The order spelled out, not sorted by a field: Streamlit updates a chart's data in place
                       # when only the data changed, and Vega then keeps the earlier rows' places on the axis.
                       "y": {"field": "label", "type": "nominal", "title": label_title,
-                            "sort": [v["label"] for v in sorted(values, key=lambda v: v["order"])],
+                            "sort": [v["label"] for v in values],
                             "axis": {"labelLimit": label_limit}},
                       "x": x,
                       "tooltip": tooltip,
@@ -137,7 +138,6 @@ def term_bars(df: pd.DataFrame, title: str = "Top terms", label_px: int = 200) -
     spec["params"] = [{"name": PICK, "select": {"type": "point", "fields": ["term"], "on": "click", "clear": False}}]
     spec["encoding"]["color"] = {"condition": {"param": PICK, "empty": True, "value": style.ACCENT},
                                  "value": style.ACCENT_LIGHT}
-    spec["encoding"]["cursor"] = {"value": "pointer"}
     spec["mark"]["cursor"] = "pointer"
     return spec
 
@@ -172,8 +172,7 @@ def term_trend(df: pd.DataFrame, term: str) -> dict:
     values = [{"year": str(y), "count": by_year.get(y, (0, None))[0], "rate": by_year.get(y, (0, None))[1]}
               for y in years]
     x = {"field": "year", "type": "ordinal", "title": "year", "axis": {"labelAngle": 0, "labelOverlap": True}}
-    shown = term if len(term) <= 40 else term[:39] + "…"
-    return _chart(f"“{shown}” over the years", "bars: occurrences (left axis); line: per 1,000 terms (right axis)",
+    return _chart(f"“{shorten(term, 40)}” over the years", "bars: occurrences (left axis); line: per 1,000 terms (right axis)",
                   300, values, layer=[
                       {"mark": {"type": "bar", "color": style.ACCENT_LIGHT, "tooltip": True}, "encoding": {
                           "x": x, "y": {"field": "count", "type": "quantitative", "title": "occurrences",
@@ -222,11 +221,6 @@ def actor_trend(df: pd.DataFrame) -> dict:
 TOPIC_PICK = "topic_pick"  # the point selection a click on the topic map makes; its value names the topic
 
 
-def _hover_text(text: object, chars: int = 160) -> str:
-    text = "" if text is None or (isinstance(text, float) and text != text) else " ".join(str(text).split())
-    return text if len(text) <= chars else text[: chars - 1] + "…"
-
-
 def topic_map(df: pd.DataFrame, sampled_from: int | None = None) -> dict:
     """Passages on a 2-D map coloured by topic; a click selects the point's topic (0-based id; -1: unassigned):
     Streamlit's selection event then holds {"topic_pick": [{"topic": id}]}.
@@ -237,7 +231,7 @@ def topic_map(df: pd.DataFrame, sampled_from: int | None = None) -> dict:
     names = {int(t): ("unassigned" if t < 0 else str(label)) for t, label in zip(topics, df["topic_label"])}
     order = [names[t] for t in sorted(names)]
     values = [{"x": round(float(x), 4), "y": round(float(y), 4), "topic": int(t), "name": names[int(t)],
-               "passage": _hover_text(h)} for x, y, t, h in zip(df["x"], df["y"], topics, df["hover"])]
+               "passage": shorten(h, 160)} for x, y, t, h in zip(df["x"], df["y"], topics, df["hover"])]
     n = len(df)
     subtitle = (f"showing {n:,} of {sampled_from:,} passages (random sample) · nearby passages use similar words"
                 if sampled_from is not None and sampled_from > n else
