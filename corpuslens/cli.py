@@ -20,7 +20,7 @@ from corpuslens.query import actors, overview, terms, topics
 from corpuslens.query.common import choices_for, describe_filters, passage_table, size_label
 from corpuslens.selection import selection_mask
 from corpuslens.settings import FALLBACK_TOPICS, IndexSettings, data_dir
-from corpuslens.urlstate import parse_params
+from corpuslens.urlstate import filter_values_to_params, parse_params
 from corpuslens.query.common import passage_row
 from corpuslens.index.corpora import corpus_id
 from corpuslens.query.validation import validation_sample
@@ -126,13 +126,7 @@ def _filter_option(parser: argparse.ArgumentParser, spec: FilterField) -> None:
 
 def _filters(args, index: CorpusIndex) -> Filters:
     """The CLI's filters, validated by the same rules as a link; anything unknown is an error here."""
-    params = {}
-    for spec in FILTER_FIELDS:
-        value = getattr(args, spec.name)
-        if value in (None, "", [], False):
-            continue
-        params[spec.key] = list(value) if spec.multi else ["1"] if spec.kind == FLAG else [str(value)]
-    state = parse_params(params, choices_for(index))
+    state = parse_params(filter_values_to_params(vars(args)), choices_for(index))
     if state.notices:
         raise SystemExit("error: " + "; ".join(_cli_names(n) for n in state.notices))
     for note in state.info:

@@ -113,8 +113,8 @@ class Filters:
 
 
 def is_set(value) -> bool:
-    """Whether a filter field's value narrows the selection (an empty tuple, None, "" and False do not)."""
-    return value not in ((), None, "", False)
+    """Whether a filter field's value narrows the selection (an empty tuple or list, None, "" and False do not)."""
+    return value not in ((), [], None, "", False)
 
 
 FILTER_FIELDS: tuple[FilterField, ...] = tuple(

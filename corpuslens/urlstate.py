@@ -177,9 +177,15 @@ def _open_end(name: str, year: int, choices: Choices) -> bool:
 
 def filters_to_params(filters: Filters, prefix: str = "") -> dict[str, list[str]]:
     """Filters as query parameters, omitting defaults so links stay short."""
+    return filter_values_to_params(vars(filters), prefix)
+
+
+def filter_values_to_params(values: Mapping[str, object], prefix: str = "") -> dict[str, list[str]]:
+    """Filter values by field name (a `Filters`' fields, the command line's options) as query parameters; values
+    that do not narrow the selection are left out."""
     params: dict[str, list[str]] = {}
     for spec in FILTER_FIELDS:
-        value = getattr(filters, spec.name)
+        value = values.get(spec.name)
         if not is_set(value):
             continue
         params[prefix + spec.key] = list(value) if spec.multi else ["1"] if spec.kind == FLAG else [str(value)]
