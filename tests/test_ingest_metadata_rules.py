@@ -236,6 +236,40 @@ def test_a_header_line_the_host_does_not_spell_or_a_persons_name_is_not_the_publ
     assert page.provenance["publication"] == "url"
 
 
+def page_with_title(title: str, site_name: str | None = None) -> str:
+    meta = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    return (f"<html><head><title>{title}</title>{meta}</head><body><article><h1>Budget talks stall</h1>"
+            f"{ARTICLE}</article></body></html>")
+
+
+@pytest.mark.parametrize(("title", "site_name", "url", "publication"), [
+    # the meta site name squashes the name the title spells out for readers
+    ("Budget talks stall - The New York Times", "NYTimes", "https://www.nytimes.com/2017/01/13/budget.html", "The New York Times"),
+    ("Budget talks stall | Herald Sun", "HeraldSun", "http://www.heraldsun.com.au/news/budget", "Herald Sun"),
+    # no meta site name, or one that is only an address: the title's part that the host spells
+    ("Budget talks stall - Wikipedia", None, "https://en.wikipedia.org/wiki/Budget", "Wikipedia"),
+    ("Budget talks stall | TMZ.com", "http://www.tmz.com", "http://www.tmz.com/2015/02/26/budget/", "TMZ"),
+    ("Silicon Exposed: Budget talks stall", None, "http://siliconexposed.blogspot.com/2016/05/budget.html", "Silicon Exposed"),
+])
+def test_the_sites_name_in_the_page_title_is_the_publication(title, site_name, url, publication):
+    page = doc(page_with_title(title, site_name), url=url, name="page.html")
+    assert (page.publication, page.provenance["publication"]) == (publication, "html meta")
+
+
+@pytest.mark.parametrize(("title", "site_name", "url", "publication"), [
+    # a meta site name that is a name of its own stays, even where the title words the site differently
+    ("Budget talks stall - BuzzFeed News", "BuzzFeed", "http://www.buzzfeed.com/someone/budget", "BuzzFeed"),
+    ("Budget talks stall - 21/12/2018 - Esporte - Folha", "Folha de S.Paulo", "https://www1.folha.uol.com.br/esporte/budget.shtml",
+     "Folha de S.Paulo"),
+    # a title part the host does not spell is a section or a headline, not the site
+    ("Politics | Budget talks stall", "Example Daily", "https://www.example-daily.com/politics/budget", "Example Daily"),
+    ("Politics | Budget talks stall", "ExampleDaily", "https://www.example-daily.com/politics/budget", "ExampleDaily"),
+])
+def test_a_title_part_is_not_taken_over_a_stated_name_or_when_the_host_does_not_spell_it(title, site_name, url, publication):
+    page = doc(page_with_title(title, site_name), url=url, name="page.html")
+    assert page.publication == publication
+
+
 def test_an_organisation_named_in_brackets_inside_the_first_sentence_is_not_the_publication():
     page = doc(f"EU migration talks stall\n\nOn 19 May, the European Economic and Social Committee (EESC)'s study group "
                f"met. {PROSE}\n\n{PROSE2}", url="https://www.eesc.europa.eu/en/news/1")

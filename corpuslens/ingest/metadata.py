@@ -554,6 +554,7 @@ _TAGLINE = re.compile(r"^(?P<name>\S+(?:\s\S+){0,2})\s+[|–—-]\s+\S+(?:\s\S+)
 _POWERED_BY = re.compile(r"\s+(?:powered|hosted)\s+by\s+.*$", re.I)  # "Fandom powered by Wikia"
 _COMPANY_FORM = re.compile(r",?\s+(?:inc|ltd|llc|gmbh|corp|plc|limited)\.?$", re.I)  # "Spiceworks Inc"
 _DOMAIN_TAIL = re.compile(r"(?<=[^\W\d_])\.(?:com|fr|de|net|org|co\.uk|ru|it|es)$")  # "Le Monde.fr", "Salon.com"
+_DOMAIN_TAIL_ANY_CASE = re.compile(_DOMAIN_TAIL.pattern, re.I)
 _BARE_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.I)
 
 
@@ -568,6 +569,45 @@ def clean_publication(name: str) -> str | None:
         name = match.group("name")
     name = _COMPANY_FORM.sub("", _POWERED_BY.sub("", name)).strip()
     return _DOMAIN_TAIL.sub("", name) or None
+
+
+# The parts of a page's <title>: "Headline - The New York Times", "Silicon Exposed: Headline", "Headline | TMZ.com".
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*|:\s+")
+
+
+def publication_in_title(page_title: str | None, url: str | None, stated: str | None) -> str | None:
+    """The site's name as its <title> writes it for readers, when the first or last part of the title is the host's
+    own name and the page states no other name, or states this one squashed for machines ("NYTimes" for "The New York
+    Times" on nytimes.com, "HeraldSun" for "Herald Sun", "SIMPLYFOUND.COM" for "SimplyFound"). `stated`: the
+    page's cleaned site name, if any."""
+    if not page_title or not url:
+        return None
+    parts = [part.strip() for part in _TITLE_PARTS.split(page_title) if part.strip()]
+    if len(parts) < 2:
+        return None
+    for part in (parts[-1], parts[0]):
+        name = clean_publication(part)
+        if not name or len(name.split()) > 6 or not names_host(name, url):
+            continue
+        if not stated:
+            return name
+        if " " not in stated and stated != name and _squashed(stated) in _squashed_forms(name):
+            return name
+        return None
+    return None
+
+
+def _squashed(name: str) -> str:
+    words = re.findall(r"[^\W_]+", _DOMAIN_TAIL_ANY_CASE.sub("", name).casefold())
+    return "".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
+def _squashed_forms(name: str) -> set[str]:
+    """A name run together, whole or as initials before its last word ("The New York Times": newyorktimes, nytimes)."""
+    words = re.findall(r"[^\W_]+", name.casefold())
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return {"".join(words), "".join(w[0] for w in words[:-1]) + words[-1] if words else ""}
 
 
 def wire_credit_authors(text: str) -> list[str] | None:
@@ -669,6 +709,8 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
         result.publication = clean_publication(result.publication)
         if result.publication is None:
             del result.provenance["publication"]
+    if named := publication_in_title(parsed.page_title, result.url, result.publication):
+        result.publication, result.provenance["publication"] = named, parsed.stated_from
     if result.publication is None and (host := site_name(result.url)):
         result.publication, result.provenance["publication"] = host, "url"
     result.year = year_of(result.date)

@@ -31,6 +31,7 @@ class ParsedFile:
     stated: dict[str, object] = field(default_factory=dict)
     stated_from: str = "unknown"  # "front matter" or "html meta"
     heading: str | None = None  # the markup's own top heading (# Title, <h1>)
+    page_title: str | None = None  # an HTML page's <title> as written, site name and all
     removed: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -618,8 +619,10 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
         else:
             stated.setdefault(name, value)
     main = main_text(safe, url or stated.get("url"))
+    page_title = clean_line(" ".join(reader.title_tag)) or None
     if main is None:
-        return ParsedFile(paragraphs=blocks, stated=stated, stated_from="html meta", heading=heading or None, removed=reader.removed)
+        return ParsedFile(paragraphs=blocks, stated=stated, stated_from="html meta", heading=heading or None,
+                          page_title=page_title, removed=reader.removed)
     paragraphs, found = main
     paragraphs = _join_across_blocks(paragraphs)  # a sentence broken by <br> or a wrapped <pre> line
     stopwords = page_stoplist(paragraphs)
@@ -644,7 +647,8 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
     kept = {line_key(p) for p in paragraphs}
     removed = list(reader.removed)
     removed += [(b, "outside the article's main text") for b in blocks if line_key(b) not in kept]
-    return ParsedFile(paragraphs=paragraphs, stated=stated, stated_from="html meta", heading=heading or None, removed=removed)
+    return ParsedFile(paragraphs=paragraphs, stated=stated, stated_from="html meta", heading=heading or None,
+                      page_title=page_title, removed=removed)
 
 
 def read_plain(text: str) -> ParsedFile:

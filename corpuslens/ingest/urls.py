@@ -53,7 +53,9 @@ def names_host(name: str, url: str | None) -> bool:
     if len(squashed) < 3:
         return False
     initials = {"".join(w[0] for w in words).casefold(),
-                "".join(w[0] for w in words if w.casefold() not in NAME_FUNCTION_WORDS).casefold()}
+                "".join(w[0] for w in words if w.casefold() not in NAME_FUNCTION_WORDS).casefold(),
+                # initials before a last word: "New York Times" -> nytimes, "Los Angeles Times" -> latimes
+                ("".join(w[0] for w in words[:-1]) + words[-1]).casefold()}
     for label in labels:
         if squashed == label or label in initials and len(label) >= 3:
             return True
