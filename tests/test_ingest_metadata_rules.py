@@ -378,3 +378,55 @@ def test_a_title_case_headline_with_and_under_a_masthead_is_not_an_author_line()
 def test_a_section_label_is_not_the_publication_even_when_a_host_label_or_an_outlet_word_matches(label, url):
     page = doc(f"{label}\n\nKenya votes in a tight race for parliament\nBy Jane Doe\n\n{PROSE}\n\n{PROSE2}", url=url)
     assert page.provenance["publication"] == "url"
+
+
+# ---------------------------------------------------------------- dates stated in an HTML page
+
+def page_with_head(head: str, first_paragraph: str = PROSE) -> str:
+    return (f"<html><head><title>Budget talks stall</title>{head}</head><body><article><h1>Budget talks stall</h1>"
+            f"<p>{first_paragraph}</p><p>{PROSE2}</p><p>{PROSE}</p></article></body></html>")
+
+
+def test_json_ld_wrapped_in_cdata_is_read():
+    head = ('<script type="application/ld+json">//<![CDATA[\n{"@context": "http://schema.org", "@type": "NewsArticle", '
+            '"headline": "Budget talks stall", "datePublished": "2024-12-06T22:00:40.000Z"}\n//]]></script>'
+            '<meta property="og:updated_time" content="2024-12-07T12:00:00Z">')
+    page = doc(page_with_head(head), url="https://news.example.com/budget", name="page.html")
+    assert (page.date, page.provenance["date"]) == ("2024-12-06", "html meta")
+
+
+def test_the_older_article_published_meta_tag_is_read_before_the_url_date():
+    head = '<meta property="article:published" content="2016-07-29T16:42:34-04:00">'
+    page = doc(page_with_head(head), url="https://www.example.com/2016/07/30/business/budget.html", name="page.html")
+    assert page.date == "2016-07-29"
+
+
+def test_a_json_ld_publisher_that_the_host_does_not_spell_is_the_owner_not_the_outlet():
+    head = ('<script type="application/ld+json">{"@type": "Article", "headline": "Budget talks stall", '
+            '"publisher": {"@type": "Organization", "name": "Example Media Holdings"}}</script>')
+    page = doc(page_with_head(head), url="https://www.dailyexample.com/budget", name="page.html")
+    assert page.publication != "Example Media Holdings"
+    head = head.replace("Example Media Holdings", "Daily Example")
+    page = doc(page_with_head(head), url="https://www.dailyexample.com/budget", name="page.html")
+    assert page.publication == "Daily Example"
+
+
+@pytest.mark.parametrize(("opening", "date"), [
+    ("Feb. 23, 2015 -- ", "2015-02-23"),
+    ("April 17, 2015 — ", "2015-04-17"),
+])
+def test_a_dateline_opening_the_first_paragraph_is_the_date_and_leaves_the_text(opening, date):
+    page = doc(page_with_head("", opening + PROSE), name="page.html")
+    assert (page.date, page.provenance["date"]) == (date, "text")
+    assert page.paragraphs[0].startswith("The committee met")
+
+
+@pytest.mark.parametrize("text", [
+    "Jun 14, 2023 - World",  # a header line: the date and a section's name
+    "Feb. 23, 2015 was the day the committee met for a second time and agreed on the plan.",  # no dash: a sentence
+    "The committee met on Feb. 23, 2015 -- a Monday -- and agreed that the plan needed more money.",  # not at the start
+])
+def test_a_date_that_does_not_open_the_paragraph_with_a_dash_is_no_dateline(text):
+    from corpuslens.ingest.dates import dateline_at_start
+
+    assert dateline_at_start(text) is None

@@ -133,6 +133,23 @@ def search_date(text: str) -> tuple[str, int, int] | None:
     return best
 
 
+DATELINE_MIN_WORDS = 8  # the article's first sentence follows the dash
+_DATELINE_DASH = re.compile(r"\s*(?:--|[—–]|-(?=\s))\s*")
+
+
+def dateline_at_start(text: str) -> tuple[str, str] | None:
+    """(ISO date, the rest) of a paragraph that opens on a full date and a dash, as news sites date their first
+    paragraph ("Feb. 23, 2015 -- Life-threatening peanut allergies …"), else None."""
+    found = search_date(text[:40])
+    if not found or found[1] != 0:
+        return None
+    dash = _DATELINE_DASH.match(text, found[2])
+    rest = text[dash.end():] if dash else ""
+    if len(rest.split()) < DATELINE_MIN_WORDS:
+        return None  # "Jun 14, 2023 - World": a header line with a section's name, read with the header
+    return found[0], rest
+
+
 def has_weekday(text: str) -> bool:
     return bool(_WEEKDAY_NAME.search(text))
 

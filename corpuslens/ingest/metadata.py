@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpuslens.ingest.boilerplate import page_stoplist, stopword_share
-from corpuslens.ingest.dates import date_from_url, has_weekday, parse_date, search_date, year_of
+from corpuslens.ingest.dates import date_from_url, dateline_at_start, has_weekday, parse_date, search_date, year_of
 from corpuslens.ingest.people import credit_line, is_organisation, person_names, posted_by
 from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
@@ -432,9 +432,11 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
 
 
 def strip_leading_dateline(paragraphs: list[str]) -> tuple[list[str], str | None]:
-    """A "date 2022-09-16 MOSCOW (AP) — …" header glued to one of the first paragraphs: the date,
-    and the paragraphs with the label and the date taken off."""
+    """A "date 2022-09-16 MOSCOW (AP) — …" header or a "Feb. 23, 2015 -- …" dateline glued to one of the first
+    paragraphs: the date, and the paragraphs with the label and the date taken off."""
     for i, text in enumerate(paragraphs[:3]):
+        if opening := dateline_at_start(text):
+            return paragraphs[:i] + [opening[1]] + paragraphs[i + 1:], opening[0]
         match = _DATELINE_PREFIX.match(text)
         if not match or not match.group(0).strip():
             continue

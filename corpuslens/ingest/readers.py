@@ -17,10 +17,11 @@ from html.parser import HTMLParser
 import yaml
 
 from corpuslens.ingest.boilerplate import page_stoplist
-from corpuslens.ingest.dates import parse_date
+from corpuslens.ingest.dates import dateline_at_start, parse_date
 from corpuslens.ingest.furniture import line_key
 from corpuslens.ingest.main_text import main_text
 from corpuslens.ingest.people import credit_line, is_organisation, person_names
+from corpuslens.ingest.urls import names_host
 from corpuslens.textnorm import normalize_text
 
 
@@ -264,7 +265,7 @@ _META_KEYS = {
     "authors": ("citation_author", "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"),
     "publication": ("og:site_name", "citation_journal_title", "citation_publisher", "dc.publisher", "application-name"),
     "date": (
-        "article:published_time", "citation_publication_date", "citation_date", "citation_online_date",
+        "article:published_time", "article:published", "citation_publication_date", "citation_date", "citation_online_date",
         "dc.date", "dc.date.issued", "datepublished", "date", "pubdate", "publish-date", "publish_date",
         "parsely-pub-date", "sailthru.date", "og:published_time", "publishdate", "publication_date", "date_published",
         "article.published", "dcterms.date", "dcterms.issued",
@@ -385,12 +386,17 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
                   "opinionnewsarticle", "scholarlyarticle", "report", "webpage", "posting", "techarticle"}
 
 
+# A script's JSON wrapped for old parsers: "<![CDATA[ … ]]>" or "<!-- … -->" (the '<' may have been defused to "&lt;",
+# and the wrapper's ends may stand behind "//" comment marks).
+_JSON_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<|&lt;)!(?:\[CDATA\[|--)|(?://\s*)?(?:\]\]|--)(?:>|&gt;)\s*$")
+
+
 def _json_ld_items(blocks: list[str]) -> list[dict]:
     """The objects of the page's JSON-LD blocks, @graph lists flattened; broken JSON is skipped."""
     items: list[dict] = []
     for block in blocks:
         try:
-            data = json.loads(block.strip().strip(";"))
+            data = json.loads(_JSON_WRAPPER.sub("", block).strip().strip(";"))
         except (ValueError, RecursionError):
             continue
         stack = data if isinstance(data, list) else [data]
@@ -616,6 +622,8 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
         # The article object's datePublished is the most deliberate statement of the date a page makes.
         if name == "date":
             stated[name] = value
+        elif name == "publication" and (url or stated.get("url")) and not names_host(str(value), url or str(stated["url"])):
+            continue  # a publisher the host does not spell is the outlet's owner ("Wikimedia Foundation")
         else:
             stated.setdefault(name, value)
     main = main_text(safe, url or stated.get("url"))
@@ -629,8 +637,9 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
     for name, value in found.items():
         # The page's own publication-date tags come first: the extractor's date may be a modification
         # date, and it reads "05/08/2014" one way where the page's convention may be the other.
-        if name == "date" and ("date" in stated or reader.unread_date or _written_ambiguously(str(value), safe)):
-            continue
+        if name == "date" and ("date" in stated or reader.unread_date or _written_ambiguously(str(value), safe)
+                               or any(dateline_at_start(p) for p in paragraphs[:3])):
+            continue  # (the dateline opening the article is read with the text)
         if name == "publication" and "publication" in stated:
             continue  # the page's own site name as written (the extractor re-cases a lower-case one)
         if (name == "title" and stated.get("title") and _reads_as_headline(str(stated["title"]), stopwords)
