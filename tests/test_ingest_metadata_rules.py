@@ -430,3 +430,27 @@ def test_a_date_that_does_not_open_the_paragraph_with_a_dash_is_no_dateline(text
     from corpuslens.ingest.dates import dateline_at_start
 
     assert dateline_at_start(text) is None
+
+
+def test_a_copyright_line_above_the_text_gives_the_year_only():
+    page = doc(f"Special Report\n\n© 2008 by the Example Institute of Peace.\n\nAll rights reserved.\n\n{PROSE}\n\n{PROSE2}")
+    assert (page.year, page.provenance["year"]) == (2008, "text")
+    assert (page.date, page.provenance["date"]) == (None, "unknown")
+
+
+@pytest.mark.parametrize("text", [
+    f"Budget talks stall again in the capital\n\n{PROSE}\n\n{PROSE2}\n\n© 2024 Example Daily. All rights reserved.",  # a footer
+    f"Special Report\n\n© 2006–2024 Example Institute\n\n{PROSE}\n\n{PROSE2}",  # a range of years
+])
+def test_a_copyright_footer_or_a_range_of_years_gives_no_year(text):
+    assert doc(text).year is None
+
+
+def test_a_weekday_date_over_the_headline_is_the_date_when_the_url_dates_the_page_to_that_month():
+    text = f"Wednesday, November 6, 2013\n\nWhat is the fair wage?\n\n{PROSE}\n\n{PROSE2}"
+    page = doc(text, url="http://numbers.example.com/2013/11/whats-fair-wage.html")
+    assert (page.date, page.provenance["date"]) == ("2013-11-06", "text")
+    # without a URL that agrees, the same line may be the page's clock on the day it was saved
+    page = doc(text, url="http://numbers.example.com/2014/02/whats-fair-wage.html")
+    assert page.date == "2014-02"
+    assert doc(text).date is None

@@ -420,7 +420,11 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
     if dates:
         anchor = title_at if title_at is not None else -1
         below = [d for i, d in dates if i > anchor]
-        above = [d for i, d in dates if anchor - 3 <= i < anchor and not _is_clock(paragraphs[i])]
+        # A weekday date alone on its line is the page's clock, unless the URL dates the page to its month too
+        # (a blog's "Wednesday, November 6, 2013" over the post of /2013/11/).
+        url_date = date_from_url(url)
+        above = [d for i, d in dates if anchor - 3 <= i < anchor
+                 and (not _is_clock(paragraphs[i]) or (url_date and len(url_date) >= 7 and d.startswith(url_date)))]
         chosen = below[0] if below else (above[-1] if above else None)
         if chosen:
             found.setdefault("date", chosen)
@@ -533,6 +537,20 @@ def masthead_above_title(paragraphs: list[str], consumed: dict[int, str]) -> str
                 and all(w[0].isupper() or w.casefold() in NAME_FUNCTION_WORDS for w in words)
                 and any(w.casefold() in _OUTLET_WORDS for w in words)):
             return text
+    return None
+
+
+def copyright_year_in_header(paragraphs: list[str]) -> int | None:
+    """The year of a copyright line above the text's first paragraph of prose, as a report's front matter states it
+    ("© 2008 by the United States Institute of Peace."): the year only, the date stays unknown. A copyright line
+    under the article is the site's footer, dated when the page was saved, and never counts; nor does a range."""
+    for text in paragraphs[:HEADER_WINDOW_LINES]:
+        match = _COPYRIGHT_HOLDER.match(text.strip()[:300])
+        if match:
+            year = match.group("year") or match.group("year2")
+            return int(year) if year and year.isdigit() else None
+        if _is_prose(text):
+            return None
     return None
 
 
@@ -718,6 +736,8 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
     result.year = year_of(result.date)
     if result.year is not None:
         result.provenance["year"] = result.provenance["date"]
+    elif (year := copyright_year_in_header(paragraphs)) is not None:
+        result.year, result.provenance["year"] = year, "text"
     for name in METADATA_FIELDS:
         result.provenance.setdefault(name, "unknown")
     return result
