@@ -67,7 +67,13 @@ def main() -> None:
     years.metric("Years", years_label(summary), border=True,
                  help=f"Span of known years; {summary['unknown_year_documents']:,} document(s) of unknown year.")
     left.vega_lite_chart(view.years_chart, theme=None, key="overview.years")
-    right.vega_lite_chart(view.contributors_chart, theme=None, key=f"overview.{view.contributors_by}")
+    kind = "author" if view.contributors_by == "authors" else "publication"
+    if view.contributors_chart is not None:
+        right.vega_lite_chart(view.contributors_chart, theme=None, key=f"overview.{view.contributors_by}")
+    else:
+        right.info(f"No document in the selection has a known {kind}.")
+    if view.contributors_chart is not None and view.contributors_unknown:
+        right.caption(f"Not on the chart: {view.contributors_unknown:,} document(s) with no known {kind}.")
     st.vega_lite_chart(view.themes_chart, theme=None, key="overview.themes")
     validation_caption(index, checked)
 

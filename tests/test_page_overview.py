@@ -106,3 +106,13 @@ def test_publications_link_shows_the_publications_chart(open_page):
     at = open_page(contributors="publications")
     assert charts(at) == ["Documents per year", "Publications by number of documents", "Themes"]
     assert at.get("segmented_control")[0].value == "publications"
+
+
+def test_documents_with_no_known_author_are_counted_beside_the_chart_not_drawn_as_a_bar(open_page):
+    # 000 states no author: on a folder of saved pages such documents are most of the corpus, and one
+    # "(unknown)" bar would dwarf every named author.
+    at = open_page()
+    drawn = vega_specs(at)["Authors by number of documents"]["data"]["values"]
+    assert "(unknown)" not in {row["label"] for row in drawn}
+    assert sum(row["documents"] for row in drawn) == 4
+    assert "Not on the chart: 1 document(s) with no known author." in [c.value for c in at.caption]

@@ -103,7 +103,7 @@ def theme_shares(df: pd.DataFrame, validation: tuple[tuple[str, str], ...] = (),
               for i, (theme, label, share, n) in enumerate(zip(df["theme"], df["label"], df["share"], df["passages"]))]
     return _horizontal_bars(
         "Themes", values,
-        {"field": "share", "type": "quantitative", "title": "share of passages", "axis": {"format": ".0%", "tickCount": 8}},
+        {"field": "share", "type": "quantitative", "title": "share of passages", "axis": {"format": ".1~%", "tickCount": 8}},
         "theme", [{"field": "label", "title": "Theme"},
                   {"field": "share", "type": "quantitative", "title": "Share of passages", "format": ".1%"},
                   {"field": "passages", "type": "quantitative", "title": "Passages", "format": ","},

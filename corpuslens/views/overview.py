@@ -8,7 +8,7 @@ from typing import Mapping
 import pandas as pd
 
 from corpuslens.figures import vega
-from corpuslens.filters import Filters
+from corpuslens.filters import UNKNOWN, Filters
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.page_settings import setting
 from corpuslens.query import overview as query
@@ -21,6 +21,9 @@ class OverviewView:
     empty: bool
     summary: dict
     contributors_by: str  # "authors" or "publications"
+    # Documents of the selection with no known author (publication): said beside the chart, not drawn as a bar that
+    # on a folder of saved pages would dwarf every named one.
+    contributors_unknown: int
     documents: pd.DataFrame  # the document list (query.overview.DOCUMENT_LIST_COLUMNS)
     # Vega-Lite specs (plain dicts, data inline): simple bars cost the browser far less than plotly charts.
     years_chart: dict | None
@@ -35,17 +38,22 @@ def overview_view(index: CorpusIndex, filters: Filters, settings: Mapping | None
     mask = selection_mask(index, filters)
     by = values["contributors"]
     if not mask.any():
-        return OverviewView(True, query.selection_summary(index, mask), by, query.document_list(index, mask),
+        return OverviewView(True, query.selection_summary(index, mask), by, 0, query.document_list(index, mask),
                             None, None, None)
     by_year, unknown_year = query.documents_by_year(index, mask)
     contributors = query.contributors(index, mask, by)
+    unknown = contributors["name"] == UNKNOWN
+    contributors_unknown = int(contributors.loc[unknown, "documents"].sum())
+    contributors = contributors.loc[~unknown]
     return OverviewView(
         empty=False,
         summary=query.selection_summary(index, mask),
         contributors_by=by,
+        contributors_unknown=contributors_unknown,
         documents=query.document_list(index, mask),
         years_chart=vega.documents_by_year(by_year, unknown_year),
         # "Authors" -> "Author": the chart names one contributor per bar.
-        contributors_chart=vega.top_contributors(contributors, setting("contributors").option_label(by)[:-1]),
+        contributors_chart=(vega.top_contributors(contributors, setting("contributors").option_label(by)[:-1])
+                            if len(contributors) else None),
         themes_chart=vega.theme_shares(query.theme_shares(index, mask), validation=validated),
     )
