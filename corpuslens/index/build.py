@@ -26,6 +26,7 @@ from corpuslens.index import store
 from corpuslens.index.corpus_index import CorpusIndex
 from corpuslens.index import corpora
 from corpuslens.index.fingerprint import corpus_fingerprint
+from corpuslens.index.languages import passage_stopwords
 from corpuslens.index.passage_table import PassageTable, passage_table
 from corpuslens.index.stability_store import CURVES_FOLDER, curve_path, read_curve, terms_digest, write_curve
 from corpuslens.index.vocabulary import term_matrix
@@ -135,7 +136,8 @@ def build(data: Path, settings: IndexSettings = IndexSettings(), progress: Progr
     table: PassageTable = passage_table(docs, themes, actors, settings)
 
     progress(0.55, f"Counting terms in {len(table.texts)} passages")
-    terms, vocab = term_matrix(table.texts, stopwords, settings.phrase_min_passages)
+    terms, vocab = term_matrix(table.texts, stopwords, settings.phrase_min_passages,
+                               passage_stopwords(docs, table.doc_rows, stopwords))
 
     digest = terms_digest(terms, vocab, settings.as_dict())
     stored = read_curve(curve_path(index_folder, digest)) if index_folder is not None else None

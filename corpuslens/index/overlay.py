@@ -22,7 +22,6 @@ duplicate and, like every copy, owns no passages.
 from __future__ import annotations
 
 import hashlib
-from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -31,11 +30,12 @@ from scipy import sparse
 from corpuslens.analysis.topics import TopicModel
 from corpuslens.index.build import _doc_table
 from corpuslens.index.corpus_index import CorpusIndex
+from corpuslens.index.languages import passage_stopwords
 from corpuslens.index.passage_table import passage_table
+from corpuslens.index.vocabulary import count_terms
 from corpuslens.ingest.duplicates import normalised_text
 from corpuslens.model import Document, SkippedFile
 from corpuslens.settings import IndexSettings
-from corpuslens.tokens import terms as passage_terms
 
 
 def shared_text_hashes(index: CorpusIndex) -> dict[str, str]:
@@ -77,7 +77,8 @@ def session_index(base: CorpusIndex, documents: list[Document], refused: list[Sk
     table = passage_table(documents, base.themes, base.actors, settings)
     n_docs, n_passages, n_sentences = len(base.docs), base.n_passages, len(base.sentence_passage)
 
-    vocab, terms = _merged_terms(base, table.texts, settings.phrase_min_passages)
+    vocab, terms = _merged_terms(base, table.texts, settings.phrase_min_passages,
+                                 passage_stopwords(documents, table.doc_rows, base.stopwords))
     name_vocab, names = _merged_names(base, table.names, table.name_vocab)
     model = TopicModel(n_topics=base.n_topics, seed=settings.seed, max_fit_samples=settings.topic_fit_sample)
     model.fit(terms, vocab)
@@ -133,17 +134,6 @@ def session_index(base: CorpusIndex, documents: list[Document], refused: list[Sk
     )
 
 
-def _count(texts: list[str], stopwords: frozenset[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Every word and phrase of the uploads' passages (pruned by the caller)."""
-    from sklearn.feature_extraction.text import CountVectorizer  # imported for a build only: see analysis.topics
-
-    vectorizer = CountVectorizer(analyzer=partial(passage_terms, stopwords=stopwords), dtype=np.int32)
-    try:
-        return vectorizer.fit_transform(texts).tocsr(), vectorizer.get_feature_names_out().astype(object)
-    except ValueError:  # no passages, or none with a term
-        return sparse.csr_matrix((len(texts), 0), dtype=np.int32), np.asarray([], dtype=object)
-
-
 def _remap(matrix: sparse.csr_matrix, columns: np.ndarray, width: int) -> sparse.csr_matrix:
     """The same rows with column j moved to columns[j], in a new matrix (the input is not modified)."""
     matrix = matrix.tocsr()
@@ -153,8 +143,9 @@ def _remap(matrix: sparse.csr_matrix, columns: np.ndarray, width: int) -> sparse
     return remapped
 
 
-def _merged_terms(base: CorpusIndex, texts: list[str], phrase_min: int) -> tuple[np.ndarray, sparse.csr_matrix]:
-    counts, found = _count(texts, base.stopwords)
+def _merged_terms(base: CorpusIndex, texts: list[str], phrase_min: int,
+                  stopwords: list[frozenset[str]]) -> tuple[np.ndarray, sparse.csr_matrix]:
+    counts, found = count_terms(texts, base.stopwords, stopwords)
     known = np.isin(found.astype(str), base.vocab.astype(str))
     is_phrase = np.char.find(found.astype(str), " ") >= 0 if found.size else np.zeros(0, dtype=bool)
     passages_with = np.bincount(counts.indices, minlength=len(found))

@@ -56,8 +56,13 @@ def _languages_of_words() -> dict[str, tuple[int, ...]]:
 
 
 def page_stoplist(paragraphs: list[str]) -> frozenset[str]:
-    """The stopwords of the language whose list covers most words of the page's longer lines (the
-    first 500 of their words tell the language; menus and headings would only add noise)."""
+    """The stopwords of the page's language (`page_language`)."""
+    return stoplist(page_language(paragraphs))
+
+
+def page_language(paragraphs: list[str]) -> str:
+    """The candidate language whose stopword list covers most words of the page's longer lines (the first 500 of
+    their words tell the language; menus and headings would only add noise), by jusText's name ("English")."""
     index = _languages_of_words()
     counts = [0] * len(CANDIDATE_LANGUAGES)
     lines = [p for p in paragraphs if len(p) > 80] or paragraphs
@@ -66,7 +71,7 @@ def page_stoplist(paragraphs: list[str]) -> frozenset[str]:
         for k in index.get(word, ()):
             counts[k] += 1
     best = max(range(len(counts)), key=lambda k: (counts[k], -k))
-    return stoplist(CANDIDATE_LANGUAGES[best])
+    return CANDIDATE_LANGUAGES[best]
 
 
 def stopword_share(text: str, stopwords: frozenset[str]) -> float:
