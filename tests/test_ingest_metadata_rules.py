@@ -454,3 +454,13 @@ def test_a_weekday_date_over_the_headline_is_the_date_when_the_url_dates_the_pag
     page = doc(text, url="http://numbers.example.com/2014/02/whats-fair-wage.html")
     assert page.date == "2014-02"
     assert doc(text).date is None
+
+
+def test_the_stated_headline_printed_again_atop_the_text_is_taken_once_as_the_title():
+    html = ('<html><head><title>Budget talks stall again in the capital | Example Daily</title>'
+            '<meta property="og:title" content="Budget talks stall again in the capital"></head><body><h1>Hi, I am Jane.</h1>'
+            f'<article><h2>Budget talks stall again in the capital</h2><p>{PROSE}</p><p>{PROSE2}</p><p>{PROSE}</p></article></body></html>')
+    page = doc(html, name="page.html")
+    assert page.title == "Budget talks stall again in the capital"
+    assert "Budget talks stall again in the capital" not in page.paragraphs
+    assert ("Budget talks stall again in the capital", "title (kept as metadata)") in page.removed

@@ -725,6 +725,10 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
         result.date, result.provenance["date"] = url_date, "url"
     if result.title:
         result.title = clean_title(result.title, result.publication, result.url)
+        # The headline the page states (meta tags, an <h2> the extractor kept) printed again atop the text.
+        for i, text in enumerate(paragraphs[:3]):
+            if i not in consumed and not reasons[i] and text.strip().casefold() == result.title.strip().casefold():
+                consumed[i] = "title (kept as metadata)"
     if result.publication and result.provenance.get("publication") != "url":
         result.publication = clean_publication(result.publication)
         if result.publication is None:
