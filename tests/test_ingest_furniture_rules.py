@@ -455,3 +455,21 @@ def test_a_long_standfirst_between_the_headline_and_the_dateline_stays():
     story = ("LONDON (Reuters) - Online shops struggled with border closings and flight cancellations. All orders are "
              "shipped in the order in which they are approved, one retailer told customers.")
     assert _kept(["Shops ration deliveries as Covid rules tighten", story, OTHER, THIRD]) == [story, OTHER, THIRD]
+
+
+@pytest.mark.parametrize("line", ["2/10/2023, 11:04:00 PM", "03/04/21 9:15 am", "3/4/2021"])
+def test_a_time_stamp_whose_day_and_month_could_be_swapped_leaves_the_text_unread(line):
+    assert line_reason(line) == "time stamp whose day and month could be swapped (not read as the date)"
+
+
+@pytest.mark.parametrize("line", [
+    "25/10/2023, 11:04 PM",  # unambiguous: left for the header reader to read as the date
+    "On 2/10/2023 the council met again.",  # a sentence
+])
+def test_a_readable_date_or_a_sentence_is_no_time_stamp(line):
+    assert line_reason(line) != "time stamp whose day and month could be swapped (not read as the date)"
+
+
+@pytest.mark.parametrize("line", ["Published by", "Posted by", "By"])
+def test_a_byline_label_without_a_name_is_furniture(line):
+    assert line_reason(line) == "byline label without a name"

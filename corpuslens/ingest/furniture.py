@@ -64,6 +64,9 @@ _NAV_LINES = {
     "share this post": "share buttons", "short url": "share buttons", "card title": "template placeholder",
     "what you need to know:": "summary box heading", "scroll top": "site navigation", "top of page": "site navigation",
     "back to top": "site navigation", "please try again.": "form message",
+    # A byline's label whose name the page left out (a template's empty field).
+    "published by": "byline label without a name", "posted by": "byline label without a name",
+    "written by": "byline label without a name", "by": "byline label without a name",
 }
 _GLUED_WIDGETS = [(k, r) for k, r in _NAV_LINES.items() if r == "player widget" and " " in k]
 _TEMPLATE = re.compile(
@@ -297,10 +300,17 @@ def _is_short_label(text: str) -> bool:
     return 1 <= len(words) <= 5 and len(text) <= 50 and not _TERMINAL.search(text) and all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
+# A line of nothing but a numeric date and a time: "2/10/2023, 11:04:00 PM".
+_NUMERIC_STAMP = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?$")
+
+
 def line_reason(text: str) -> str | None:
     """The furniture reason of a line judged on its own, else None."""
     if len(text) > 600:
         return None  # furniture is short; a long paragraph is article text (or has its note cut off first)
+    if _NUMERIC_STAMP.match(text.strip()) and not parse_date(text.strip()):
+        # A date the header reader could read is left to it; this one's day and month could be swapped.
+        return "time stamp whose day and month could be swapped (not read as the date)"
     key = line_key(text)
     if key in _NAV_LINES:
         return _NAV_LINES[key]
