@@ -22,8 +22,9 @@ browser:
 index: $(STAMP)
 	$(PY) -m corpuslens build
 
+# dashboard.serve is `streamlit run app.py` with the dashboard's imports started beside the server's own.
 run: index
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m dashboard.serve --server.port $(PORT)
 
 test: $(STAMP) browser
 	$(PY) -m pytest

@@ -266,10 +266,12 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(script: str, data: Path):
-    """`streamlit run script` on a free loopback port; yields (url, process, start time)."""
+    """`streamlit run script` on a free loopback port; yields (url, process, start time). The dashboard itself
+    (app.py) is started as `make run` starts it, through dashboard.serve."""
     port = free_port()
     env = index_env(data)
-    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address",
+    launcher = ["-m", "dashboard.serve"] if script == "app.py" else ["-m", "streamlit", "run", script]
+    cmd = [sys.executable, *launcher, "--server.port", str(port), "--server.address",
            "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     log_file = open(OUT / f"server-{Path(script).stem}-{data.name}.log", "w")
     started = time.perf_counter()

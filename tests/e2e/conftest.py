@@ -1,5 +1,5 @@
-"""Fixtures for the end-to-end tests: the index built once, a real `streamlit run app.py` per
-module on a free loopback port, one Chromium per session, a fresh browser context per test."""
+"""Fixtures for the end-to-end tests: the index built once, a real `streamlit run app.py` (started as `make run`
+starts it, through dashboard.serve) per module on a free loopback port, one Chromium per session, a fresh browser context per test."""
 
 from __future__ import annotations
 
@@ -69,7 +69,8 @@ def serve(logs: Path, env: dict[str, str]):
     out_path, err_path = logs / "stdout.txt", logs / "stderr.txt"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            # As `make run` starts it: `streamlit run app.py` through dashboard.serve.
+            [sys.executable, "-m", "dashboard.serve", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
