@@ -40,17 +40,18 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
-def documents_by_year(df: pd.DataFrame, unknown_count: int = 0) -> dict:
+def documents_by_year(df: pd.DataFrame, unknown_count: int = 0, height: int = 300) -> dict:
     """Bars of documents per year, every year of the span on the axis (a year without documents shows none).
 
-    df columns: `year`, `documents`, `passages`. `unknown_count`: documents of unknown year, stated in the subtitle."""
+    df columns: `year`, `documents`, `passages`. `unknown_count`: documents of unknown year, stated in the subtitle.
+    `height`: the plot's, e.g. that of the chart beside it."""
     counts = {int(y): (int(d), int(p)) for y, d, p in zip(df["year"], df["documents"], df["passages"])}
     years = range(min(counts), max(counts) + 1) if counts else range(0)
     values = [{"year": str(y), "documents": counts.get(y, (0, 0))[0], "passages": counts.get(y, (0, 0))[1]}
               for y in years]
     subtitle = (f"plus {_plural(unknown_count, 'document', 'documents')} with unknown year (not on the axis)"
                 if unknown_count else None)
-    return _chart("Documents per year", subtitle, 300, values, mark={"type": "bar", "tooltip": True}, encoding={
+    return _chart("Documents per year", subtitle, height, values, mark={"type": "bar", "tooltip": True}, encoding={
         "x": {"field": "year", "type": "ordinal", "title": "year", "axis": {"labelAngle": 0, "labelOverlap": True}},
         "y": {"field": "documents", "type": "quantitative", "title": "documents",
               "axis": {"format": ",d", "tickMinStep": 1}},

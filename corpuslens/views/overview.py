@@ -45,15 +45,18 @@ def overview_view(index: CorpusIndex, filters: Filters, settings: Mapping | None
     unknown = contributors["name"] == UNKNOWN
     contributors_unknown = int(contributors.loc[unknown, "documents"].sum())
     contributors = contributors.loc[~unknown]
+    # "Authors" -> "Author": the chart names one contributor per bar.
+    contributors_chart = (vega.top_contributors(contributors, setting("contributors").option_label(by)[:-1])
+                          if len(contributors) else None)
+    # The two charts stand side by side: the same plot height keeps the years chart from floating under a gap.
+    height = contributors_chart["height"] if contributors_chart else 300
     return OverviewView(
         empty=False,
         summary=query.selection_summary(index, mask),
         contributors_by=by,
         contributors_unknown=contributors_unknown,
         documents=query.document_list(index, mask),
-        years_chart=vega.documents_by_year(by_year, unknown_year),
-        # "Authors" -> "Author": the chart names one contributor per bar.
-        contributors_chart=(vega.top_contributors(contributors, setting("contributors").option_label(by)[:-1])
-                            if len(contributors) else None),
+        years_chart=vega.documents_by_year(by_year, unknown_year, height),
+        contributors_chart=contributors_chart,
         themes_chart=vega.theme_shares(query.theme_shares(index, mask), validation=validated),
     )
