@@ -61,19 +61,33 @@ def documents_by_year(df: pd.DataFrame, unknown_count: int = 0, height: int = 30
     })
 
 
+LABEL_GAP = 7  # px from a bar chart's left edge to the right end of its row labels (tick 5 + padding 2, as an axis)
+
+
 def _horizontal_bars(title: str, values: list[dict], x: dict, label_title: str, tooltip: list[dict],
                      label_limit: int, min_height: int = 120) -> dict:
-    """Bars top to bottom in the order of `values` (each holds `label` and `order`)."""
-    return _chart(title, None, max(min_height, ROW_PX * len(values) + 40), values, mark={"type": "bar", "tooltip": True},
-                  encoding={
-                      # The order spelled out, not sorted by a field: Streamlit updates a chart's data in place
-                      # when only the data changed, and Vega then keeps the earlier rows' places on the axis.
-                      "y": {"field": "label", "type": "nominal", "title": label_title,
-                            "sort": [v["label"] for v in values],
-                            "axis": {"labelLimit": label_limit}},
-                      "x": x,
-                      "tooltip": tooltip,
-                  })
+    """Bars top to bottom in the order of `values` (each holds `label` and `order`, 0 = top).
+
+    The spec holds nothing of the data but its row count (the height), so that a new selection with as many rows
+    leaves it unchanged: Streamlit then swaps the data in place instead of drawing the chart anew. The rows' places
+    come from `order` as an ordinal (numbers sort by value, so the axis is always 0, 1, … from the top), and a text
+    layer writes each row's label where the axis labels would be. Labels on a nominal axis would not do: after an
+    in-place update Vega keeps the earlier rows' places on the axis unless the spec spells the order out.
+    The two layers share the encoding at the top; the bars' layer is `spec["layer"][0]`."""
+    text_size = style.FONT_SIZE - 1
+    return _chart(title, None, max(min_height, ROW_PX * len(values) + 40), values, encoding={
+        "y": {"field": "order", "type": "ordinal", "title": label_title,
+              # The labels are the text layer's; the title stands above them, right-aligned as a column heading.
+              "axis": {"labels": False, "titleAngle": 0, "titleAlign": "right", "titleAnchor": "start",
+                       "titleBaseline": "bottom", "titleX": -LABEL_GAP, "titleY": -4}},
+        "x": x,
+        "tooltip": tooltip,
+    }, layer=[
+        {"mark": {"type": "bar", "tooltip": True}},
+        {"mark": {"type": "text", "align": "right", "baseline": "middle", "limit": label_limit,
+                  "fontSize": text_size, "color": style.TEXT, "tooltip": True},
+         "encoding": {"x": {"value": -LABEL_GAP}, "text": {"field": "label"}, "color": {"value": style.TEXT}}},
+    ])
 
 
 def top_contributors(df: pd.DataFrame, what: str = "Author", top: int = 20, label_px: int = 220) -> dict:
@@ -136,10 +150,11 @@ def term_bars(df: pd.DataFrame, title: str = "Top terms", label_px: int = 200) -
         "term", [{"field": "term", "title": "Term"},
                  {"field": "count", "type": "quantitative", "title": "Occurrences", "format": ","},
                  {"field": "passages", "type": "quantitative", "title": "Passages", "format": ","}], label_px)
-    spec["params"] = [{"name": PICK, "select": {"type": "point", "fields": ["term"], "on": "click", "clear": False}}]
+    bars = spec["layer"][0]
+    bars["params"] = [{"name": PICK, "select": {"type": "point", "fields": ["term"], "on": "click", "clear": False}}]
+    bars["mark"]["cursor"] = "pointer"
     spec["encoding"]["color"] = {"condition": {"param": PICK, "empty": True, "value": style.ACCENT},
                                  "value": style.ACCENT_LIGHT}
-    spec["mark"]["cursor"] = "pointer"
     return spec
 
 
