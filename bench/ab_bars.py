@@ -1,0 +1,179 @@
+"""A/B of the horizontal bar charts' Vega-Lite specs in the real browser: `python -m bench.ab_bars`.
+
+Serves the dashboard on the shipped corpus (data/, `CORPUSLENS_DATA` unset) twice: B with the current
+corpuslens/figures/vega.py, A with that module as it was at `--old-rev` (by default the last commit whose bar
+charts spelled their order out in the spec, which made the spec change with every selection), swapped in before
+the app imports it; the app's code is otherwise the same. Beside them bench/floor_app.py. Then the same measured
+click as `make bench` (bench/run.py: press on a sidebar Theme option, or on a chosen theme's remove cross ->
+rerun done and painted) on the Terms and the Overview page of A and of B and on the floor, in rounds that
+alternate the order (floor, A, B, then floor, B, A, …) so that machine drift hits all alike.
+
+Prints median ms and x floor per page and variant (over all clicks, and the median of the per-round ratios) and
+writes bench/out/ab_bars.json. Ports: 8620–8639 (the first free ones).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+from bench.run import OUT, ROOT, SHIPPED, WS_TAP, goto_when_up, log, measure_clicks
+
+OLD_REV = "3999df0"  # the bar charts' order spelled out in the spec (`sort`: the labels in order)
+PAGES = {"terms": "terms", "overview": ""}
+PORTS = range(8620, 8640)
+
+# Run `streamlit` with another corpuslens/figures/vega.py in place of the current one (argv[1] of the wrapper:
+# the file; the rest: streamlit's own arguments). Streamlit runs the app's pages in this process, so they import
+# the module swapped in here.
+SWAP = """
+import importlib.util, sys
+import corpuslens.figures
+path = sys.argv.pop(1)
+spec = importlib.util.spec_from_file_location("corpuslens.figures.vega", path)
+module = importlib.util.module_from_spec(spec)
+sys.modules["corpuslens.figures.vega"] = module
+spec.loader.exec_module(module)
+corpuslens.figures.vega = module
+from streamlit.web.cli import main
+sys.argv[0] = "streamlit"
+sys.exit(main())
+"""
+
+
+def free_port(taken: set[int]) -> int:
+    for port in PORTS:
+        if port in taken:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        taken.add(port)
+        return port
+    raise RuntimeError(f"no free port in {PORTS.start}–{PORTS.stop - 1}")
+
+
+@contextmanager
+def server(script: str, port: int, name: str, vega_file: Path | None = None):
+    """`streamlit run script` on the shipped corpus (data/ and its index) at 127.0.0.1:port; yields the URL."""
+    env = {k: v for k, v in os.environ.items() if k not in ("CORPUSLENS_DATA", "CORPUSLENS_INDEX")}
+    env.update(PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
+    args = ["run", script, "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+            "--browser.gatherUsageStats", "false", "--server.runOnSave", "false"]
+    cmd = ([sys.executable, "-c", SWAP, str(vega_file), *args] if vega_file else
+           [sys.executable, "-m", "streamlit", *args])
+    OUT.mkdir(parents=True, exist_ok=True)
+    log_file = open(OUT / f"ab_bars-{name}.log", "w")
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log_file.close()
+
+
+def old_vega(rev: str, folder: Path) -> Path:
+    text = subprocess.run(["git", "show", f"{rev}:corpuslens/figures/vega.py"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout
+    path = folder / "vega_old.py"
+    path.write_text(text)
+    return path
+
+
+def clicks(samples: dict) -> list[float]:
+    return [v for v in samples["add_ms"] + samples["remove_ms"] if v is not None]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=6, help="rounds; each measures every page of A and B once")
+    parser.add_argument("--clicks", type=int, default=2, help="add+remove pairs per page and round")
+    parser.add_argument("--old-rev", default=OLD_REV, help="git revision of corpuslens/figures/vega.py for A")
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--screenshots", default=str(OUT / "ab_bars"), help="folder for a shot of each page")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from corpuslens.lexicon import load_themes
+    from corpuslens.settings import knowledge_file
+
+    pages = args.pages.split(",")
+    labels = [t.label for t in load_themes(knowledge_file(SHIPPED, "themes.yaml"))]
+    shots = Path(args.screenshots)
+    shots.mkdir(parents=True, exist_ok=True)
+    ms: dict = {"floor": [], **{f"{v}:{p}": [] for v in "AB" for p in pages}}
+    per_round: dict = {k: [] for k in ms}
+    with sync_playwright() as pw, ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        taken: set[int] = set()
+        urls = {
+            "floor": stack.enter_context(server("bench/floor_app.py", free_port(taken), "floor")),
+            "A": stack.enter_context(server("app.py", free_port(taken), "A", old_vega(args.old_rev, folder))),
+            "B": stack.enter_context(server("app.py", free_port(taken), "B")),
+        }
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        stack.callback(browser.close)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context.add_init_script(WS_TAP)
+        page = context.new_page()
+        time.sleep(2)
+        for url in urls.values():
+            goto_when_up(page, url)
+            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', state="attached",
+                                   timeout=120_000)
+        for name in pages:  # first runs (caches, lazy imports) out of the measurement; a shot of each
+            for variant in "AB":
+                measure_clicks(page, f"{urls[variant]}/{PAGES[name]}", labels, 1)
+                page.wait_for_timeout(1500)
+                page.screenshot(path=str(shots / f"{name}-{variant}.png"), full_page=True)
+        for r in range(args.rounds):
+            order = "AB" if r % 2 == 0 else "BA"
+            floor = clicks(measure_clicks(page, urls["floor"], labels, args.clicks))
+            ms["floor"] += floor
+            per_round["floor"].append(statistics.median(floor))
+            for name in pages:
+                for variant in order:
+                    key = f"{variant}:{name}"
+                    got = clicks(measure_clicks(page, f"{urls[variant]}/{PAGES[name]}", labels, args.clicks))
+                    ms[key] += got
+                    per_round[key].append(statistics.median(got))
+            log(f"round {r + 1}/{args.rounds} ({order}): " + ", ".join(
+                f"{k} {per_round[k][-1]:.0f}" for k in per_round))
+    floor = statistics.median(ms["floor"])
+    rows = []
+    for key in ms:
+        median = statistics.median(ms[key])
+        ratios = [m / f for m, f in zip(per_round[key], per_round["floor"])]
+        rows.append({"what": key, "median_ms": round(median, 1), "x_floor": round(median / floor, 2),
+                     "median_round_ratio": round(statistics.median(ratios), 2), "rounds": len(per_round[key]),
+                     "clicks": len(ms[key]), "per_round_ms": [round(v, 1) for v in per_round[key]]})
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "ab_bars.json").write_text(json.dumps({"old_rev": args.old_rev, "rows": rows,
+                                                  "samples": {k: [round(v, 1) for v in ms[k]] for k in ms}}, indent=1))
+    print(f"A: vega.py at {args.old_rev}; B: current. Click on a Theme option -> rerun done and painted.")
+    print("| page | variant | median ms | x floor | median of per-round x floor | rounds | clicks |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for row in rows:
+        name, variant = (row["what"].split(":")[1], row["what"].split(":")[0]) if ":" in row["what"] else ("floor", "")
+        print(f"| {name} | {variant} | {row['median_ms']} | {row['x_floor']} | {row['median_round_ratio']} | "
+              f"{row['rounds']} | {row['clicks']} |")
+
+
+if __name__ == "__main__":
+    main()
