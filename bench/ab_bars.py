@@ -173,6 +173,10 @@ def main() -> None:
         name, variant = (row["what"].split(":")[1], row["what"].split(":")[0]) if ":" in row["what"] else ("floor", "")
         print(f"| {name} | {variant} | {row['median_ms']} | {row['x_floor']} | {row['median_round_ratio']} | "
               f"{row['rounds']} | {row['clicks']} |")
+    for name in pages:  # paired by round: both variants measured next to each other
+        gains = [a - b for a, b in zip(per_round[f"A:{name}"], per_round[f"B:{name}"])]
+        print(f"{name}: A - B per round (ms): {', '.join(f'{g:.0f}' for g in gains)}; median {statistics.median(gains):.0f}; "
+              f"B faster in {sum(g > 0 for g in gains)} of {len(gains)} rounds")
 
 
 if __name__ == "__main__":
