@@ -62,6 +62,7 @@ def documents_by_year(df: pd.DataFrame, unknown_count: int = 0, height: int = 30
 
 
 LABEL_GAP = 7  # px from a bar chart's left edge to the right end of its row labels (tick 5 + padding 2, as an axis)
+LABEL_HEADING_PX = 16  # the height the label column's heading takes above the bars
 
 
 def _horizontal_bars(title: str, values: list[dict], x: dict, label_title: str, tooltip: list[dict],
@@ -71,11 +72,14 @@ def _horizontal_bars(title: str, values: list[dict], x: dict, label_title: str, 
     The spec holds nothing of the data but its row count (the height), so that a new selection with as many rows
     leaves it unchanged: Streamlit then swaps the data in place instead of drawing the chart anew. The rows' places
     come from `order` as an ordinal (numbers sort by value, so the axis is always 0, 1, … from the top), and a text
-    layer writes each row's label where the axis labels would be. Labels on a nominal axis would not do: after an
-    in-place update Vega keeps the earlier rows' places on the axis unless the spec spells the order out.
+    layer writes each row's label where the axis labels would be. A nominal axis of the labels would not do: in the
+    data's order, Vega keeps the earlier rows' places after an in-place update (tests/e2e/test_bar_order.py fails
+    on it); sorted by the `order` field the bars stand right, but the axis keeps its earlier labels first in the
+    SVG, so an updated chart and a fresh one differ in the page; and two rows of the same label would share a place.
     The two layers share the encoding at the top; the bars' layer is `spec["layer"][0]`."""
     text_size = style.FONT_SIZE - 1
-    return _chart(title, None, max(min_height, ROW_PX * len(values) + 40), values, encoding={
+    height = max(min_height, ROW_PX * len(values) + 40 + LABEL_HEADING_PX)  # the bars as tall as under a side title
+    return _chart(title, None, height, values, encoding={
         "y": {"field": "order", "type": "ordinal", "title": label_title,
               # The labels are the text layer's; the title stands above them, right-aligned as a column heading.
               "axis": {"labels": False, "titleAngle": 0, "titleAlign": "right", "titleAnchor": "start",
