@@ -6,7 +6,8 @@ charts spelled their order out in the spec, which made the spec change with ever
 the app imports it; the app's code is otherwise the same. Beside them bench/floor_app.py. Then the same measured
 click as `make bench` (bench/run.py: press on a sidebar Theme option, or on a chosen theme's remove cross ->
 rerun done and painted) on the Terms and the Overview page of A and of B and on the floor, in rounds that
-alternate the order (floor, A, B, then floor, B, A, …) so that machine drift hits all alike.
+alternate the order (the floor, then each page's A and B; the floor, then each page's B and A; …) so that machine
+drift hits all alike.
 
 Prints median ms and x floor per page and variant (over all clicks, and the median of the per-round ratios) and
 writes bench/out/ab_bars.json. Ports: 8620–8639 (the first free ones).
@@ -28,13 +29,13 @@ from pathlib import Path
 
 from bench.run import OUT, ROOT, SHIPPED, WS_TAP, goto_when_up, log, measure_clicks
 
-OLD_REV = "50c0339"  # the bar charts' order spelled out in the spec (`sort`: the labels in order)
+OLD_REV = "25136f2"  # the bar charts' order spelled out in the spec (`sort`: the labels in order)
 PAGES = {"terms": "terms", "overview": ""}
 PORTS = range(8620, 8640)
 
-# Run `streamlit` with another corpuslens/figures/vega.py in place of the current one (argv[1] of the wrapper:
-# the file; the rest: streamlit's own arguments). Streamlit runs the app's pages in this process, so they import
-# the module swapped in here.
+# Start the dashboard as `make run` does (dashboard.serve), with another corpuslens/figures/vega.py in place of the
+# current one (argv[1] of the wrapper: the file; the rest: streamlit's options). Streamlit runs the app's pages in
+# this process, so they import the module swapped in here. That module must still fit the views that call it.
 SWAP = """
 import importlib.util, sys
 import corpuslens.figures
@@ -44,9 +45,8 @@ module = importlib.util.module_from_spec(spec)
 sys.modules["corpuslens.figures.vega"] = module
 spec.loader.exec_module(module)
 corpuslens.figures.vega = module
-from streamlit.web.cli import main
-sys.argv[0] = "streamlit"
-sys.exit(main())
+from dashboard.serve import main
+main(sys.argv[1:])
 """
 
 
@@ -66,13 +66,18 @@ def free_port(taken: set[int]) -> int:
 
 @contextmanager
 def server(script: str, port: int, name: str, vega_file: Path | None = None):
-    """`streamlit run script` on the shipped corpus (data/ and its index) at 127.0.0.1:port; yields the URL."""
+    """`streamlit run script` on the shipped corpus (data/ and its index) at 127.0.0.1:port; yields the URL. The
+    dashboard (app.py) is started through dashboard.serve, with `vega_file` swapped in when given."""
     env = {k: v for k, v in os.environ.items() if k not in ("CORPUSLENS_DATA", "CORPUSLENS_INDEX")}
     env.update(PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
-    args = ["run", script, "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-            "--browser.gatherUsageStats", "false", "--server.runOnSave", "false"]
-    cmd = ([sys.executable, "-c", SWAP, str(vega_file), *args] if vega_file else
-           [sys.executable, "-m", "streamlit", *args])
+    options = ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.runOnSave", "false"]
+    if script != "app.py":
+        cmd = [sys.executable, "-m", "streamlit", "run", script, *options]
+    elif vega_file:
+        cmd = [sys.executable, "-c", SWAP, str(vega_file), *options]
+    else:
+        cmd = [sys.executable, "-m", "dashboard.serve", *options]  # as `make run` starts the dashboard
     OUT.mkdir(parents=True, exist_ok=True)
     log_file = open(OUT / f"ab_bars-{name}.log", "w")
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
