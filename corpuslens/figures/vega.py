@@ -63,6 +63,9 @@ def documents_by_year(df: pd.DataFrame, unknown_count: int = 0, height: int = 30
 
 LABEL_GAP = 7  # px from a bar chart's left edge to the right end of its row labels (tick 5 + padding 2, as an axis)
 LABEL_HEADING_PX = 16  # the height the label column's heading takes above the bars
+# The row labels' font: the one Streamlit gives axis labels (its body font, over the spec's `font`), so that they look
+# like the axis labels they stand in for; then the house font.
+LABEL_FONT = f'"Source Sans", "Source Sans Pro", {style.FONT_FAMILY}'
 
 
 def _horizontal_bars(title: str, values: list[dict], x: dict, label_title: str, tooltip: list[dict],
@@ -88,7 +91,7 @@ def _horizontal_bars(title: str, values: list[dict], x: dict, label_title: str, 
         "tooltip": tooltip,
     }, layer=[
         {"mark": {"type": "bar", "tooltip": True}},
-        {"mark": {"type": "text", "align": "right", "baseline": "middle", "limit": label_limit,
+        {"mark": {"type": "text", "align": "right", "baseline": "middle", "limit": label_limit, "font": LABEL_FONT,
                   "fontSize": text_size, "color": style.TEXT, "tooltip": True},
          "encoding": {"x": {"value": -LABEL_GAP}, "text": {"field": "label"}, "color": {"value": style.TEXT}}},
     ])
