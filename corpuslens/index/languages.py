@@ -2,7 +2,8 @@
 
 The shipped stopwords.txt is English. In a folder that also holds French, Spanish or Russian pages, their
 "de", "la", "que", "и", "в" would top every term list and make a topic of their own. Each document's language
-is told by the same stopword vote that judges its lines (`ingest.boilerplate.page_language`); a non-English
+is told by the same stopword vote that judges its lines (`ingest.boilerplate.page_language`, kept as
+`Document.language`); a non-English
 document's terms then also leave out that language's function words, from the `stop-words` package (lists of
 function words, unlike jusText's, which hold frequent content words such as "war" or "president"). The lists
 apply to that document only: German "war" (was) goes from a German page, "war" stays in an English one.
@@ -43,7 +44,7 @@ def document_stopwords(documents: list[Document], stopwords: frozenset[str]) -> 
     by_language: dict[str, frozenset[str]] = {}
     result = []
     for doc in documents:
-        language = page_language(doc.paragraphs)
+        language = doc.language or page_language(doc.paragraphs)
         if language not in by_language:
             by_language[language] = stopwords | function_words(language)
         result.append(by_language[language])
