@@ -58,6 +58,11 @@ class Filters:
     publications: tuple[str, ...] = _declare(
         (), key="publication", label="Publication", kind=CORPUS_VALUES, cli="--publication", choices="publications",
         unknown_allowed=True, placeholder="All publications", help="Documents from any of these publications.")
+    languages: tuple[str, ...] = _declare(
+        (), key="lang", label="Language", kind=CORPUS_VALUES, cli="--language", choices="languages",
+        unknown_allowed=True, placeholder="All languages",
+        help="Documents in any of these languages, told from their common words (no page states it); '(unknown)' "
+             "selects documents whose words did not tell.")
     year_from: int | None = _declare(
         None, key="from", label="Years", kind=YEAR_FROM, cli="--year-from",
         help="The years the documents were published; documents of unknown year are left out once the range is "

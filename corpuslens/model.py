@@ -40,7 +40,8 @@ class Document:
     duplicate_kind: str | None = None  # "exact" or "near"
     content_hash: str = ""
     encoding: str = ""
-    # The language whose common words the text is richest in (jusText's name, "English"): told, never stated.
+    # The language whose common words the text is richest in (jusText's name, "English"), "" when too few of its
+    # words tell: told from the words, never stated by the page.
     language: str = ""
     catalog_note: str = ""  # the curated catalog's note on this file (which values are inferred, and from what)
 

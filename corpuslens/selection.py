@@ -31,6 +31,10 @@ def _by_publication(index: CorpusIndex, filters: Filters) -> np.ndarray:
     return _documents(index, _rows_mask(index.publication_docs, filters.publications, len(index.live_docs)))
 
 
+def _by_language(index: CorpusIndex, filters: Filters) -> np.ndarray:
+    return _documents(index, _rows_mask(index.language_docs, filters.languages, len(index.live_docs)))
+
+
 def _in_years(index: CorpusIndex, filters: Filters) -> np.ndarray:
     low = -np.inf if filters.year_from is None else filters.year_from
     high = np.inf if filters.year_to is None else filters.year_to
@@ -68,6 +72,7 @@ def _with_url(index: CorpusIndex, filters: Filters) -> np.ndarray:
 MASKS = {
     "authors": _by_author,
     "publications": _by_publication,
+    "languages": _by_language,
     "year_from": _in_years,
     "year_to": _in_years,
     "themes": _by_theme,

@@ -13,7 +13,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_DATA = PROJECT_ROOT / "data"
 
 # Bump when the stored layout or any build step changes meaning: old indexes are then rebuilt.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 # Files larger than this are reported and skipped. 5 MB is ~50 times the longest article we
 # have seen; anything bigger is a dump or a binary, not an article.

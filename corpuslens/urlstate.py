@@ -42,6 +42,7 @@ class Choices:
     year_min: int | None
     year_max: int | None
     actor_aliases: Mapping[str, str] = field(default_factory=dict)  # folded alias -> actor id
+    languages: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -218,7 +219,8 @@ def _clip(text: str, limit: int = 40) -> str:
 
 
 def choices_of(authors: Iterable[str], publications: Iterable[str], themes: Iterable[str], actors: Iterable[str],
-               years: Iterable[int], actor_aliases: Mapping[str, str] | None = None) -> Choices:
+               years: Iterable[int], actor_aliases: Mapping[str, str] | None = None,
+               languages: Iterable[str] = ()) -> Choices:
     years = sorted(set(years))
     return Choices(
         authors=frozenset(authors),
@@ -228,4 +230,5 @@ def choices_of(authors: Iterable[str], publications: Iterable[str], themes: Iter
         year_min=years[0] if years else None,
         year_max=years[-1] if years else None,
         actor_aliases=dict(actor_aliases or {}),
+        languages=frozenset(languages),
     )

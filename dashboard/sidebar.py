@@ -35,7 +35,7 @@ def filter_widgets(container, index: CorpusIndex, choices: Choices, prefix: str 
 
     Widget keys come from `widget_key`, seeded from the link by dashboard.state."""
     labels = {"themes": {t.id: t.label for t in index.themes}, "actors": {a.id: a.label for a in index.actors}}
-    present = {"authors": index.author_docs, "publications": index.publication_docs}
+    present = {"authors": index.author_docs, "publications": index.publication_docs, "languages": index.language_docs}
     # Themes keep the order of their knowledge file (an expert's order); other values are sorted by their name.
     declared_order = {"themes": [t.id for t in index.themes]}
     values: dict = {}

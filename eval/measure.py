@@ -292,6 +292,34 @@ def passage_report(labels, docs, furniture_rows) -> dict:
             "kept": kept}
 
 
+# The labels' language codes, by the names the engine tells languages with (jusText's).
+LANGUAGE_CODES = {"English": "en", "Russian": "ru", "Czech": "cs", "Slovak": "sk", "Spanish": "es", "Portuguese": "pt",
+                  "German": "de", "French": "fr", "Italian": "it", "Polish": "pl", "Ukrainian": "uk", "Turkish": "tr",
+                  "Kazakh": "kk", "Uzbek": "uz", "Latvian": "lv", "Lithuanian": "lt", "Estonian": "et", "Dutch": "nl",
+                  "Romanian": "ro", "Swedish": "sv", "Arabic": "ar", "Persian": "fa"}
+
+
+def language_report(labels, docs) -> dict:
+    """Each page's told language against its labelled one: a page told "unknown" counts as not found, not as wrong."""
+    told = right = labelled = 0
+    errors = []
+    for row in labels:
+        doc = docs.get(row["file"])
+        if doc is None or not row.get("language"):
+            continue
+        labelled += 1
+        if doc.language:
+            told += 1
+            ok = LANGUAGE_CODES.get(doc.language) == row["language"]
+            right += ok
+            if not ok:
+                errors.append(f"{row['file']}: told {doc.language!r} want {row['language']!r}")
+        else:
+            errors.append(f"{row['file']}: not told, want {row['language']!r}")
+    return {"precision": right / told if told else None, "recall": right / labelled if labelled else None,
+            "right": right, "told": told, "labelled": labelled, "errors": errors}
+
+
 def body_report(labels, docs, html: Path | None) -> dict | None:
     if html is None:
         return None
@@ -426,6 +454,14 @@ def main(argv: list[str] | None = None) -> int:
             if field in args.show_errors:
                 for error in s.errors:
                     print("      ", error)
+    language = language_report(labels, docs)
+    out["language"] = language
+    said, found = f"{language['right']}/{language['told']}", f"{language['right']}/{language['labelled']}"
+    print(f"{'language':<14}{'all':<6}{fmt(language['precision']):>10}{fmt(language['recall']):>9}{said:>12}{found:>14}"
+          "  (told from the words, never stated)")
+    if "language" in args.show_errors:
+        for error in language["errors"]:
+            print("      ", error)
     print()
     body = body_report(labels, docs, html)
     if body and body["pages"]:

@@ -1,6 +1,7 @@
 """Each filter is declared once (corpuslens.filters) and every layer reads that declaration: the link, the
 sidebar, selection B, the command line, the header and the empty state. "Has a web address" is the filter added
-through the declaration alone, with its mask function; these tests follow it through each layer."""
+through the declaration alone, with its mask function; these tests follow it through each layer. "Language" is the
+second, a filter over values the corpus offers (the language each document's words tell)."""
 
 from __future__ import annotations
 
@@ -44,8 +45,9 @@ def test_has_url_selects_only_documents_whose_address_is_known(tmp_path):
 
 def test_every_declared_filter_survives_a_link_round_trip(tmp_path):
     index = _index(tmp_path)
-    filters = Filters(authors=("Ann Lee",), publications=(), year_from=2020, year_to=2021, themes=("energy",),
-                      keywords=("gas", "oil deal"), actors=("russia",), query="pipeline", has_url=True)
+    filters = Filters(authors=("Ann Lee",), publications=(), languages=("(unknown)",), year_from=2020, year_to=2021,
+                      themes=("energy",), keywords=("gas", "oil deal"), actors=("russia",), query="pipeline",
+                      has_url=True)
     assert all(getattr(filters, spec.name) not in ((), None, "", False) for spec in FILTER_FIELDS
                if spec.name != "publications"), "the example must set every field the tiny corpus allows"
     params = filters_to_params(filters)
@@ -90,3 +92,25 @@ def test_sidebar_and_empty_state_use_the_declaration(open_page):
                                 *at.sidebar.slider]}
     for spec in FILTER_FIELDS:
         assert any(label.startswith(spec.label) for label in labels), spec.label
+
+
+ENGLISH = ("The committee met for a second time on Tuesday and agreed that the plan would need more money than the "
+           "ministry had set aside, a point that several of its members said they had raised with the minister months "
+           "before the vote was taken in the parliament of the country.")
+FRENCH = ("Le comité s'est réuni pour la deuxième fois mardi et a convenu que le plan aurait besoin de plus d'argent "
+          "que le ministère ne l'avait prévu, un point que plusieurs de ses membres avaient soulevé avec le ministre "
+          "des mois avant le vote du parlement de la république.")
+
+
+def test_the_language_filter_selects_documents_by_the_language_their_words_tell(tmp_path):
+    files = {"en.txt": f"Budget talks\n\n{ENGLISH}\n", "fr.txt": f"Budget\n\n{FRENCH}\n"}
+    index = load_or_build(write_corpus(tmp_path / "data", files), IndexSettings(n_topics=2))
+    choices = choices_for(index)
+    assert choices.languages == {"English", "French"}
+    files_of = lambda mask: set(index.docs["file"].to_numpy()[index.passage_doc[np.flatnonzero(mask)]])  # noqa: E731
+    assert files_of(selection_mask(index, Filters(languages=("French",)))) == {"fr.txt"}
+    parsed = parse_params({"lang": ["English"]}, choices)
+    assert parsed.filters.languages == ("English",) and parsed.notices == []
+    assert files_of(selection_mask(index, parsed.filters)) == {"en.txt"}
+    refused = parse_params({"lang": ["Klingon"]}, choices)
+    assert refused.filters.languages == () and any(n.startswith("lang:") for n in refused.notices)

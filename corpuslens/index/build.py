@@ -253,6 +253,7 @@ def _doc_table(docs, table: PassageTable, themes) -> pd.DataFrame:
             "themes": shares,
             "removed": [[list(r) for r in d.removed] for d in docs],
             "encoding": [d.encoding for d in docs],
+            "language": [d.language or None for d in docs],
             "catalog_note": [d.catalog_note for d in docs],
         }
     )

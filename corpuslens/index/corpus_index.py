@@ -167,6 +167,11 @@ class CorpusIndex:
         return _rows_by_value(self.docs["publication"].map(lambda p: [p] if isinstance(p, str) and p else []))  # NaN: unknown
 
     @cached_property
+    def language_docs(self) -> dict[str, np.ndarray]:
+        """Language -> rows of its documents; UNKNOWN -> documents whose language was not told."""
+        return _rows_by_value(self.docs["language"].map(lambda lang: [lang] if isinstance(lang, str) and lang else []))
+
+    @cached_property
     def stopwords(self) -> frozenset[str]:
         return frozenset(self.manifest.get("stopwords", ()))
 

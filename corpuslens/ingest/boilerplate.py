@@ -23,6 +23,7 @@ from itertools import islice
 CANDIDATE_LANGUAGES = (
     "English", "Russian", "German", "French", "Spanish", "Portuguese", "Italian", "Dutch", "Polish", "Turkish",
     "Ukrainian", "Kazakh", "Uzbek", "Latvian", "Lithuanian", "Estonian", "Romanian", "Swedish", "Arabic", "Persian",
+    "Czech", "Slovak",
 )
 # jusText's defaults: under 70 characters a line is "short" and judged by its neighbours.
 LENGTH_LOW, LENGTH_HIGH = 70, 200
@@ -47,11 +48,15 @@ def stoplist(language: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _languages_of_words() -> dict[str, tuple[int, ...]]:
-    """Stopword -> the candidate languages (by position) that list it: one look-up per word of a page."""
+    """Stopword -> the candidate languages (by position) that list it: one look-up per word of a page. A word of
+    the English list votes for English alone: jusText's lists come from Wikipedia and some hold English words
+    (its Uzbek list has "the", "and", "of", "international"), which made an English report "Uzbek"."""
+    english = stoplist(CANDIDATE_LANGUAGES[0])
     owners: dict[str, list[int]] = {}
     for k, language in enumerate(CANDIDATE_LANGUAGES):
         for word in stoplist(language):
-            owners.setdefault(word, []).append(k)
+            if k == 0 or word not in english:
+                owners.setdefault(word, []).append(k)
     return {word: tuple(ks) for word, ks in owners.items()}
 
 
@@ -63,6 +68,22 @@ def page_stoplist(paragraphs: list[str]) -> frozenset[str]:
 def page_language(paragraphs: list[str]) -> str:
     """The candidate language whose stopword list covers most words of the page's longer lines (the first 500 of
     their words tell the language; menus and headings would only add noise), by jusText's name ("English")."""
+    return _language_vote(paragraphs)[0]
+
+
+# Fewer common words of its best language than this, among a page's first 500 words, and the page's language is
+# not told (a page in a script without spaces, or one of lists and numbers): it stays unknown.
+MIN_LANGUAGE_WORDS = 20
+
+
+def told_language(paragraphs: list[str]) -> str | None:
+    """The page's language as `page_language` tells it, or None when too few of its words are common words of
+    any candidate language to tell."""
+    language, votes = _language_vote(paragraphs)
+    return language if votes >= MIN_LANGUAGE_WORDS else None
+
+
+def _language_vote(paragraphs: list[str]) -> tuple[str, int]:
     index = _languages_of_words()
     counts = [0] * len(CANDIDATE_LANGUAGES)
     lines = [p for p in paragraphs if len(p) > 80] or paragraphs
@@ -71,7 +92,7 @@ def page_language(paragraphs: list[str]) -> str:
         for k in index.get(word, ()):
             counts[k] += 1
     best = max(range(len(counts)), key=lambda k: (counts[k], -k))
-    return CANDIDATE_LANGUAGES[best]
+    return CANDIDATE_LANGUAGES[best], counts[best]
 
 
 def stopword_share(text: str, stopwords: frozenset[str]) -> float:

@@ -62,6 +62,7 @@ def choices_for(index: CorpusIndex) -> Choices:
         actors=[a.id for a in index.actors],
         years=[int(y) for y in live["year"].dropna()],
         actor_aliases=aliases,
+        languages=[lang for lang in index.language_docs if lang != UNKNOWN],
     )
 
 

@@ -78,6 +78,7 @@ def document_metadata(index: CorpusIndex, doc_id: str) -> pd.DataFrame:
         return f"{found} (catalog note: {note})" if found == "catalog, inferred" and note else found
 
     records = [(name, unknown_label(doc[name]), source(name)) for name in METADATA_FIELDS]
+    records.append(("language", unknown_label(doc.get("language")), "told from its common words"))
     records.append(("file", doc["file"], "file name"))
     return pd.DataFrame(records, columns=["field", "value", "source"])
 
