@@ -9,8 +9,12 @@ rerun done and painted) on the Terms and the Overview page of A and of B and on 
 alternate the order (the floor, then each page's A and B; the floor, then each page's B and A; …) so that machine
 drift hits all alike.
 
+`--pages actors --old-rev <rev>` does the same for the Actors page (its co-mention heatmap and actor trend), with A
+the vega.py of the given revision, e.g. the last one whose heatmap spelled the actors' order and the colour scale's
+end out in the spec.
+
 Prints median ms and x floor per page and variant (over all clicks, and the median of the per-round ratios) and
-writes bench/out/ab_bars.json. Ports: 8620–8639 (the first free ones).
+writes bench/out/ab_bars.json (or `--name`). Ports: 8620–8639 (the first free ones).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from pathlib import Path
 from bench.run import OUT, ROOT, SHIPPED, WS_TAP, goto_when_up, log, measure_clicks
 
 OLD_REV = "25136f2"  # the bar charts' order spelled out in the spec (`sort`: the labels in order)
-PAGES = {"terms": "terms", "overview": ""}
+PAGES = {"terms": "terms", "overview": "", "actors": "actors"}
 PORTS = range(8620, 8640)
 
 # Start the dashboard as `make run` does (dashboard.serve), with another corpuslens/figures/vega.py in place of the
@@ -111,6 +115,7 @@ def main() -> None:
     parser.add_argument("--old-rev", default=OLD_REV, help="git revision of corpuslens/figures/vega.py for A")
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--screenshots", default=str(OUT / "ab_bars"), help="folder for a shot of each page")
+    parser.add_argument("--name", default="ab_bars", help="name of the JSON written to bench/out/")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -169,7 +174,7 @@ def main() -> None:
                      "median_round_ratio": round(statistics.median(ratios), 2), "rounds": len(per_round[key]),
                      "clicks": len(ms[key]), "per_round_ms": [round(v, 1) for v in per_round[key]]})
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "ab_bars.json").write_text(json.dumps({"old_rev": args.old_rev, "rows": rows,
+    (OUT / f"{args.name}.json").write_text(json.dumps({"old_rev": args.old_rev, "rows": rows,
                                                   "samples": {k: [round(v, 1) for v in ms[k]] for k in ms}}, indent=1))
     print(f"A: vega.py at {args.old_rev}; B: current. Click on a Theme option -> rerun done and painted.")
     print("| page | variant | median ms | x floor | median of per-round x floor | rounds | clicks |")

@@ -366,7 +366,8 @@ MEASURE_LOOK = {  # colour bar title, colour scheme, fixed domain, number format
 CELL_PX = 26  # a heatmap cell's side
 
 
-def co_mention_heatmap(matrix, labels: list, ids: list, measure: str = "count", counts=None) -> dict:
+def co_mention_heatmap(matrix, labels: list, ids: list, measure: str = "count", counts=None,
+                       size: int | None = None) -> dict:
     """Actor × actor co-mentions, the first actor at the top left; a click selects the cell's pair: Streamlit's
     selection event then holds {"pair_pick": [{"a": id, "b": id}]}.
 
@@ -375,13 +376,16 @@ def co_mention_heatmap(matrix, labels: list, ids: list, measure: str = "count", 
     (no evidence): those cells show the grey background, never a white zero. For counts the diagonal reads as the
     actor's own mentions; the colour scale stops at the largest pair so that it does not wash the pairs out.
 
-    The spec depends on the measure and on n alone, never on the counts or the names, so that Streamlit updates a
-    drawn heatmap's data in place when only the selection changes (as `_horizontal_bars` does for bars). Rows and
-    columns stand at their actor's rank (`i`, `j`) on an ordinal scale whose domain is 0 … n-1, and text layers write
-    the actors' names (rows of `kind` "actor" beside the cells' rows of `kind` "cell") where the axis labels were. The colour of a count is its `shade`:
-    the count cut off at the largest pair, so the colour scale, read from the data, ends at the largest pair and its
-    legend is in counts; a diagonal beyond it takes the darkest colour, and the tooltip and the cell's text give the
-    count itself."""
+    The spec depends on the measure and on `size` alone (the number of actors asked for, which sets the chart's size
+    and the column names' angle; default n), never on the counts, the names or how many actors the selection has, so
+    that Streamlit updates a drawn heatmap's data in place when only the selection changes (as `_horizontal_bars`
+    does for bars). Rows and columns stand at their actor's rank (`i`, `j`) on an ordinal scale (numbers sort by
+    value: 0 at the top left), and text layers write the actors' names (rows of `kind` "actor" beside the cells' rows
+    of `kind` "cell"; they give the scale every rank, so a row without a cell keeps its place) where the axis labels
+    were. The cells' values are written in them when there are at most 15 actors (`written`). The colour of a count
+    is its `shade`: the count cut off at the largest pair, so the colour scale, read from the data, ends at the
+    largest pair and its legend is in counts; a diagonal beyond it takes the darkest colour, and the tooltip and the
+    cell's text give the count itself."""
     import numpy as np
 
     title, scheme, domain, fmt = MEASURE_LOOK[measure]
@@ -397,8 +401,9 @@ def co_mention_heatmap(matrix, labels: list, ids: list, measure: str = "count", 
             value = z[i, j]
             if measure != "count" and (i == j or never[i, j]) or not np.isfinite(value):
                 continue
-            values.append({"kind": "cell", "i": i, "j": j, "row": str(labels[i]), "column": str(labels[j]), "a": str(ids[i]),
-                           "b": str(ids[j]), "value": float(value), "shade": min(float(value), cap) if cap else float(value),
+            values.append({"kind": "cell", "written": n <= 15, "i": i, "j": j, "row": str(labels[i]),
+                           "column": str(labels[j]), "a": str(ids[i]), "b": str(ids[j]), "value": float(value),
+                           "shade": min(float(value), cap) if cap else float(value),
                            "pair": f"{labels[i]} × {labels[j]}",
                            "count": int(counts[i, j]) if counts is not None else None})
     if measure == "count":
@@ -411,8 +416,9 @@ def co_mention_heatmap(matrix, labels: list, ids: list, measure: str = "count", 
         scale["domainMid"] = 0
     elif measure == "count":
         scale["domainMin"] = 0
-    side = max(300, n * CELL_PX + 40)
-    places = {"type": "ordinal", "title": None, "scale": {"domain": list(range(n))}}
+    size = n if size is None else size
+    side = max(300, size * CELL_PX + 40)
+    places = {"type": "ordinal", "title": None}
     cell = {"x": {"field": "j", **places, "axis": {"labels": False}},
             "y": {"field": "i", **places, "axis": {"labels": False}}}
     tooltip = [{"field": "pair", "title": "Pair"},
@@ -426,15 +432,15 @@ def co_mention_heatmap(matrix, labels: list, ids: list, measure: str = "count", 
                "encoding": {**cell, "color": {"field": "shade", "type": "quantitative", "title": title,
                                               "scale": scale, "legend": {"format": fmt.replace(".3f", ".2f")}},
                             "tooltip": tooltip}}]
-    if n <= 15:
-        layers.append({"transform": cells_only, "mark": {"type": "text", "fontSize": 10}, "encoding": {
-            **cell, "text": {"field": "value", "type": "quantitative", "format": fmt.replace(".3f", ".2f")}}})
+    layers.append({"transform": [{"filter": "datum.kind === 'cell' && datum.written"}],
+                   "mark": {"type": "text", "fontSize": 10}, "encoding": {
+                       **cell, "text": {"field": "value", "type": "quantitative", "format": fmt.replace(".3f", ".2f")}}})
     label = {"type": "text", "baseline": "middle", "limit": 160, "font": LABEL_FONT,
              "fontSize": style.FONT_SIZE - 1, "color": style.TEXT}
     layers += [  # the row labels at the left, the column labels below (turned as the axis turned them)
         {"transform": actors_only, "mark": {**label, "align": "right"},
          "encoding": {"y": cell["y"], "x": {"value": -LABEL_GAP}, "text": {"field": "label"}}},
-        {"transform": actors_only, "mark": {**label, "align": "right", "angle": 315 if n <= 15 else 270},
+        {"transform": actors_only, "mark": {**label, "align": "right", "angle": 315 if size <= 15 else 270},
          "encoding": {"x": cell["x"], "y": {"value": {"expr": f"height + {LABEL_GAP}"}}, "text": {"field": "label"}}},
     ]
     # The actors' names ride in the same data as the cells (Streamlit swaps one dataset in place), one row each.
