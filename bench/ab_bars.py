@@ -39,7 +39,8 @@ PORTS = range(8620, 8640)
 
 # Start the dashboard as `make run` does (dashboard.serve), with another corpuslens/figures/vega.py in place of the
 # current one (argv[1] of the wrapper: the file; the rest: streamlit's options). Streamlit runs the app's pages in
-# this process, so they import the module swapped in here. That module must still fit the views that call it.
+# this process, so they import the module swapped in here. That module must still fit the views that call it (keywords
+# it does not know are dropped); a page showing an exception stops the run before anything is measured.
 SWAP = """
 import importlib.util, sys
 import corpuslens.figures
@@ -48,6 +49,14 @@ spec = importlib.util.spec_from_file_location("corpuslens.figures.vega", path)
 module = importlib.util.module_from_spec(spec)
 sys.modules["corpuslens.figures.vega"] = module
 spec.loader.exec_module(module)
+# The views may pass keywords the old module's functions do not take (e.g. the heatmap's `size`): those are dropped.
+import functools, inspect
+for name, f in list(vars(module).items()):
+    if inspect.isfunction(f) and f.__module__ == module.__name__:
+        params = inspect.signature(f).parameters
+        if not any(p.kind is p.VAR_KEYWORD for p in params.values()):
+            setattr(module, name, functools.wraps(f)(
+                lambda *a, _f=f, _p=params, **k: _f(*a, **{x: v for x, v in k.items() if x in _p})))
 corpuslens.figures.vega = module
 from dashboard.serve import main
 main(sys.argv[1:])
@@ -152,6 +161,8 @@ def main() -> None:
                 measure_clicks(page, f"{urls[variant]}/{PAGES[name]}", labels, 1)
                 page.wait_for_timeout(1500)
                 page.screenshot(path=str(shots / f"{name}-{variant}.png"), full_page=True)
+                if page.locator('[data-testid="stException"]').count():
+                    raise SystemExit(f"{name} of {variant} shows an exception (bench/out/ab_bars-{variant}.log)")
         for r in range(args.rounds):
             order = "AB" if r % 2 == 0 else "BA"
             floor = clicks(measure_clicks(page, urls["floor"], labels, args.clicks))
