@@ -1,5 +1,5 @@
-"""The Actors page's Vega-Lite specs: the co-mention heatmap's depends on the measure and the number of actors alone,
-the actor trend's on nothing of the data, so that Streamlit updates a drawn chart in place when only the selection
+"""The Actors page's Vega-Lite specs: the co-mention heatmap's depends on the measure and the number of actors asked
+for alone (not on how many the selection has), the actor trend's on nothing of the data, so that Streamlit updates a drawn chart in place when only the selection
 changes (tests/e2e/test_heatmap_cells.py checks the cells under their labels in the browser)."""
 
 from __future__ import annotations

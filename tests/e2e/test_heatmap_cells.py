@@ -1,15 +1,17 @@
 """The co-mention heatmap's cells sit under the right row and column names after the selection changes, in a real
 Chromium.
 
-The heatmap's spec depends on the measure and the number of actors alone (corpuslens.figures.vega.co_mention_heatmap),
-so when a sidebar filter changes and as many actors are drawn, Streamlit swaps the chart's data in place instead of
+The heatmap's spec depends on the measure and the number of actors asked for alone
+(corpuslens.figures.vega.co_mention_heatmap), so when a sidebar filter changes, Streamlit swaps the chart's data in place instead of
 drawing it anew; Vega must then put each actor's row and column where its name is written. A person reads the chart
 by its names and by hovering a cell: the rows' names top to bottom and the columns' names left to right must be the
 engine's actors in order, and a cell's tooltip must name the pair whose names stand at its row and its column, with
 the engine's value. Expected values come from the engine (the Actors view of the shipped corpus), never typed in.
 
-A stable spec that places the cells by the actors' names in the data's order (no explicit order) fails this test:
-after the update Vega keeps the earlier actors' places, so the rows no longer stand in the new ranking."""
+Two stable specs that go wrong fail this test: one that places cells and names by the actors' names in the data's
+order (after the update Vega keeps the earlier actors' places, so the rows no longer stand in the new ranking), and
+one that writes the names at their rank but places the cells by name (the cells' tooltips then name other pairs than
+the names at their row and column)."""
 
 from __future__ import annotations
 
