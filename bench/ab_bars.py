@@ -9,8 +9,12 @@ rerun done and painted) on the Terms and the Overview page of A and of B and on 
 alternate the order (the floor, then each page's A and B; the floor, then each page's B and A; …) so that machine
 drift hits all alike.
 
+`--pages actors --old-rev <rev>` does the same for the Actors page (its co-mention heatmap and actor trend), with A
+the vega.py of the given revision, e.g. the last one whose heatmap spelled the actors' order and the colour scale's
+end out in the spec.
+
 Prints median ms and x floor per page and variant (over all clicks, and the median of the per-round ratios) and
-writes bench/out/ab_bars.json. Ports: 8620–8639 (the first free ones).
+writes bench/out/ab_bars.json (or `--name`). Ports: 8620–8639 (the first free ones).
 """
 
 from __future__ import annotations
@@ -30,12 +34,13 @@ from pathlib import Path
 from bench.run import OUT, ROOT, SHIPPED, WS_TAP, goto_when_up, log, measure_clicks
 
 OLD_REV = "25136f2"  # the bar charts' order spelled out in the spec (`sort`: the labels in order)
-PAGES = {"terms": "terms", "overview": ""}
+PAGES = {"terms": "terms", "overview": "", "actors": "actors"}
 PORTS = range(8620, 8640)
 
 # Start the dashboard as `make run` does (dashboard.serve), with another corpuslens/figures/vega.py in place of the
 # current one (argv[1] of the wrapper: the file; the rest: streamlit's options). Streamlit runs the app's pages in
-# this process, so they import the module swapped in here. That module must still fit the views that call it.
+# this process, so they import the module swapped in here. That module must still fit the views that call it (keywords
+# it does not know are dropped); a page showing an exception stops the run before anything is measured.
 SWAP = """
 import importlib.util, sys
 import corpuslens.figures
@@ -44,6 +49,14 @@ spec = importlib.util.spec_from_file_location("corpuslens.figures.vega", path)
 module = importlib.util.module_from_spec(spec)
 sys.modules["corpuslens.figures.vega"] = module
 spec.loader.exec_module(module)
+# The views may pass keywords the old module's functions do not take (e.g. the heatmap's `size`): those are dropped.
+import functools, inspect
+for name, f in list(vars(module).items()):
+    if inspect.isfunction(f) and f.__module__ == module.__name__:
+        params = inspect.signature(f).parameters
+        if not any(p.kind is p.VAR_KEYWORD for p in params.values()):
+            setattr(module, name, functools.wraps(f)(
+                lambda *a, _f=f, _p=params, **k: _f(*a, **{x: v for x, v in k.items() if x in _p})))
 corpuslens.figures.vega = module
 from dashboard.serve import main
 main(sys.argv[1:])
@@ -111,6 +124,7 @@ def main() -> None:
     parser.add_argument("--old-rev", default=OLD_REV, help="git revision of corpuslens/figures/vega.py for A")
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--screenshots", default=str(OUT / "ab_bars"), help="folder for a shot of each page")
+    parser.add_argument("--name", default="ab_bars", help="name of the JSON written to bench/out/")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -147,6 +161,8 @@ def main() -> None:
                 measure_clicks(page, f"{urls[variant]}/{PAGES[name]}", labels, 1)
                 page.wait_for_timeout(1500)
                 page.screenshot(path=str(shots / f"{name}-{variant}.png"), full_page=True)
+                if page.locator('[data-testid="stException"]').count():
+                    raise SystemExit(f"{name} of {variant} shows an exception (bench/out/ab_bars-{variant}.log)")
         for r in range(args.rounds):
             order = "AB" if r % 2 == 0 else "BA"
             floor = clicks(measure_clicks(page, urls["floor"], labels, args.clicks))
@@ -169,7 +185,7 @@ def main() -> None:
                      "median_round_ratio": round(statistics.median(ratios), 2), "rounds": len(per_round[key]),
                      "clicks": len(ms[key]), "per_round_ms": [round(v, 1) for v in per_round[key]]})
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "ab_bars.json").write_text(json.dumps({"old_rev": args.old_rev, "rows": rows,
+    (OUT / f"{args.name}.json").write_text(json.dumps({"old_rev": args.old_rev, "rows": rows,
                                                   "samples": {k: [round(v, 1) for v in ms[k]] for k in ms}}, indent=1))
     print(f"A: vega.py at {args.old_rev}; B: current. Click on a Theme option -> rerun done and painted.")
     print("| page | variant | median ms | x floor | median of per-round x floor | rounds | clicks |")

@@ -218,13 +218,17 @@ def actor_trend(df: pd.DataFrame) -> dict:
     """Passages naming each actor per year, a line per actor in the order of first appearance in df (the caller's
     ranking); a year of the span without text in the selection is a gap in the line, not a zero.
 
+    The spec holds no name and no count: each actor's place in the legend and its colour come from its `rank` (the
+    order in df) through the colour scale's domain sorted by rank and the palette as its range, so that Streamlit
+    updates the drawn chart in place when only the selection changes.
+
     df columns: `year`, `actor` (name), `passages`; a year an actor is not named in has its row with 0 passages."""
     actors = list(dict.fromkeys(df["actor"]))
     years = sorted({int(y) for y in df["year"]})
     known = {(int(y), a): int(n) for y, a, n in zip(df["year"], df["actor"], df["passages"])}
     span = range(years[0], years[-1] + 1) if years else range(0)
-    values = [{"year": str(y), "actor": str(a), "passages": known.get((y, a))} for a in actors for y in span]
-    colours = [style.palette_color(k) for k in range(len(actors))]
+    values = [{"year": str(y), "actor": str(a), "rank": k, "passages": known.get((y, a))}
+              for k, a in enumerate(actors) for y in span]
     return _chart("Actor mentions over the years", None, 340, values,
                   # invalid: None keeps a year without text as a break in the line instead of bridging it.
                   mark={"type": "line", "point": True, "tooltip": True, "invalid": None}, encoding={
@@ -232,8 +236,9 @@ def actor_trend(df: pd.DataFrame) -> dict:
                             "axis": {"labelAngle": 0, "labelOverlap": True}},
                       "y": {"field": "passages", "type": "quantitative", "title": "passages naming the actor",
                             "axis": {"format": ",d", "tickMinStep": 1}},
-                      "color": {"field": "actor", "type": "nominal", "title": "actor", "sort": actors,
-                                "scale": {"domain": actors, "range": colours}, "legend": {"labelLimit": 220}},
+                      "color": {"field": "actor", "type": "nominal", "title": "actor",
+                                "sort": {"field": "rank", "op": "min"},
+                                "scale": {"range": list(style.PALETTE)}, "legend": {"labelLimit": 220}},
                       "tooltip": [{"field": "actor", "title": "Actor"}, {"field": "year", "title": "Year"},
                                   {"field": "passages", "type": "quantitative", "title": "Passages"}],
                   })
@@ -358,61 +363,90 @@ MEASURE_LOOK = {  # colour bar title, colour scheme, fixed domain, number format
 }
 
 
-def co_mention_heatmap(matrix, labels: list, ids: list, measure: str = "count", counts=None) -> dict:
+CELL_PX = 26  # a heatmap cell's side
+
+
+def co_mention_heatmap(matrix, labels: list, ids: list, measure: str = "count", counts=None,
+                       size: int | None = None) -> dict:
     """Actor × actor co-mentions, the first actor at the top left; a click selects the cell's pair: Streamlit's
     selection event then holds {"pair_pick": [{"a": id, "b": id}]}.
 
     `matrix` (n × n): the measure; `counts` (n × n, optional): the raw co-mention counts. For Jaccard and NPMI the
     diagonal is left out (an actor's association with itself says nothing) and so are pairs never named together
     (no evidence): those cells show the grey background, never a white zero. For counts the diagonal reads as the
-    actor's own mentions; the colour scale stops at the largest pair so that it does not wash the pairs out."""
+    actor's own mentions; the colour scale stops at the largest pair so that it does not wash the pairs out.
+
+    The spec depends on the measure and on `size` alone (the number of actors asked for, which sets the chart's size
+    and the column names' angle; default n), never on the counts, the names or how many actors the selection has, so
+    that Streamlit updates a drawn heatmap's data in place when only the selection changes (as `_horizontal_bars`
+    does for bars). Rows and columns stand at their actor's rank (`i`, `j`) on an ordinal scale (numbers sort by
+    value: 0 at the top left), and text layers write the actors' names (rows of `kind` "actor" beside the cells' rows
+    of `kind` "cell"; they give the scale every rank, so a row without a cell keeps its place) where the axis labels
+    were. The cells' values are written in them when there are at most 15 actors (`written`). The colour of a count
+    is its `shade`: the count cut off at the largest pair, so the colour scale, read from the data, ends at the
+    largest pair and its legend is in counts; a diagonal beyond it takes the darkest colour, and the tooltip and the
+    cell's text give the count itself."""
     import numpy as np
 
     title, scheme, domain, fmt = MEASURE_LOOK[measure]
     z = np.asarray(matrix, dtype=float)
     n = len(labels)
     never = (np.asarray(counts) == 0) if counts is not None else np.zeros((n, n), dtype=bool)
-    values, subtitle = [], None
+    pairs = z[~np.eye(n, dtype=bool)]
+    pairs = pairs[np.isfinite(pairs)]
+    cap = float(pairs.max()) if measure == "count" and pairs.size and pairs.max() > 0 else None
+    values = []
     for i in range(n):
         for j in range(n):
             value = z[i, j]
             if measure != "count" and (i == j or never[i, j]) or not np.isfinite(value):
                 continue
-            values.append({"row": str(labels[i]), "column": str(labels[j]), "a": str(ids[i]), "b": str(ids[j]),
-                           "value": float(value), "pair": f"{labels[i]} × {labels[j]}",
+            values.append({"kind": "cell", "written": n <= 15, "i": i, "j": j, "row": str(labels[i]),
+                           "column": str(labels[j]), "a": str(ids[i]), "b": str(ids[j]), "value": float(value),
+                           "shade": min(float(value), cap) if cap else float(value),
+                           "pair": f"{labels[i]} × {labels[j]}",
                            "count": int(counts[i, j]) if counts is not None else None})
-    if measure != "count" and counts is not None and never[~np.eye(n, dtype=bool)].any():
+    if measure == "count":
+        subtitle = "diagonal: sentences or passages naming the actor at all (darkest: beyond the scale)"
+    else:
         subtitle = "grey: never named together"
     scale: dict = {"scheme": scheme}
     if domain:
         scale["domain"] = domain
         scale["domainMid"] = 0
-    elif n > 1:
-        pairs = z[~np.eye(n, dtype=bool)]
-        pairs = pairs[np.isfinite(pairs)]
-        if measure == "count" and pairs.size and pairs.max() > 0 and np.nanmax(z) > pairs.max():
-            scale["domain"] = [0, float(pairs.max())]
-            scale["clamp"] = True
-            subtitle = "diagonal: sentences or passages naming the actor at all (darkest: beyond the scale)"
-    order = [str(label) for label in labels]
-    cell = {"x": {"field": "column", "type": "ordinal", "title": "actor", "sort": order,
-                  "axis": {"labelAngle": -45 if n <= 15 else -90, "labelLimit": 160}},
-            "y": {"field": "row", "type": "ordinal", "title": "actor", "sort": order, "axis": {"labelLimit": 160}}}
+    elif measure == "count":
+        scale["domainMin"] = 0
+    size = n if size is None else size
+    side = max(300, size * CELL_PX + 40)
+    places = {"type": "ordinal", "title": None}
+    cell = {"x": {"field": "j", **places, "axis": {"labels": False}},
+            "y": {"field": "i", **places, "axis": {"labels": False}}}
     tooltip = [{"field": "pair", "title": "Pair"},
                {"field": "value", "type": "quantitative", "title": title, "format": fmt}]
     if counts is not None and measure != "count":
         tooltip.append({"field": "count", "type": "quantitative", "title": "Named together"})
-    layers = [{"params": [{"name": PAIR_PICK, "select": {"type": "point", "fields": ["a", "b"], "on": "click",
+    cells_only, actors_only = [{"filter": "datum.kind === 'cell'"}], [{"filter": "datum.kind === 'actor'"}]
+    layers = [{"transform": cells_only, "params": [{"name": PAIR_PICK, "select": {"type": "point", "fields": ["a", "b"], "on": "click",
                                                          "clear": False}}],
                "mark": {"type": "rect", "tooltip": True, "cursor": "pointer", "stroke": "white", "strokeWidth": 1},
-               "encoding": {**cell, "color": {"field": "value", "type": "quantitative", "title": title,
+               "encoding": {**cell, "color": {"field": "shade", "type": "quantitative", "title": title,
                                               "scale": scale, "legend": {"format": fmt.replace(".3f", ".2f")}},
                             "tooltip": tooltip}}]
-    if n <= 15:
-        layers.append({"mark": {"type": "text", "fontSize": 10}, "encoding": {
-            **cell, "text": {"field": "value", "type": "quantitative", "format": fmt.replace(".3f", ".2f")}}})
-    spec = _chart("Actor co-mentions" + ("" if measure == "count" else f" ({title})"), subtitle,
-                  max(300, n * 26 + 40), values, layer=layers)
-    spec["width"] = max(300, n * 26 + 40)
+    layers.append({"transform": [{"filter": "datum.kind === 'cell' && datum.written"}],
+                   "mark": {"type": "text", "fontSize": 10}, "encoding": {
+                       **cell, "text": {"field": "value", "type": "quantitative", "format": fmt.replace(".3f", ".2f")}}})
+    label = {"type": "text", "baseline": "middle", "limit": 160, "font": LABEL_FONT,
+             "fontSize": style.FONT_SIZE - 1, "color": style.TEXT}
+    layers += [  # the row labels at the left, the column labels below (turned as the axis turned them)
+        {"transform": actors_only, "mark": {**label, "align": "right"},
+         "encoding": {"y": cell["y"], "x": {"value": -LABEL_GAP}, "text": {"field": "label"}}},
+        {"transform": actors_only, "mark": {**label, "align": "right", "angle": 315 if size <= 15 else 270},
+         "encoding": {"x": cell["x"], "y": {"value": {"expr": f"height + {LABEL_GAP}"}}, "text": {"field": "label"}}},
+    ]
+    # The actors' names ride in the same data as the cells (Streamlit swaps one dataset in place), one row each.
+    values += [{"kind": "actor", "i": k, "j": k, "label": str(name)} for k, name in enumerate(labels)]
+    spec = _chart("Actor co-mentions" + ("" if measure == "count" else f" ({title})"), subtitle, side, values,
+                  layer=layers)
+    spec["width"] = side
     spec["config"] = {**CONFIG, "view": {"stroke": None, "fill": style.BLANK_CELL}}
     return spec

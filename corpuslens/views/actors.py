@@ -69,7 +69,8 @@ def actors_view(index: CorpusIndex, filters: Filters, settings: Mapping | None =
     result = query.co_mentions(index, mask, window, measure, tuple(values["kinds"]), values["top"], year=year)
     heatmap = network = None
     if result.ids and values["chart"] == "heatmap":
-        heatmap = vega.co_mention_heatmap(result.values, result.labels, result.ids, measure, counts=result.counts)
+        heatmap = vega.co_mention_heatmap(result.values, result.labels, result.ids, measure, counts=result.counts,
+                                          size=values["top"])
     elif result.ids:
         network = figures.actor_network(result.values, result.labels, min_value=query.NETWORK_MIN_VALUE[measure],
                                       mentions=result.counts.diagonal(),
