@@ -76,11 +76,11 @@ def page_language(paragraphs: list[str]) -> str:
 MIN_LANGUAGE_WORDS = 20
 
 
-def told_language(paragraphs: list[str]) -> str | None:
-    """The page's language as `page_language` tells it, or None when too few of its words are common words of
-    any candidate language to tell."""
+def language_vote(paragraphs: list[str]) -> tuple[str, str | None]:
+    """The page's language as `page_language` tells it (for its stoplist: always one), and the same or None when too
+    few of its words are common words of any candidate language to tell (the language a reader is shown)."""
     language, votes = _language_vote(paragraphs)
-    return language if votes >= MIN_LANGUAGE_WORDS else None
+    return language, language if votes >= MIN_LANGUAGE_WORDS else None
 
 
 def _language_vote(paragraphs: list[str]) -> tuple[str, int]:

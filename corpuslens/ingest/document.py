@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpuslens.ingest.boilerplate import boilerplate_lines, page_language, stoplist, told_language
+from corpuslens.ingest.boilerplate import boilerplate_lines, language_vote, stoplist
 from corpuslens.ingest.decode import UnreadableFile, decode_bytes
 from corpuslens.ingest.furniture import classify_furniture, split_trailing_note
 from corpuslens.ingest.metadata import extract_metadata, headline_row, strip_leading_dateline
@@ -31,7 +31,8 @@ def build_document(doc_id: str, relative: str, data: bytes, url: str | None = No
     parsed = parse_file(decoded.text, suffix, url)
     paragraphs, leading_date = strip_leading_dateline(_split_notes(parsed.paragraphs))
     reasons = classify_furniture(paragraphs)
-    stopwords = stoplist(page_language(paragraphs))
+    language, told = language_vote(paragraphs)
+    stopwords = stoplist(language)
     meta = extract_metadata(paragraphs, reasons, parsed, url, leading_date, stopwords)
 
     if suffix not in (".html", ".htm", ".md", ".markdown"):
@@ -62,5 +63,5 @@ def build_document(doc_id: str, relative: str, data: bytes, url: str | None = No
         paragraphs=body,
         removed=removed,
         encoding=decoded.encoding,
-        language=told_language(paragraphs) or "",
+        language=told or "",
     )
