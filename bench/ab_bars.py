@@ -31,7 +31,7 @@ import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from bench.run import OUT, ROOT, SHIPPED, WS_TAP, goto_when_up, log, measure_clicks
+from bench.run import OUT, ROOT, SHIPPED, WS_TAP, goto_when_up, log, measure_clicks, running
 
 OLD_REV = "25136f2"  # the bar charts' order spelled out in the spec (`sort`: the labels in order)
 PAGES = {"terms": "terms", "overview": "", "actors": "actors"}
@@ -91,18 +91,8 @@ def server(script: str, port: int, name: str, vega_file: Path | None = None):
         cmd = [sys.executable, "-c", SWAP, str(vega_file), *options]
     else:
         cmd = [sys.executable, "-m", "dashboard.serve", *options]  # as `make run` starts the dashboard
-    OUT.mkdir(parents=True, exist_ok=True)
-    log_file = open(OUT / f"ab_bars-{name}.log", "w")
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
-    try:
+    with running(cmd, env, OUT / f"ab_bars-{name}.log"):
         yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log_file.close()
 
 
 def old_vega(rev: str, folder: Path) -> Path:

@@ -273,18 +273,25 @@ def streamlit_server(script: str, data: Path):
     launcher = ["-m", "dashboard.serve"] if script == "app.py" else ["-m", "streamlit", "run", script]
     cmd = [sys.executable, *launcher, "--server.port", str(port), "--server.address",
            "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    log_file = open(OUT / f"server-{Path(script).stem}-{data.name}.log", "w")
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
-    try:
+    with running(cmd, env, OUT / f"server-{Path(script).stem}-{data.name}.log") as proc:
         yield f"http://127.0.0.1:{port}", proc, started
-    finally:
-        proc.terminate()
+
+
+@contextmanager
+def running(cmd: list[str], env: dict, log_path: Path):
+    """A server process (`cmd`, from the project's root) with its output in `log_path`, stopped when the block ends."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "w") as log_file:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log_file.close()
+            yield proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def goto_when_up(page, url: str, timeout_s: float = 60) -> None:
