@@ -24,7 +24,8 @@ from corpuslens.textnorm import fold
 FUNCTION_WORD_LISTS = {
     "Russian": "russian", "German": "german", "French": "french", "Spanish": "spanish", "Portuguese": "portuguese",
     "Italian": "italian", "Dutch": "dutch", "Polish": "polish", "Turkish": "turkish", "Ukrainian": "ukrainian",
-    "Romanian": "romanian", "Swedish": "swedish", "Arabic": "arabic", "Persian": "persian",
+    "Romanian": "romanian", "Swedish": "swedish", "Arabic": "arabic", "Persian": "persian", "Czech": "czech",
+    "Slovak": "slovak",
 }
 
 
