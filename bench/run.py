@@ -540,14 +540,11 @@ def report(results: dict) -> str:
                 ratio = "" if name == "floor" else f" ({r.get('ratio')}x)"
                 cells.append(f"{r.get('median_ms')}{ratio}")
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
-        lines.append("| first page ready (s) | " + " | ".join(
-            str(results["corpora"][s]["browser"].get("first_page_s")) for s in browser_sizes) + " |")
-        lines.append("| the floor's first page (s) | " + " | ".join(
-            str(results["corpora"][s]["browser"].get("floor_first_page_s")) for s in browser_sizes) + " |")
-        lines.append("| a next visitor's first page, server running (s) | " + " | ".join(
-            str(results["corpora"][s]["browser"].get("next_visitor_s")) for s in browser_sizes) + " |")
-        lines.append("| the floor's, for a next visitor (s) | " + " | ".join(
-            str(results["corpora"][s]["browser"].get("floor_next_visitor_s")) for s in browser_sizes) + " |")
+        for label, key in (("first page ready (s)", "first_page_s"), ("the floor's first page (s)", "floor_first_page_s"),
+                           ("a next visitor's first page, server running (s)", "next_visitor_s"),
+                           ("the floor's, for a next visitor (s)", "floor_next_visitor_s")):
+            lines.append(f"| {label} | " + " | ".join(
+                str(results["corpora"][s]["browser"].get(key)) for s in browser_sizes) + " |")
     lines.append("")
     lines.append("Targets")
     for name, (value, target, ok) in results["targets"].items():

@@ -421,7 +421,7 @@ def read_rows_file(path: Path) -> list[dict[str, str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", help="also write the figures to this JSON file")
-    parser.add_argument("--show-errors", action="append", default=[], help="list the wrong values of a field (title, authors, date, year, publication, furniture, mid, body, theme)")
+    parser.add_argument("--show-errors", action="append", default=[], help="list the wrong values of a field (title, authors, date, year, publication, language, furniture, mid, body, theme)")
     parser.add_argument("--theme-split", action="store_true",
                         help="also print the themes on the tuning part (gold_shipped + devset half A) and the held-out "
                              "part (devset half B); theme errors are then listed for the tuning part only")

@@ -618,11 +618,12 @@ def read_html(text: str, url: str | None = None) -> ParsedFile:
     blocks = [p for p in (clean_line(p) for p in re.split(r"\n\s*\n", "".join(reader.chunks))) if p]
     heading = clean_line(" ".join(reader.h1)) if reader.h1 else None
     stated = _html_stated(reader)
+    page_url = url or stated.get("url")  # the catalog's address, else the page's canonical or og:url
     for name, value in _json_ld_stated(reader.json_ld).items():
         # The article object's datePublished is the most deliberate statement of the date a page makes.
         if name == "date":
             stated[name] = value
-        elif name == "publication" and (url or stated.get("url")) and not names_host(str(value), url or str(stated["url"])):
+        elif name == "publication" and page_url and not names_host(str(value), page_url):
             continue  # a publisher the host does not spell is the outlet's owner ("Wikimedia Foundation")
         else:
             stated.setdefault(name, value)
