@@ -322,6 +322,18 @@ def test_a_last_line_cut_off_mid_sentence_is_kept_with_its_subheading():
         assert boilerplate_lines([LONG, LONG_TOO, "Disaffected community", cut], set(), stoplist("English")) == set()
 
 
+def test_a_post_typed_with_words_run_across_its_punctuation_is_not_kept_for_its_neighbours():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    post = ("Today police tried to arrest this girl in Tehran,Iran for her scarf.When people showed solidarity to "
+            "protect the girl, police starte")
+    assert boilerplate_lines([LONG, LONG_TOO, post], set(), stoplist("English")) == {2}
+    # the same words typed as edited text, or with one slip, stay the article's last line
+    edited = post.replace(",Iran", ", Iran").replace(".When", ". When")
+    assert boilerplate_lines([LONG, LONG_TOO, edited], set(), stoplist("English")) == set()
+    assert boilerplate_lines([LONG, LONG_TOO, post.replace(",Iran", ", Iran")], set(), stoplist("English")) == set()
+
+
 def test_menu_lines_and_pleas_closing_a_page_are_still_dropped():
     from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
 

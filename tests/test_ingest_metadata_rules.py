@@ -236,6 +236,21 @@ def test_a_header_line_the_host_does_not_spell_or_a_persons_name_is_not_the_publ
     assert page.provenance["publication"] == "url"
 
 
+def test_the_site_introducing_itself_in_the_header_is_its_blurb_and_names_the_publication():
+    blurb = "At YIP, nuanced policy briefs emerge from the collaboration of six diverse, nonpartisan students."
+    text = f"Remembering Afghanistan\n\nOctober 26, 2023\n\n{blurb}\n\n{PROSE}\n\n{PROSE2}"
+    page = doc(text, url="https://yipinstitute.org/policy/remembering-afghanistan")
+    assert (page.publication, page.provenance["publication"]) == ("YIP", "text")
+    assert blurb not in page.paragraphs
+    assert (blurb, "publisher's self-description") in page.removed
+    # another site's page, or a sentence opening on a place or a meeting, is article text
+    for url in ("https://example.org/policy/remembering-afghanistan", None):
+        assert blurb in doc(text, url=url).paragraphs
+    meeting = "At Davos, ministers from six countries agreed to meet again before the summer."
+    assert meeting in doc(f"Remembering Afghanistan\n\n{meeting}\n\n{PROSE}\n\n{PROSE2}",
+                          url="https://yipinstitute.org/policy/x").paragraphs
+
+
 def page_with_title(title: str, site_name: str | None = None) -> str:
     meta = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
     return (f"<html><head><title>{title}</title>{meta}</head><body><article><h1>Budget talks stall</h1>"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpuslens.ingest.boilerplate import page_stoplist, stopword_share
+from corpuslens.ingest.boilerplate import HEADER_LINE_MAX_CHARS, page_stoplist, stopword_share
 from corpuslens.ingest.dates import date_from_url, dateline_at_start, has_weekday, parse_date, search_date, year_of
 from corpuslens.ingest.people import credit_line, is_organisation, person_names, posted_by
 from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
@@ -514,6 +514,22 @@ def site_named_in_header(paragraphs: list[str], url: str | None) -> str | None:
     return None
 
 
+# The site speaking of itself by name: "At YIP, nuanced policy briefs emerge from …", "At The Conversation, we …".
+_SELF_INTRODUCTION = re.compile(r"^At (?P<name>(?:The )?[A-Z][\w&’'.\-]*(?: [A-Z][\w&’'.\-]*){0,4}),\s")
+
+
+def self_introduction_in_header(paragraphs: list[str], reasons: list[str | None], url: str | None) -> tuple[int, str] | None:
+    """A header line in which the site introduces itself ("At <its name>, …"), its name recognised by matching
+    the page's host: the line is the publisher's blurb, not the article, and it names the publication."""
+    if not url:
+        return None
+    for i, text in enumerate(paragraphs[:HEADER_WINDOW_LINES]):
+        match = _SELF_INTRODUCTION.match(text)
+        if match and not reasons[i] and len(text) <= HEADER_LINE_MAX_CHARS and names_host(match.group("name"), url):
+            return i, match.group("name")
+    return None
+
+
 # Words that name an outlet or an institution in a masthead: "The Lahore Journal of Economics", "Pakistan
 # Institute of Development Economics". "News" is left out: "World News" above a headline is a section.
 _OUTLET_WORDS = frozenset(
@@ -703,6 +719,9 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
     stated_url = url or parsed.stated.get("url")
     _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed, stated_url,
                  stopwords if stopwords is not None else page_stoplist(paragraphs))
+    if (intro := self_introduction_in_header(paragraphs, reasons, stated_url)) and intro[0] not in consumed:
+        consumed[intro[0]] = "publisher's self-description"
+        from_text.setdefault("publication", intro[1])
     if "publication" not in from_text:
         # The host's own name written in the header is surer than an outlet's word in a masthead line.
         if site := site_named_in_header(paragraphs, stated_url) or masthead_above_title(paragraphs, consumed):

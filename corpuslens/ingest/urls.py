@@ -33,7 +33,10 @@ def slug_words(url: str | None) -> set[str]:
 # Host labels that name a kind of page or a registry, not the site: "News" above a headline on news.example.com
 # is a section label.
 _GENERIC_HOST_LABELS = frozenset("www www1 www2 news blog blogs edition tech org com net gov edu amp mobile".split())
-_GENERIC_HOST_TAIL = frozenset({"", "news", "online", "today", "daily", "info", "media", "tv", "post", "times", "net", "web"})
+_GENERIC_HOST_TAIL = frozenset({"", "news", "online", "today", "daily", "info", "media", "tv", "post", "times", "net", "web",
+                                # an institution's kind after its short name: "YIP" on yipinstitute.org,
+                                # "Wilson" on wilsoncenter.org
+                                "institute", "center", "centre", "foundation", "council", "forum"})
 # Short words that an organisation's name may hold in lower case ("Council on Hemispheric Affairs").
 NAME_FUNCTION_WORDS = frozenset("of for and the on in at to & de du des la le".split())
 
