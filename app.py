@@ -18,6 +18,18 @@ st.set_page_config(page_title="Corpus Lens", page_icon=":material/search:", layo
 
 DATA = data_dir()
 
+# Declared before the first build so that its progress shows beside the pages' names, not the files'.
+pages = {
+    "overview": st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    "topics": st.Page("pages/topics.py", title="Topics", icon=":material/scatter_plot:", url_path="topics"),
+    "terms": st.Page("pages/terms.py", title="Terms", icon=":material/match_word:", url_path="terms"),
+    "actors": st.Page("pages/actors.py", title="Actors", icon=":material/hub:", url_path="actors"),
+    "documents": st.Page("pages/documents.py", title="Documents", icon=":material/article:", url_path="documents"),
+    "validate": st.Page("pages/validate.py", title="Validate", icon=":material/fact_check:", url_path="validate"),
+}
+page = st.navigation(list(pages.values()))
+page_name = next(name for name, p in pages.items() if p.url_path == page.url_path)
+
 
 def ensure_index() -> None:
     """Build the index on first start, with visible progress; later starts find it on disk.
@@ -30,9 +42,12 @@ def ensure_index() -> None:
     if built_index_folder(DATA) is not None:
         checked.add(str(DATA))
         return
+    note = st.caption(f"First start on {md_escape(DATA)}: the articles are read and indexed once; later starts open "
+                      "at once.")
     bar = st.progress(0.0, text="Building the index of the articles (first start only)…")
     load_or_build(DATA, progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
     bar.empty()
+    note.empty()
     checked.add(str(DATA))
 
 
@@ -50,17 +65,6 @@ if index.n_passages == 0:
 index = uploads.session_index(index)  # the shared index plus this session's own articles, if any
 choices = cache.corpus_tools(index).choices
 state.start_session(choices)
-
-pages = {
-    "overview": st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    "topics": st.Page("pages/topics.py", title="Topics", icon=":material/scatter_plot:", url_path="topics"),
-    "terms": st.Page("pages/terms.py", title="Terms", icon=":material/match_word:", url_path="terms"),
-    "actors": st.Page("pages/actors.py", title="Actors", icon=":material/hub:", url_path="actors"),
-    "documents": st.Page("pages/documents.py", title="Documents", icon=":material/article:", url_path="documents"),
-    "validate": st.Page("pages/validate.py", title="Validate", icon=":material/fact_check:", url_path="validate"),
-}
-page = st.navigation(list(pages.values()))
-page_name = next(name for name, p in pages.items() if p.url_path == page.url_path)
 
 with st.sidebar:
     st.header("Filters")
