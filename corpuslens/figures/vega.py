@@ -69,7 +69,7 @@ LABEL_FONT = f'"Source Sans", "Source Sans Pro", {style.FONT_FAMILY}'
 
 
 def _horizontal_bars(title: str, values: list[dict], x: dict, label_title: str, tooltip: list[dict],
-                     label_limit: int, min_height: int = 120) -> dict:
+                     label_limit: int, min_height: int = 120, subtitle: str | None = None) -> dict:
     """Bars top to bottom in the order of `values` (each holds `label` and `order`, 0 = top).
 
     The spec holds nothing of the data but its row count (the height), so that a new selection with as many rows
@@ -82,7 +82,7 @@ def _horizontal_bars(title: str, values: list[dict], x: dict, label_title: str, 
     The two layers share the encoding at the top; the bars' layer is `spec["layer"][0]`."""
     text_size = style.FONT_SIZE - 1
     height = max(min_height, ROW_PX * len(values) + 40 + LABEL_HEADING_PX)  # the bars as tall as under a side title
-    return _chart(title, None, height, values, encoding={
+    return _chart(title, subtitle, height, values, encoding={
         "y": {"field": "order", "type": "ordinal", "title": label_title,
               # The labels are the text layer's; the title stands above them, right-aligned as a column heading.
               "axis": {"labels": False, "titleAngle": 0, "titleAlign": "right", "titleAnchor": "start",
@@ -110,7 +110,9 @@ def top_contributors(df: pd.DataFrame, what: str = "Author", top: int = 20, labe
         what, [{"field": "label", "title": what},
                {"field": "documents", "type": "quantitative", "title": "Documents", "format": ","},
                {"field": "passages", "type": "quantitative", "title": "Passages", "format": ","}], label_px,
-        min_height=250)  # beside the documents-per-year chart: about its height
+        min_height=250,  # beside the documents-per-year chart: about its height
+        # said always, not only when bars tie, so that the spec stays the same from one selection to the next
+        subtitle="equal counts: more passages first")
 
 
 def theme_shares(df: pd.DataFrame, validation: tuple[tuple[str, str], ...] = (), label_px: int = 420) -> dict:
