@@ -3,6 +3,7 @@ that looks like it."""
 
 import pytest
 
+from corpuslens.ingest.document import build_document
 from corpuslens.ingest.furniture import classify_furniture, line_reason
 
 BODY = (
@@ -29,6 +30,9 @@ THIRD = "The budget foresees a deficit of $15.5 billion and sets aside $45.5 bil
         ("Thomas Haahr (+32) 470 88 09 87", "contact details"),
         ("“It is not a question of whether member states should support, but how they should support” Ursula von der Leyen, Commission President",
          "pull quote"),
+        ("Joint declaration of the three countries, signed in #Beijing today. pic.twitter.com/AbC12dEf3g",
+         "embedded social-media post"),
+        ("— Jane Doe (@janedoe) February 19, 2019", "embedded social-media post"),
     ],
 )
 def test_notices_contacts_and_pull_quotes_are_furniture(line, reason):
@@ -45,6 +49,7 @@ def test_notices_contacts_and_pull_quotes_are_furniture(line, reason):
         "EMSCRIPTEN_KEEPALIVE",
         "The hotline, +7 495 123 45 67, was flooded with calls on Monday.",
         "“It is not a question of whether member states should support, but how,” Ursula von der Leyen said.",
+        "The minister wrote on Twitter (@MFA_Example) on February 19, 2019 that the talks would resume.",
     ],
 )
 def test_article_sentences_like_those_notices_are_kept(line):
@@ -332,6 +337,17 @@ def test_a_post_typed_with_words_run_across_its_punctuation_is_not_kept_for_its_
     edited = post.replace(",Iran", ", Iran").replace(".When", ". When")
     assert boilerplate_lines([LONG, LONG_TOO, edited], set(), stoplist("English")) == set()
     assert boilerplate_lines([LONG, LONG_TOO, post.replace(",Iran", ", Iran")], set(), stoplist("English")) == set()
+
+
+def test_the_article_goes_on_after_an_embedded_post():
+    post = "Joint declaration of the three countries, signed in #Beijing today. pic.twitter.com/AbC12dEf3g"
+    text = "\n\n".join([LONG, LONG_TOO, post, "Low risk, high reward",
+                         "The two countries cut ties in 2016 after a dispute over the embassy, and talks stalled.",
+                         "However, the conflict between the two goes back decades.", "As of 2021, talks have been held between"])
+    page = build_document("page", "page.txt", text.encode("utf-8"))
+    assert (post, "embedded social-media post") in page.removed
+    assert page.paragraphs[-2:] == ["However, the conflict between the two goes back decades.",
+                                    "As of 2021, talks have been held between"]
 
 
 def test_menu_lines_and_pleas_closing_a_page_are_still_dropped():

@@ -191,6 +191,11 @@ _CONTACT_FIELD = re.compile(
 _SITE_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$", re.I)
 # A line of social-media handles or hashtags only: "EP_ForeignAff EP_HumanRights", "@agency #elections"
 # (one name with an underscore alone is as likely a constant in a code sample).
+# A post embedded in an article, as its text is saved: the post with its picture link, and the line that signs
+# it ("— Jane Doe (@janedoe) February 19, 2019").
+_EMBEDDED_POST = re.compile(
+    r"\bpic\.twitter\.com/\w+"
+    r"|^[—–-]\s?[^()\n]{1,60}\(@\w{1,15}\)\s+(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})$")
 _HANDLES = re.compile(r"^(?:@\w+|(?:(?:@\w+|#\w+|\w+_\w+)\s+){1,7}(?:@\w+|#\w+|\w+_\w+))$")
 # A press contact: a name, then an international phone number, nothing after it.
 _CONTACT = re.compile(r"^[^\d()+]{2,60}?[\s:,]\(?\+\d{1,3}\)?[\d\s().\-]{6,}$")
@@ -308,6 +313,8 @@ def line_reason(text: str) -> str | None:
     """The furniture reason of a line judged on its own, else None."""
     if len(text) > 600:
         return None  # furniture is short; a long paragraph is article text (or has its note cut off first)
+    if _EMBEDDED_POST.search(text):
+        return "embedded social-media post"
     if _NUMERIC_STAMP.match(text.strip()) and not parse_date(text.strip()):
         # A date the header reader could read is left to it; this one's day and month could be swapped.
         return "time stamp whose day and month could be swapped (not read as the date)"
