@@ -350,6 +350,16 @@ def test_the_article_goes_on_after_an_embedded_post():
                                     "As of 2021, talks have been held between"]
 
 
+def test_opening_sentences_poor_in_common_words_are_kept_at_the_top_of_the_page():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    opening = ["OECD economists Maria Lopez, Juan Perez and Ana Silva updated Latin American forecasts on Tuesday.",
+               "Argentina, Mexico and Brazil face diverging outlooks, Lopez said in Paris."]
+    assert boilerplate_lines([*opening, LONG, LONG_TOO], set(), stoplist("English")) == set()
+    # a menu line above them keeps them dropped
+    assert {0, 1, 2} <= boilerplate_lines(["Home Politics Economy Sport", *opening, LONG, LONG_TOO], set(), stoplist("English"))
+
+
 def test_menu_lines_and_pleas_closing_a_page_are_still_dropped():
     from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
 

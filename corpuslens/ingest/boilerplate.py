@@ -179,6 +179,7 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
                 and len(block.text.split()) >= 5 and stopword_share(block.text, stopwords) >= STOPWORDS_LOW):
             block.class_type = "good"
     _rescue_closing_text(paragraphs, open_rows, blocks, stopwords)
+    _rescue_opening_text(open_rows, blocks, stopwords)
     _rescue_sentences_between_text(open_rows, blocks, stopwords)
     # A short line that ends no sentence is a heading, and a heading belongs to what comes under it: above
     # a run of dropped lines it is that run's first item (a list of related headlines), not article text.
@@ -270,6 +271,24 @@ def _stops_on_a_function_word(text: str) -> bool:
     words = text.split()
     return (len(words) >= 3 and text[:1].isupper() and re.search(r"[^\W\d_]$", text) is not None
             and words[-1].casefold() in _NO_SENTENCE_ENDS)
+
+
+def _rescue_opening_text(open_rows: list[int], blocks: list[_Block], stopwords: frozenset[str]) -> None:
+    """Give back the article's opening sentences that jusText dropped because nothing but the page's start
+    stands above them (a short news paragraph rich in names): walking down from the first line left to judge
+    while the lines are sentences of running text, down to article text kept under them with no furniture line
+    between. Anything else on the way keeps them dropped."""
+    rescued: list[int] = []
+    for k, block in enumerate(blocks):
+        if k and open_rows[k] != open_rows[k - 1] + 1:
+            return  # a furniture or metadata line stands between
+        if block.class_type == "good":
+            for r in rescued:
+                blocks[r].class_type = "good"
+            return
+        if not _reads_as_sentence(block.text, stopwords):
+            return
+        rescued.append(k)
 
 
 def _rescue_closing_text(paragraphs: list[str], open_rows: list[int], blocks: list[_Block], stopwords: frozenset[str]) -> None:
