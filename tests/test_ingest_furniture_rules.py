@@ -33,6 +33,8 @@ THIRD = "The budget foresees a deficit of $15.5 billion and sets aside $45.5 bil
         ("Joint declaration of the three countries, signed in #Beijing today. pic.twitter.com/AbC12dEf3g",
          "embedded social-media post"),
         ("— Jane Doe (@janedoe) February 19, 2019", "embedded social-media post"),
+        ("Learn more", "related links"),
+        ("Table of Contents", "table of contents"),
     ],
 )
 def test_notices_contacts_and_pull_quotes_are_furniture(line, reason):

@@ -479,3 +479,49 @@ def test_the_stated_headline_printed_again_atop_the_text_is_taken_once_as_the_ti
     assert page.title == "Budget talks stall again in the capital"
     assert "Budget talks stall again in the capital" not in page.paragraphs
     assert ("Budget talks stall again in the capital", "title (kept as metadata)") in page.removed
+
+
+# ---------------------------------------------------------------- read on pages never used for tuning
+
+@pytest.mark.parametrize("label", ["Original content", "Table of Content", "Photographer: Simon Dawson/Bloomberg",
+                                   "Featured Stories"])
+def test_a_label_or_credit_the_urls_words_do_not_share_is_no_title(label):
+    page = doc(f"{label}\n\n{PROSE}\n\n{PROSE2}",
+               url="https://news.example.com/trump-vows-to-respond-to-europes-retaliatory-metal-tariffs")
+    assert page.title is None
+    # the same line under a URL that names its words, or one that names too few words to judge, is the title
+    assert doc(f"Trump vows to respond to metal tariffs\n\n{PROSE}\n\n{PROSE2}",
+               url="https://news.example.com/trump-vows-to-respond-to-europes-retaliatory-metal-tariffs").title \
+        == "Trump vows to respond to metal tariffs"
+    assert doc(f"Budget talks stall\n\n{PROSE}\n\n{PROSE2}", url="https://news.example.com/news/1100072024").title \
+        == "Budget talks stall"
+
+
+def test_a_headline_in_another_script_is_not_judged_by_its_transliterated_url():
+    page = doc(f"Жапаров избран новым президентом Кыргызстана\n\n{PROSE}\n\n{PROSE2}",
+               url="https://example.kg/news/japarov-izbran-novym-prezidentom-kyrgyzstana")
+    assert page.title == "Жапаров избран новым президентом Кыргызстана"
+
+
+def test_a_byline_or_an_address_under_the_headline_is_not_joined_to_it():
+    page = doc(f"Steel Exporters Balk at Tariffs, Some Pledge Retaliation\nby Sam Patten | Feb 11, 2025\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == "Steel Exporters Balk at Tariffs, Some Pledge Retaliation"
+    assert (page.authors, page.date) == (["Sam Patten"], "2025-02-11")
+    page = doc(f"Global Refugee Resettlement: Background and Selected Issues\nhttps://reports.example.gov\n\n{PROSE}\n\n{PROSE2}")
+    assert page.title == "Global Refugee Resettlement: Background and Selected Issues"
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("By Nayla Rush on January 5, 2017", ["Nayla Rush"]),  # "on" goes with the date
+    ("by Andrew Mayeda, Jenny Leonard and Joe Deaux", ["Andrew Mayeda", "Jenny Leonard", "Joe Deaux"]),
+    ("By Ann Bee, Cee Dee, and Eff Gee", ["Ann Bee", "Cee Dee", "Eff Gee"]),
+    ("By Jane Doe, Senior Fellow, and John Smith", ["Jane Doe", "John Smith"]),  # a role after a comma is no name
+])
+def test_bylines_with_a_date_after_on_or_a_list_of_three(byline, names):
+    page = doc(f"Budget talks stall\n\n{byline}\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == names
+
+
+def test_a_photo_credit_names_its_owner_not_itself_as_the_publication():
+    page = doc(f"© UNHCR/R. Nuri\n\nInformation on resettlement\n\n{PROSE}\n\n{PROSE2}", url="https://www.unhcr.org/resettlement")
+    assert (page.publication, page.provenance["publication"]) == ("UNHCR", "text")

@@ -64,6 +64,9 @@ _NAV_LINES = {
     "share this post": "share buttons", "short url": "share buttons", "card title": "template placeholder",
     "what you need to know:": "summary box heading", "scroll top": "site navigation", "top of page": "site navigation",
     "back to top": "site navigation", "please try again.": "form message",
+    "learn more": "related links", "see more": "related links", "show more": "related links",
+    "table of contents": "table of contents", "table of content": "table of contents",
+    "contents": "table of contents", "featured stories": "related links", "original content": "page label",
     # A byline's label whose name the page left out (a template's empty field).
     "published by": "byline label without a name", "posted by": "byline label without a name",
     "written by": "byline label without a name", "by": "byline label without a name",
@@ -205,7 +208,7 @@ _PULL_QUOTE = re.compile(
     rf"^[“\"«„](?P<quote>[^“”\"«»]{{20,400}})[”\"»]\s*[-–—,]?\s*(?P<name>{NAME_PATTERN})(?:,\s*[^.!?“”\"]{{2,80}})?$"
 )
 
-_ROLE_WORDS = re.compile(
+ROLE_WORDS = re.compile(
     r"\b(?:analyst|fellow|professor|associate|researcher|research|director|journalist|editor|correspondent|"
     r"writer|scholar|expert|lecturer|candidate|consultant|student|founder|chair|chairman|reporter|"
     r"contributor|author|specialist|adviser|advisor|economist|historian|political scientist|freelance|"
@@ -266,7 +269,7 @@ _NARRATIVE = re.compile(r",\s+(?:has|have|had|is|was|were|said|says|told|argues|
 def author_in_note(text: str) -> str | None:
     """The person an author note is about: "X is a … analyst at …", "X, Associate Professor, …"."""
     match = _NOTE_IS.match(text)
-    if match and _ROLE_WORDS.search(match.group("role")) and looks_like_name(match.group("name")):
+    if match and ROLE_WORDS.search(match.group("role")) and looks_like_name(match.group("name")):
         return match.group("name")
     match = _NOTE_COMMA.match(text)
     if match and len(text) <= 500 and looks_like_name(match.group("name")) and not _NARRATIVE.search(text):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from corpuslens.ingest.boilerplate import HEADER_LINE_MAX_CHARS, page_stoplist, stopword_share
 from corpuslens.ingest.dates import date_from_url, dateline_at_start, has_weekday, parse_date, search_date, year_of
 from corpuslens.ingest.people import credit_line, is_organisation, person_names, posted_by
-from corpuslens.ingest.furniture import NAME_PATTERN, author_in_note, line_reason, looks_like_name
+from corpuslens.ingest.furniture import NAME_PATTERN, ROLE_WORDS, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
 from corpuslens.ingest.urls import NAME_FUNCTION_WORDS, names_host, site_name, slug_byline, slug_words
 from corpuslens.model import METADATA_FIELDS
@@ -31,7 +31,7 @@ NAME_LINE_DISTANCE = 3  # a name-only author line sits this close under the titl
 _PUBLICATION_LINE = re.compile(r"^publication\s*:\s*(?P<pub>.+?)(?:\s+(?:volume|vol\.|issue|no\.)\s*:?\s*\d.*)?$", re.I)
 _BYLINE = re.compile(r"^by\s*(?=[^\W\d_])(?P<rest>.{3,150})$", re.I)
 _BYLINE_PARTS = re.compile(r"\s+(?:\||•|·|—|–|-|on|in|for)\s+")
-_NAME_LIST = re.compile(r"\s*,\s*|\s*;\s*|\s+and\s+|\s*&\s*")
+_NAME_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s*;\s*|\s+and\s+|\s*&\s*")  # "A, B, and C" too
 _BRACKETED_SOURCE = re.compile(r"^(?P<title>.+?)\s*\[(?P<source>[^\[\]]{2,60})\]$")
 _NOT_A_SOURCE = frozenset("video photo photos opinion analysis updated update interview op-ed exclusive live audio podcast infographic commentary map maps pdf".split())
 # "© 2008 by the United States Institute of Peace.", "Copyright © 2019. Democracy for Development (D4D). All
@@ -135,14 +135,25 @@ def _undouble(text: str) -> str:
     return text[:half] if len(text) % 2 == 0 and half >= 5 and text[:half] == text[half:] else text
 
 
+# "Andrew Mayeda, Jenny Leonard and Joe Deaux": three names or more in a list, the last after "and".
+_LISTED_NAMES = re.compile(r"^[^,]+(?:,\s*[^,]+)+,?\s+(?:and|&)\s+[^,]+$")
+
+
 def _people(text: str) -> list[str]:
     """People named in a byline's text: roles after a comma dropped, agencies refused."""
+    if _LISTED_NAMES.match(text.strip()):
+        items = _names(text)
+        if items and all(person_names(i) == [i] and not ROLE_WORDS.search(i) for i in items):
+            return list(dict.fromkeys(items))
     parts = re.split(r"\s*(?:&|\band\b|\bи\b|;)\s*", text, flags=re.I)
     names: list[str] = []
     for part in parts:
         part = _BYLINE_ROLE.sub("", part.strip())
         names.extend(n for n in person_names(_undouble(part)) if n not in names)
     return names
+
+
+_DATE_LEAD_IN = re.compile(r"\s+(?:on|at|published|posted|updated)$", re.I)
 
 
 def _byline(text: str) -> tuple[list[str], str | None] | None:
@@ -160,6 +171,7 @@ def _byline(text: str) -> tuple[list[str], str | None] | None:
     found = search_date(rest)
     if found:
         date, rest = found[0], (rest[: found[1]] + " " + rest[found[2]:]).strip(" |•·—–-,")
+        rest = _DATE_LEAD_IN.sub("", rest)  # "By Jane Doe on January 5, 2017": "on" went with the date
     parts = _BYLINE_PARTS.split(rest)
     names = _people(parts[0])
     if not names:
@@ -262,6 +274,24 @@ def _previous_open(i: int, reasons: list[str | None], consumed: dict[int, str], 
 
 def _title_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 1 and not w.isdigit()}
+
+
+# Words of a URL's path that name the kind of page, not its subject.
+_URL_KIND_WORDS = frozenset("news post posts article articles story stories view page html htm php amp index en".split())
+SLUG_WORDS_TO_JUDGE = 3  # a slug of fewer subject words may be an id or a section, and says too little
+
+
+def _slug_disowns(text: str, slug: set[str], stopwords: frozenset[str]) -> bool:
+    """Whether a page's URL, naming its subject in three words or more, shares none of them with a line in Latin
+    letters: then the line is not the headline but a label, a credit or a subheading ("Original content", "Table of
+    Content", "Photographer: …" over /trump-vows-to-respond-to-europes-retaliatory-metal-tariffs). A headline in
+    another script is left alone: its URL spells it in Latin letters. Words match on their first five letters
+    ("mediates", "mediation"), and hyphens inside a word do not part it ("E-stonia" is estonia)."""
+    subject = {w for w in slug if len(w) > 2 and w.isalpha() and w not in stopwords and w not in _URL_KIND_WORDS}
+    if len(subject) < SLUG_WORDS_TO_JUDGE or not re.search(r"[A-Za-z]", text) or re.search(r"[^\W\d_A-Za-z\u00c0-\u024f]", text):
+        return False
+    words = _title_words(text) | _title_words(re.sub(r"(?<=\w)-(?=\w)", "", text))
+    return not any(w == s or (len(w) >= 5 and len(s) >= 5 and w[:5] == s[:5]) for w in words for s in subject)
 
 
 def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: dict[int, str], slug: set[str],
@@ -391,7 +421,7 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
         slug = slug_words(url)
         scores = {i: _title_score(i, candidates, paragraphs, kinds, slug, stopwords) for i in candidates}
         best = max(candidates, key=lambda i: (scores[i], -i))
-        if scores[best] > 0:
+        if scores[best] > 0 and not _slug_disowns(paragraphs[best], slug, stopwords):
             title_at = best
     if not heading and title_at is not None:
         # Above a headline read from the text stand the site's header lines (menus, banners, section
@@ -482,6 +512,7 @@ def clean_title(title: str, publication: str | None, url: str | None) -> str:
 
 
 _NAME_PARTS = re.compile(r"\s+[|–—-]\s+|:\s+")
+_CREDIT_OWNER = re.compile(r"^(?:©|\(c\))\s*(?P<owner>[^/]{2,60}?)\s*/")  # "© UNHCR/R. Nuri"
 _DATELINE_AGENCY = re.compile(r"\(([^()]{2,60})\)\s*[-–—:]")  # "Ulaanbaatar (AsiaNews/Agencies) - …"
 _AFFILIATION = re.compile(r"\b(?:at|for)\s+(?:the\s+)?((?:The\s+)?[A-Z][^,;|]{2,80})")  # "… correspondent for The Times of Israel"
 MAX_SITE_NAME_WORDS = 6
@@ -489,7 +520,10 @@ MAX_SITE_NAME_WORDS = 6
 
 def _name_candidates(text: str) -> list[str]:
     """Phrases of a header line that may be the site's name: the short line itself, its parts around a bar
-    or a dash, a bracket's parts ("Ulaanbaatar (AsiaNews/Agencies) -") and an affiliation ("… at the X")."""
+    or a dash, a bracket's parts ("Ulaanbaatar (AsiaNews/Agencies) -"), an affiliation ("… at the X") and the
+    owner in a photo's credit ("© UNHCR/R. Nuri": UNHCR, never the credit line itself)."""
+    if credit := _CREDIT_OWNER.match(text):
+        return [credit.group("owner")]
     phrases = [] if _is_prose(text) else [text, *_NAME_PARTS.split(text)]
     for inner in _DATELINE_AGENCY.findall(text[:100]):
         phrases += inner.split("/")

@@ -63,6 +63,14 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 _CONTINUES = re.compile(r"^[a-zа-яё(\[,;]")
+# Lines that start in lower case but open a line of their own: a byline under a headline ("by Jane Doe | Feb
+# 11, 2025") and a bare address ("https://example.org").
+_OWN_LINE = re.compile(r"^(?:by\s+[A-ZÀ-ÖØ-Þ]|(?:https?://|www\.)\S+$)")
+
+
+def _continues(line: str) -> bool:
+    """Whether a line goes on the sentence of the line above it."""
+    return bool(_CONTINUES.match(line)) and not _OWN_LINE.match(line)
 
 
 def _ends_paragraph(line: str, width: int | None) -> bool:
@@ -85,7 +93,7 @@ def text_paragraphs(text: str) -> list[str]:
         width = _wrap_width(lines)
         current: list[str] = []
         for line in lines:
-            joins = current and (width is not None or (not _SENTENCE_END.search(current[-1]) and _CONTINUES.match(line)))
+            joins = current and (width is not None or (not _SENTENCE_END.search(current[-1]) and _continues(line)))
             if current and not joins:
                 paragraphs.append(_join_wrapped(current))
                 current = []
@@ -115,7 +123,7 @@ def _join_across_blocks(paragraphs: list[str]) -> list[str]:
     (a page break or a stray blank line inside a sentence)."""
     joined: list[str] = []
     for paragraph in paragraphs:
-        if joined and len(joined[-1]) > 40 and not _SENTENCE_END.search(joined[-1]) and _CONTINUES.match(paragraph):
+        if joined and len(joined[-1]) > 40 and not _SENTENCE_END.search(joined[-1]) and _continues(paragraph):
             joined[-1] = _join_wrapped([joined[-1], paragraph])
         else:
             joined.append(paragraph)
