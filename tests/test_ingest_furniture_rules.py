@@ -34,6 +34,16 @@ THIRD = "The budget foresees a deficit of $15.5 billion and sets aside $45.5 bil
          "embedded social-media post"),
         ("— Jane Doe (@janedoe) February 19, 2019", "embedded social-media post"),
         ("Learn more", "related links"),
+        ("Also Read: Kazakhstan, France Strengthen Investment Partnership", "related links"),
+        ("Next in World", "related links"),
+        ("ENDS.", "end of a press release"),
+        ("This is premium content that requires an active subscription to view.", "paywall notice"),
+        ("Already have an account?", "paywall notice"),
+        ("By clicking “Accept Cookies,” I agree to provide cookies for statistical purposes.", "cookie notice"),
+        ("Farmers have been protesting for weeks over low incomes Image: Jane Doe/BELGA/AFP/Getty Images", "image caption"),
+        ("Activists hold a banner in Paris, France, June 23, 2023. Jane Doe/Reuters", "image caption"),
+        ("All dams that regulate the river are upstream. Photo credit: Pixabay. Click to see the map in full size",
+         "image caption"),
         ("Table of Contents", "table of contents"),
     ],
 )
@@ -52,6 +62,10 @@ def test_notices_contacts_and_pull_quotes_are_furniture(line, reason):
         "The hotline, +7 495 123 45 67, was flooded with calls on Monday.",
         "“It is not a question of whether member states should support, but how,” Ursula von der Leyen said.",
         "The minister wrote on Twitter (@MFA_Example) on February 19, 2019 that the talks would resume.",
+        "Related talks ended in June, and the ministers will meet again next week.",
+        "The ministry said it was already a member of the alliance and would remain one.",
+        "Cookies and other pastries were handed out to the crowd outside the parliament.",
+        "The image of the country abroad matters to the government, the minister said.",
     ],
 )
 def test_article_sentences_like_those_notices_are_kept(line):

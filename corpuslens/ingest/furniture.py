@@ -67,6 +67,10 @@ _NAV_LINES = {
     "learn more": "related links", "see more": "related links", "show more": "related links",
     "table of contents": "table of contents", "table of content": "table of contents",
     "contents": "table of contents", "featured stories": "related links", "original content": "page label",
+    "recommended for you": "related links", "recommended": "related links",
+    # a press release's end mark
+    "ends": "end of a press release", "ends.": "end of a press release", "-ends-": "end of a press release",
+    "###": "end of a press release",
     # A byline's label whose name the page left out (a template's empty field).
     "published by": "byline label without a name", "posted by": "byline label without a name",
     "written by": "byline label without a name", "by": "byline label without a name",
@@ -85,6 +89,19 @@ _TEMPLATE = re.compile(
 )
 # "Previous articleJanuary 13 …", "Next post: …": a link to the neighbouring article, its headline glued on.
 _NEIGHBOUR_LINK = re.compile(r"^(?:Previous|Next|Prev|PREVIOUS|NEXT)\s?(?:article|post|story|ARTICLE|POST|STORY)(?:\s*:|(?=[A-Z«“\"'‘])|$)")
+# "Also Read: ADB President in Kazakhstan …", "Related: New secretary-general …", "Next in World": a link to
+# another article, with its headline.
+_RELATED_LINK = re.compile(
+    r"^(?:also read|read also|also see|see also|related(?: articles?| stories| posts?)?|further reading|more on this|"
+    r"recommended(?: reading)?|read more)\s*:\s*\S|^next in [\w ]{2,30}$", re.I)
+# A paywall's prompts and a cookie banner.
+_PAYWALL = re.compile(
+    r"^(?:already (?:have an account|a (?:subscriber|member|client))\b|sign in to (?:read|continue|view)\b|"
+    r"become a (?:client|member|subscriber) to (?:read|continue|view)\b|this is premium content\b|"
+    r"you may already have access to this\b|subscribe to (?:read|continue reading|unlock)\b)", re.I)
+_COOKIES = re.compile(
+    r"\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b",
+    re.I)
 _LANGUAGE_SWITCH = re.compile(r"^this (?:page|article|site|story) is (?:also )?available in\b", re.I)
 _SKIP_LINK = re.compile(r"^(?:skip|jump|go) to (?:the )?(?:main |primary )?(?:content|navigation|search|menu|article)\b|^перейти к ", re.I)
 _WIDGET = re.compile(
@@ -129,6 +146,14 @@ _AGENCY = (
 _CAPTION_CREDIT = re.compile(
     rf"[.!?”\"]\s+\((?:[^()/]{{2,40}}/)?{_AGENCY}(?:/[^()]{{2,40}})?\)$|"
     r"[.!?]\s+source\s*:\s*[^.:/|]{2,60}[/|][^.:/|]{2,60}$",
+    re.I,
+)
+# A caption's closing credit without brackets: "… low incomes Image: Nicolas Maeterlinck/BELGA/AFP/Getty Images",
+# "… territory. Photo credit: Pixabay. Click to see the map in full size…", "… June 23, 2023. Stephanie Lecocq/Reuters".
+_CREDIT_TAIL = re.compile(
+    r"\s(?:photo credit|image|photo)\s*:\s*[^.:]{2,80}(?:/[^.:]{2,60})+$|"
+    r"[.)]\s+photo credit\s*:\s*[^.:]{2,80}\.?(?:\s+click (?:to|here)\b.{0,80})?$|"
+    rf"[.!?]\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}\s?/\s?(?:{_AGENCY}|Getty ?Images)$",
     re.I,
 )
 # "… he said. (AFP)" may also be a wire story's sign-off under its last paragraph.
@@ -326,8 +351,12 @@ def line_reason(text: str) -> str | None:
         return _NAV_LINES[key]
     if _SKIP_LINK.match(key) or (len(text) <= 200 and _LANGUAGE_SWITCH.match(text)):
         return "site navigation"
-    if len(text) <= 200 and _NEIGHBOUR_LINK.match(text):
+    if len(text) <= 200 and (_NEIGHBOUR_LINK.match(text) or _RELATED_LINK.match(text)):
         return "related links"
+    if len(text) <= 300 and _PAYWALL.match(text):
+        return "paywall notice"
+    if len(text) <= 400 and _COOKIES.search(text):
+        return "cookie notice"
     if len(text) <= 200 and _TEMPLATE.match(key) and not parse_date(text.strip(), allow_year=True):
         return "page widget"
     if len(text) <= 160 and _WIDGET.match(key):
@@ -346,7 +375,8 @@ def line_reason(text: str) -> str | None:
         return "comment form"
     if len(text) <= 200 and (_CREDIT.match(text) or _PHOTO_BY.search(text)):
         return "photo credit"
-    if len(text) <= 400 and (_CAPTION_CREDIT.search(text) or len({m.lower() for m in _PLACE_IN_PHOTO.findall(text)}) >= 2):
+    if len(text) <= 400 and (_CAPTION_CREDIT.search(text) or _CREDIT_TAIL.search(text)
+                             or len({m.lower() for m in _PLACE_IN_PHOTO.findall(text)}) >= 2):
         return "image caption"
     last = _LAST_SENTENCE.search(text) if len(text) <= 300 else None
     if last and parse_date(last.group("last").strip()):
