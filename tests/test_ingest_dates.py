@@ -67,6 +67,12 @@ def test_a_bare_year_only_when_allowed():
         ("https://example.org/2023/02/30/bad", None),  # impossible: not read as a date
         ("https://example.org/articles/12345", None),
         ("https://2020.example.org/about", None),
+        ("https://example.org/tldr/20240226/tariffs", "2024-02-26"),  # a segment of eight digits
+        ("https://example.org/a/202410/31/WS67.html", "2024-10-31"),
+        ("https://example.org/14112024-water-wars/", "2024-11-14"),  # day first: the day is above 12
+        ("https://example.org/05112024-water-wars/", None),  # May 11 or 5 November: not told
+        ("https://example.org/news/1100072024000710375161", None),  # an id holding digits of a year
+        ("https://example.org/p/20241399/", None),
         (None, None),
     ],
 )

@@ -57,6 +57,11 @@ _WRAPPED = [
 _URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/\-](?P<month>[01]?\d)(?:[/\-](?P<day>[0-3]?\d))?(?=[/\-_.]|$)")
 # A date inside a slug: "…-evening-review-2025-12-08-214444", "…-by-andres-velasco-2024-05".
 _SLUG_DATE = re.compile(r"[-_](?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?(?=[-_/.]|$)")
+# Dates written without separators: a path segment "/20240226/", "/202410/31/"; or a day-first "/14112024-…" that
+# only a day above 12 tells from a month-first one.
+_COMPACT_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?:/?(?P<day>[0-3]\d))(?=[/\-_.]|$)"
+    r"|/(?P<day2>1[3-9]|2\d|3[01])(?P<month2>0[1-9]|1[0-2])(?P<year2>(?:19|20)\d{2})(?=[\-_])")
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -155,7 +160,7 @@ def has_weekday(text: str) -> bool:
 
 
 def date_from_url(url: str | None) -> str | None:
-    """A date written in a URL's path, like /2020/09/25/ or /2020/09/, else None."""
+    """A date written in a URL's path, like /2020/09/25/, /2020/09/ or /20200925/, else None."""
     if not url:
         return None
     path = url_path(url)
@@ -163,6 +168,11 @@ def date_from_url(url: str | None) -> str | None:
         day = match.group("day")
         found = _iso(int(match.group("year")), int(match.group("month")), int(day) if day else None)
         if found:
+            return found
+    for match in _COMPACT_URL_DATE.finditer(path):
+        year, month, day = (match.group("year"), match.group("month"), match.group("day")) if match.group("year") \
+            else (match.group("year2"), match.group("month2"), match.group("day2"))
+        if found := _iso(int(year), int(month), int(day)):
             return found
     return None
 
