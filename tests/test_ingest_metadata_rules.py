@@ -525,3 +525,24 @@ def test_bylines_with_a_date_after_on_or_a_list_of_three(byline, names):
 def test_a_photo_credit_names_its_owner_not_itself_as_the_publication():
     page = doc(f"© UNHCR/R. Nuri\n\nInformation on resettlement\n\n{PROSE}\n\n{PROSE2}", url="https://www.unhcr.org/resettlement")
     assert (page.publication, page.provenance["publication"]) == ("UNHCR", "text")
+
+
+def test_a_listing_pages_first_teaser_is_not_the_pages_title_date_or_author():
+    text = f"Kyrgyzstan to Supply Water to Kazakhstan\n\nBy Jane Doe\n\nMarch 3, 2024\n\n{PROSE}\n\n{PROSE2}"
+    page = doc(text, url="https://news.example.com/tag/water-supply")
+    assert (page.title, page.authors, page.date) == (None, [], None)
+    assert "Kyrgyzstan to Supply Water to Kazakhstan" in page.paragraphs  # the teaser stays in the page's text
+    # the same text at an article's address is read as the article's header
+    page = doc(text, url="https://news.example.com/2024/03/kyrgyzstan-to-supply-water-to-kazakhstan")
+    assert (page.title, page.authors, page.date) == ("Kyrgyzstan to Supply Water to Kazakhstan", ["Jane Doe"], "2024-03-03")
+
+
+@pytest.mark.parametrize(("url", "listing"), [
+    ("https://example.com/tag/water-supply", True), ("https://example.com/tag/ngos/page/2", True),
+    ("https://example.com/category/world/", True), ("https://example.com/media/world?page=2", True),
+    ("https://example.com/tag/committee/feed/index.html", True),
+    ("https://example.com/2024/03/tagging-the-news", False), ("https://example.com/topics/water/kyrgyz-deal-signed", False),
+])
+def test_listing_addresses(url, listing):
+    from corpuslens.ingest.urls import is_listing_url
+    assert is_listing_url(url) is listing

@@ -20,7 +20,7 @@ from corpuslens.ingest.dates import date_from_url, dateline_at_start, has_weekda
 from corpuslens.ingest.people import credit_line, is_organisation, person_names, posted_by
 from corpuslens.ingest.furniture import NAME_PATTERN, ROLE_WORDS, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
-from corpuslens.ingest.urls import NAME_FUNCTION_WORDS, names_host, site_name, slug_byline, slug_words
+from corpuslens.ingest.urls import NAME_FUNCTION_WORDS, is_listing_url, names_host, site_name, slug_byline, slug_words
 from corpuslens.model import METADATA_FIELDS
 
 MAX_DATELINE_WORDS = 4  # a place, an outlet, a section or an author beside the date
@@ -736,6 +736,10 @@ def _authors_in_slug(url: str | None, paragraphs: list[str], stopwords: frozense
     return person_names(words.title())
 
 
+_TEASER_METADATA = frozenset({"title (kept as metadata)", "byline (kept as metadata)", "dateline (kept as metadata)",
+                              "author line (kept as metadata)", "site header above the headline"})
+
+
 def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: ParsedFile,
                      url: str | None = None, leading_date: str | None = None,
                      stopwords: frozenset[str] | None = None) -> Extracted:
@@ -753,6 +757,12 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
     stated_url = url or parsed.stated.get("url")
     _read_header(paragraphs, reasons, parsed.heading or parsed.stated.get("title"), from_text, consumed, stated_url,
                  stopwords if stopwords is not None else page_stoplist(paragraphs))
+    if is_listing_url(stated_url):
+        # A listing's first headline, byline and date are its first teaser's: the page itself states none, and the
+        # teasers stay in its text.
+        for key in ("title", "authors", "date"):
+            from_text.pop(key, None)
+        consumed = {i: why for i, why in consumed.items() if why not in _TEASER_METADATA}
     if (intro := self_introduction_in_header(paragraphs, reasons, stated_url)) and intro[0] not in consumed:
         consumed[intro[0]] = "publisher's self-description"
         from_text.setdefault("publication", intro[1])

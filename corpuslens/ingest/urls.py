@@ -79,3 +79,15 @@ def slug_byline(url: str | None) -> str | None:
     segment = re.sub(r"\.\w{2,5}$", "", url_path(url).rstrip("/").rsplit("/", 1)[-1].casefold())
     match = _SLUG_BYLINE.search(segment)
     return match.group("name").replace("-", " ") if match else None
+
+
+# A tag, category, author, search or feed page, or a later page of a list: many articles' teasers, no one article.
+_LISTING_PATH = re.compile(
+    r"/(?:tag|tags|category|categories|topic|topics|author|authors|search|feed)/[^/]+/?(?:page/\d+/?)?$|/page/\d+/?$")
+
+
+def is_listing_url(url: str | None) -> bool:
+    """Whether a URL is that of a listing page (/tag/water-supply, /category/x/page/2, ?page=2)."""
+    if not url:
+        return False
+    return bool(_LISTING_PATH.search(url_path(url))) or bool(re.search(r"[?&]page=\d+", url))
