@@ -36,6 +36,11 @@ THIRD = "The budget foresees a deficit of $15.5 billion and sets aside $45.5 bil
         ("Learn more", "related links"),
         ("Also Read: Kazakhstan, France Strengthen Investment Partnership", "related links"),
         ("Next in World", "related links"),
+        ("01:16", "video length or time stamp"),
+        ("This site is operated by a business or businesses owned by Example PLC and all copyright resides with them.",
+         "publisher's legal notice"),
+        ("Read the decryption | Article reserved for our subscribers Faced with the anger of farmers", "paywall notice"),
+        ("SOURCE www.example.com", "photo credit"),
         ("ENDS.", "end of a press release"),
         ("This is premium content that requires an active subscription to view.", "paywall notice"),
         ("Already have an account?", "paywall notice"),
@@ -63,6 +68,8 @@ def test_notices_contacts_and_pull_quotes_are_furniture(line, reason):
         "“It is not a question of whether member states should support, but how,” Ursula von der Leyen said.",
         "The minister wrote on Twitter (@MFA_Example) on February 19, 2019 that the talks would resume.",
         "Related talks ended in June, and the ministers will meet again next week.",
+        "The talks lasted from 10:30 until the evening, officials said.",
+        "The firm is part of a wider group and its registered capital was raised last year.",
         "The ministry said it was already a member of the alliance and would remain one.",
         "Cookies and other pastries were handed out to the crowd outside the parliament.",
         "The image of the country abroad matters to the government, the minister said.",
@@ -374,6 +381,19 @@ def test_opening_sentences_poor_in_common_words_are_kept_at_the_top_of_the_page(
     assert boilerplate_lines([*opening, LONG, LONG_TOO], set(), stoplist("English")) == set()
     # a menu line above them keeps them dropped
     assert {0, 1, 2} <= boilerplate_lines(["Home Politics Economy Sport", *opening, LONG, LONG_TOO], set(), stoplist("English"))
+
+
+def test_a_bulleted_list_of_running_words_closing_the_article_is_kept():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    points = ["Key points", "• Farmers demanding fair revenue and changes to regulations",
+              "• Concerns about cheap supermarket prices and unfair competition", "Cons",
+              "• Possible negative impact on trade and food supply chains"]
+    assert boilerplate_lines([LONG, LONG_TOO, *points], set(), stoplist("English")) == set()
+    # a bulleted list of headlines closing the page is another list of links
+    headlines = ["• Mongolian Union Boss Sets Himself On Fire", "• China Eyes More Coal Imports From Mongolia",
+                 "• Traders Report Supply Shortage"]
+    assert {2, 3, 4} <= boilerplate_lines([LONG, LONG_TOO, *headlines], set(), stoplist("English"))
 
 
 def test_menu_lines_and_pleas_closing_a_page_are_still_dropped():

@@ -266,6 +266,18 @@ def _rescue_sentences_between_text(open_rows: list[int], blocks: list[_Block], s
             block.class_type = "good"
 
 
+_BULLET = re.compile(r"^[•▪◦·*–-]\s+")
+
+
+def _list_item_of_prose(text: str) -> bool:
+    """A bulleted point written as running words ("• Farmers demanding fair revenue and changes to regulations"),
+    not a list of linked headlines (capitalised words) or of menu items (a word or two)."""
+    if not _BULLET.match(text):
+        return False
+    words = [w for w in _BULLET.sub("", text).split()[1:] if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].islower() for w in words) * 3 >= len(words) * 2
+
+
 def _stops_on_a_function_word(text: str) -> bool:
     """The start of a sentence broken off by a line break: it stops on "with", "the", "and"…"""
     words = text.split()
@@ -309,7 +321,7 @@ def _rescue_closing_text(paragraphs: list[str], open_rows: list[int], blocks: li
             return  # a furniture line stands between: the article ended above it
         text = block.text
         words = len(text.split())
-        sentence = _reads_as_sentence(text, stopwords)
+        sentence = _reads_as_sentence(text, stopwords) or _list_item_of_prose(text)
         last_line_cut = k == len(blocks) - 1 and _cut_off_prose(text, stopwords)
         heading = rescued and not below_is_heading and _is_heading(text)
         if not (sentence or last_line_cut or heading):

@@ -99,6 +99,12 @@ _PAYWALL = re.compile(
     r"^(?:already (?:have an account|a (?:subscriber|member|client))\b|sign in to (?:read|continue|view)\b|"
     r"become a (?:client|member|subscriber) to (?:read|continue|view)\b|this is premium content\b|"
     r"you may already have access to this\b|subscribe to (?:read|continue reading|unlock)\b)", re.I)
+# A video's length or a clock on a line of its own ("01:16"): the card of a video or a live entry, not prose.
+_DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+# A publisher's legal lines: the group that owns the site, its registered office.
+_LEGAL_NOTICE = re.compile(
+    r"\bregistered (?:office|in england)\b|\ball copyright resides with\b|\bis part of the [\w ]{1,40} division of\b|"
+    r"\boperated by a business or businesses owned by\b", re.I)
 _COOKIES = re.compile(
     r"\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b",
     re.I)
@@ -124,7 +130,8 @@ _COMMENT_FORM = re.compile(
     r"comments? (?:are|is) (?:closed|disabled|not (?:currently )?(?:open|enabled|accepted)))",
     re.I,
 )
-_CREDIT = re.compile(r"^\(?\s*(?:source|photo|photograph|image|picture|credit|photo credit|фото|источник)\s*:\s*[^()]{1,100}\)?$", re.I)
+_CREDIT = re.compile(r"^\(?\s*(?:source|photo|photograph|image|picture|credit|photo credit|фото|источник)\s*:\s*[^()]{1,100}\)?$|"
+                     r"^source\s+(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.I)  # "SOURCE www.example.com"
 _PHOTO_BY = re.compile(
     r"^(?:photo|image|picture)\s+(?:by|courtesy|credit)\b.{0,200}$|\((?:photo|image)\s*:[^()]{1,80}\)$|"
     r"(?:^|[.)]\s+)(?:photo|image|picture|credit)s?\s*:\s*[^.:]{2,80}$|\b\w*\s?photo\s*/\s*\w[^.]{0,60}$|\bvia getty images$",
@@ -353,7 +360,11 @@ def line_reason(text: str) -> str | None:
         return "site navigation"
     if len(text) <= 200 and (_NEIGHBOUR_LINK.match(text) or _RELATED_LINK.match(text)):
         return "related links"
-    if len(text) <= 300 and _PAYWALL.match(text):
+    if _DURATION.match(text.strip()):
+        return "video length or time stamp"
+    if len(text) <= 400 and _LEGAL_NOTICE.search(text):
+        return "publisher's legal notice"
+    if len(text) <= 300 and (_PAYWALL.match(text) or re.search(r"\barticle reserved for (?:our )?subscribers\b", text, re.I)):
         return "paywall notice"
     if len(text) <= 400 and _COOKIES.search(text):
         return "cookie notice"
