@@ -396,6 +396,19 @@ def test_a_bulleted_list_of_running_words_closing_the_article_is_kept():
     assert {2, 3, 4} <= boilerplate_lines([LONG, LONG_TOO, *headlines], set(), stoplist("English"))
 
 
+def test_the_list_an_article_sentence_announces_with_a_colon_is_kept():
+    from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
+
+    seats = ["BJP – 240", "Congress – 99", "Samajwadi Party – 37", "DMK – 22", "YSRCP – 4", "RJD – 4", "CPI(M) – 4"]
+    lines = [LONG, LONG_TOO, "Following are the number of seats won by the parties in the new parliament:", *seats]
+    assert boilerplate_lines(lines, set(), stoplist("English")) == set()
+    # label – value pairs whose values do not fall are not a table of contents either
+    reasons = classify_furniture([LONG, lines[2], *seats, BODY, OTHER, THIRD, LONG_TOO, LONG + " Again.", BODY + " Again."])
+    assert reasons[2:9] == [None] * 7
+    # the same short lines closing the page with nothing announcing them are dropped as before
+    assert set(range(2, 9)) <= boilerplate_lines([LONG, LONG_TOO, "The results are final.", *seats], set(), stoplist("English"))
+
+
 def test_menu_lines_and_pleas_closing_a_page_are_still_dropped():
     from corpuslens.ingest.boilerplate import boilerplate_lines, stoplist
 

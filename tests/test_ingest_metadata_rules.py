@@ -546,3 +546,8 @@ def test_a_listing_pages_first_teaser_is_not_the_pages_title_date_or_author():
 def test_listing_addresses(url, listing):
     from corpuslens.ingest.urls import is_listing_url
     assert is_listing_url(url) is listing
+
+
+def test_a_host_written_with_its_closing_dot_is_the_same_site():
+    page = doc(f"Budget talks stall\n\n{PROSE}\n\n{PROSE2}", url="https://concern.example.org./news/horn-of-africa")
+    assert (page.publication, page.provenance["publication"]) == ("concern.example.org", "url")

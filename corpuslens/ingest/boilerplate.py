@@ -180,6 +180,7 @@ def boilerplate_lines(paragraphs: list[str], judged: set[int], stopwords: frozen
             block.class_type = "good"
     _rescue_closing_text(paragraphs, open_rows, blocks, stopwords)
     _rescue_opening_text(open_rows, blocks, stopwords)
+    _rescue_announced_lists(open_rows, blocks)
     _rescue_sentences_between_text(open_rows, blocks, stopwords)
     # A short line that ends no sentence is a heading, and a heading belongs to what comes under it: above
     # a run of dropped lines it is that run's first item (a list of related headlines), not article text.
@@ -301,6 +302,23 @@ def _rescue_opening_text(open_rows: list[int], blocks: list[_Block], stopwords: 
         if not _reads_as_sentence(block.text, stopwords):
             return
         rescued.append(k)
+
+
+LIST_ITEM_MAX_CHARS = 120
+
+
+def _rescue_announced_lists(open_rows: list[int], blocks: list[_Block]) -> None:
+    """The short lines right under an article sentence that announces them with a colon ("Following are the
+    number of seats won by parties:") are its list ("BJP – 240", "Congress – 99", …), down to the first longer
+    line or furniture line."""
+    for k, block in enumerate(blocks):
+        if block.class_type != "good" or not block.text.rstrip().endswith(":") or len(block.text.split()) < 4:
+            continue
+        j = k + 1
+        while (j < len(blocks) and open_rows[j] == open_rows[j - 1] + 1 and blocks[j].class_type == "bad"
+               and len(blocks[j].text) <= LIST_ITEM_MAX_CHARS):
+            blocks[j].class_type = "good"
+            j += 1
 
 
 def _rescue_closing_text(paragraphs: list[str], open_rows: list[int], blocks: list[_Block], stopwords: frozenset[str]) -> None:

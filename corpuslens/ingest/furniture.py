@@ -508,7 +508,8 @@ def _mark_running_headers(paragraphs: list[str], reasons: list[str | None]) -> N
 
 
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]{1,4}\b|…{2,}\s*\d", re.I)
-_CONTENTS_ENTRY = re.compile(r"^(?P<heading>[^\d.!?][^.!?]{2,100}?)\s+(?P<page>\d{1,3})$")
+# A dash or a colon before the number makes a label and its value ("BJP – 240"), not a heading and its page.
+_CONTENTS_ENTRY = re.compile(r"^(?P<heading>[^\d.!?][^.!?]{2,100}?)(?<![–—:=-])\s+(?P<page>\d{1,3})$")
 _CONTENTS_GLUED = re.compile(r"^[^\d.!?][^.!?]{2,100}?\s+(?P<page>\d{1,3})\s")
 CONTENTS_RUN = 3
 

@@ -17,7 +17,7 @@ def site_name(url: str | None) -> str | None:
     match = _SCHEME_AND_HOST.match((url or "").strip())
     if not match or not match.group("host"):
         return None
-    host = match.group("host").casefold()
+    host = match.group("host").casefold().rstrip(".")  # "example.org." is the same host written in full
     return host[4:] if host.startswith("www.") else host
 
 
