@@ -551,3 +551,13 @@ def test_listing_addresses(url, listing):
 def test_a_host_written_with_its_closing_dot_is_the_same_site():
     page = doc(f"Budget talks stall\n\n{PROSE}\n\n{PROSE2}", url="https://concern.example.org./news/horn-of-africa")
     assert (page.publication, page.provenance["publication"]) == ("concern.example.org", "url")
+
+
+def test_a_writers_name_run_into_the_date_or_followed_by_the_newspaper_is_the_byline():
+    page = doc(f"Heat back on the government\n\nKeiran Pedley16 February 2024\n\n{PROSE}\n\n{PROSE2}")
+    assert (page.authors, page.date) == (["Keiran Pedley"], "2024-02-16")
+    page = doc(f"Heat back on the government\n\nAlfredo Corchado The Dallas Morning News\n\n{PROSE}\n\n{PROSE2}")
+    assert (page.authors, page.publication) == (["Alfredo Corchado"], "The Dallas Morning News")
+    # a place and a date, or a person and a title, are no byline
+    for line in ("New York 16 February 2024", "Keir Starmer The Prime Minister"):
+        assert doc(f"Heat back on the government\n\n{line}\n\n{PROSE}\n\n{PROSE2}").authors == []

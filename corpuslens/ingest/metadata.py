@@ -182,6 +182,34 @@ def _byline(text: str) -> tuple[list[str], str | None] | None:
     return names, date
 
 
+# A writer's name with no "By", run into the date beside it ("Keiran Pedley16 February 2024": two page elements
+# saved without a space; with a space it could as well be a place's dateline) or followed by the outlet's name
+# ("Alfredo Corchado The Dallas Morning News").
+_NAME_RUN_INTO_DATE = re.compile(
+    rf"^(?P<name>{NAME_PATTERN})(?<=[^\W\d_])(?P<date>\d{{1,2}}\s+[A-Z][a-z]+\.?\s+\d{{4}}|[A-Z][a-z]+\.?\s+\d{{1,2}},?\s+\d{{4}})$")
+_NAME_AND_OUTLET = re.compile(rf"^(?P<name>{NAME_PATTERN}?)\s+(?P<outlet>The\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,4}})$")
+
+
+# The word that ends a newspaper's or a magazine's name ("The Dallas Morning News", "The Sunday Times").
+_NEWS_OUTLET_WORDS = frozenset(
+    "news times post journal herald tribune guardian telegraph standard chronicle gazette observer monitor mail "
+    "express star globe press independent economist diplomat review examiner inquirer record daily".split())
+
+
+def _bare_byline(text: str) -> tuple[str, str | None, str | None] | None:
+    """(author, date, outlet) of a byline without "By" that the page's layout gives away; else None."""
+    if len(text) > 100:
+        return None
+    glued = _NAME_RUN_INTO_DATE.match(text)
+    if glued and person_names(glued["name"]) == [glued["name"]] and (date := parse_date(glued["date"])):
+        return glued["name"], date, None
+    outlet = _NAME_AND_OUTLET.match(text)
+    if outlet and len(outlet["name"].split()) in (2, 3) and person_names(outlet["name"]) == [outlet["name"]] \
+            and not is_organisation(outlet["name"]) and outlet["outlet"].split()[-1].casefold() in _NEWS_OUTLET_WORDS:
+        return outlet["name"], None, outlet["outlet"]
+    return None
+
+
 def split_bracketed_source(title: str) -> tuple[str, str | None]:
     """("Title", "World Politics Review") for "Title [World Politics Review]"; a tag like [Video] is dropped, not kept."""
     match = _BRACKETED_SOURCE.match(title)
@@ -367,6 +395,15 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
             _add_unique(found.setdefault("authors", []), byline[0])
             if byline[1]:
                 dates.append((i, byline[1]))
+            consumed[i] = "byline (kept as metadata)"
+            kinds[i] = "byline"
+            continue
+        if byline := _bare_byline(text):
+            _add_unique(found.setdefault("authors", []), [byline[0]])
+            if byline[1]:
+                dates.append((i, byline[1]))
+            if byline[2]:
+                found.setdefault("publication", byline[2])
             consumed[i] = "byline (kept as metadata)"
             kinds[i] = "byline"
             continue
