@@ -67,7 +67,8 @@ _NAV_LINES = {
     "learn more": "related links", "see more": "related links", "show more": "related links",
     "table of contents": "table of contents", "table of content": "table of contents",
     "contents": "table of contents", "featured stories": "related links", "original content": "page label",
-    "recommended for you": "related links", "recommended": "related links",
+    "recommended for you": "related links", "recommended": "related links", "related stories": "related links",
+    "articles": "site navigation",
     # a press release's end mark
     "ends": "end of a press release", "ends.": "end of a press release", "-ends-": "end of a press release",
     "###": "end of a press release",
@@ -98,7 +99,16 @@ _RELATED_LINK = re.compile(
 _PAYWALL = re.compile(
     r"^(?:already (?:have an account|a (?:subscriber|member|client))\b|sign in to (?:read|continue|view)\b|"
     r"become a (?:client|member|subscriber) to (?:read|continue|view)\b|this is premium content\b|"
-    r"you may already have access to this\b|subscribe to (?:read|continue reading|unlock)\b)", re.I)
+    r"you may already have access to this\b|subscribe to (?:read|continue reading|unlock)\b|"
+    r"this content is (?:only )?(?:for|available to) (?:subscribers|members)\b|to unlock this (?:content|article)\b|"
+    r"want to (?:keep|continue) reading\b|you have \d+ free (?:stories|articles) (?:remaining|left)\b)", re.I)
+# A line of its own that says when, relative to now ("2 months ago"), or counts a section's articles ("8 Articles").
+_RELATIVE_TIME = re.compile(r"^(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago$", re.I)
+_ARTICLE_COUNT = re.compile(r"^\d+\s+(?:articles?|stories|posts)$", re.I)
+# "More from Naval Warfare", "Most Read from Bloomberg", "Why you can trust SCMP": the heads of another list or box.
+_BOX_HEADING = re.compile(r"^(?:more from|most read from|more stories from|why you can trust)\s+[\w .&'’-]{2,40}$", re.I)
+# "Figure 1. Salafi-Jihadi areas of operation", "Map 2: …": a figure's caption.
+_FIGURE_CAPTION = re.compile(r"^(?:figure|fig\.|map|chart|graph|graphic|table|exhibit)\s*\d{1,2}[.:]\s+\S", re.I)
 # A video's length or a clock on a line of its own ("01:16"): the card of a video or a live entry, not prose.
 _DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 # A publisher's legal lines: the group that owns the site, its registered office.
@@ -160,7 +170,11 @@ _CAPTION_CREDIT = re.compile(
 _CREDIT_TAIL = re.compile(
     r"\s(?:photo credit|image|photo)\s*:\s*[^.:]{2,80}(?:/[^.:]{2,60})+$|"
     r"[.)]\s+photo credit\s*:\s*[^.:]{2,80}\.?(?:\s+click (?:to|here)\b.{0,80})?$|"
-    rf"[.!?]\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}\s?/\s?(?:{_AGENCY}|Getty ?Images)$",
+    rf"[.!?]\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}\s?/\s?(?:{_AGENCY}|Getty ?Images|[A-Z]{{2,6}})$|"
+    # a photographer in capitals and the agency in brackets ("… in Sao Paulo. CARLA CARNIEL (REUTERS)"), or a
+    # photographer and any picture desk in brackets ("… more quickly. (Omar Martínez/Cuartoscuro)")
+    rf"[.!?]\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){{1,3}}\s+\({_AGENCY}\)$|"
+    r"[.!?”\"]\s+\([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}/[A-Z][\w .&-]{1,30}\)$",
     re.I,
 )
 # "… he said. (AFP)" may also be a wire story's sign-off under its last paragraph.
@@ -360,8 +374,12 @@ def line_reason(text: str) -> str | None:
         return "site navigation"
     if len(text) <= 200 and (_NEIGHBOUR_LINK.match(text) or _RELATED_LINK.match(text)):
         return "related links"
-    if _DURATION.match(text.strip()):
+    if _DURATION.match(text.strip()) or _RELATIVE_TIME.match(text.strip()):
         return "video length or time stamp"
+    if _ARTICLE_COUNT.match(text.strip()) or _BOX_HEADING.match(text.strip()):
+        return "related links"
+    if len(text) <= 300 and _FIGURE_CAPTION.match(text):
+        return "figure caption"
     if len(text) <= 400 and _LEGAL_NOTICE.search(text):
         return "publisher's legal notice"
     if len(text) <= 300 and (_PAYWALL.match(text) or re.search(r"\barticle reserved for (?:our )?subscribers\b", text, re.I)):
