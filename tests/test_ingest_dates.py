@@ -73,6 +73,8 @@ def test_a_bare_year_only_when_allowed():
         ("https://example.org/05112024-water-wars/", None),  # May 11 or 5 November: not told
         ("https://example.org/news/1100072024000710375161", None),  # an id holding digits of a year
         ("https://example.org/p/20241399/", None),
+        ("https://example.org/world/china-20251117-p5nfv8.html", "2025-11-17"),  # eight digits inside a slug
+        ("https://example.org/publications/2013/september/outlook", "2013-09"),  # a year and a month's name
         (None, None),
     ],
 )

@@ -561,3 +561,32 @@ def test_a_writers_name_run_into_the_date_or_followed_by_the_newspaper_is_the_by
     # a place and a date, or a person and a title, are no byline
     for line in ("New York 16 February 2024", "Keir Starmer The Prime Minister"):
         assert doc(f"Heat back on the government\n\n{line}\n\n{PROSE}\n\n{PROSE2}").authors == []
+
+
+def test_a_month_written_before_the_text_is_its_date_and_the_url_may_name_the_day():
+    text = f"date 2024-01 {PROSE}\n\n{PROSE2}"
+    page = doc(text)
+    assert page.date == "2024-01" and page.paragraphs[0] == PROSE
+    page = doc(text, url="https://news.example.com/2024/01/12/argentina-inflation")
+    assert (page.date, page.provenance["date"]) == ("2024-01-12", "url")
+    # a URL of another month does not replace what the text states
+    assert doc(text, url="https://news.example.com/2024/02/12/argentina-inflation").date == "2024-01"
+
+
+@pytest.mark.parametrize(("byline", "authors", "date"), [
+    ("Por: Júlia Barbon (Folhapress)", ["Júlia Barbon"], None),
+    ("Par Jean Dupont", ["Jean Dupont"], None),
+    ("RAMON ROYANDOYAN, Nikkei staff writerFebruary 2, 2024 12:00 JST", ["Ramon Royandoyan"], "2024-02-02"),
+])
+def test_bylines_in_other_languages_or_naming_the_writers_job(byline, authors, date):
+    page = doc(f"Budget talks stall\n\n{byline}\n\n{PROSE}\n\n{PROSE2}")
+    assert (page.authors, page.date) == (authors, date)
+    assert doc(f"Budget talks stall\n\nPar ailleurs, le ministre a parlé.\n\n{PROSE}\n\n{PROSE2}").authors == []
+
+
+def test_the_headline_over_its_deck_over_the_byline_is_the_title():
+    text = ("Rift escalates over constitutional changes\n\nLeaders lob insults at each other, but midterms could sway relations\n\n"
+            f"The leaders meet in Manila (Source photos by Reuters)\n\nRAMON ROYANDOYAN, Nikkei staff writer\n\n{PROSE}\n\n{PROSE2}")
+    page = doc(text)
+    assert page.title == "Rift escalates over constitutional changes"
+    assert ("The leaders meet in Manila (Source photos by Reuters)", "image caption") in page.removed

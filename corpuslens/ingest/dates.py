@@ -60,7 +60,7 @@ _SLUG_DATE = re.compile(r"[-_](?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)(?:-(?P<
 # Dates written without separators: a path segment "/20240226/", "/202410/31/"; or a day-first "/14112024-…" that
 # only a day above 12 tells from a month-first one.
 _COMPACT_URL_DATE = re.compile(
-    r"/(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?:/?(?P<day>[0-3]\d))(?=[/\-_.]|$)"
+    r"[/-](?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?:/?(?P<day>[0-3]\d))(?=[/\-_.]|$)"
     r"|/(?P<day2>1[3-9]|2\d|3[01])(?P<month2>0[1-9]|1[0-2])(?P<year2>(?:19|20)\d{2})(?=[\-_])")
 
 
@@ -159,6 +159,12 @@ def has_weekday(text: str) -> bool:
     return bool(_WEEKDAY_NAME.search(text))
 
 
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december"]
+# "/publications/2013/september/": a year and the month's name.
+_URL_MONTH_NAME = re.compile(rf"/(?P<year>(?:19|20)\d{{2}})/(?P<month>{'|'.join(_MONTH_NAMES)})(?=/|$)", re.I)
+
+
 def date_from_url(url: str | None) -> str | None:
     """A date written in a URL's path, like /2020/09/25/, /2020/09/ or /20200925/, else None."""
     if not url:
@@ -169,6 +175,8 @@ def date_from_url(url: str | None) -> str | None:
         found = _iso(int(match.group("year")), int(match.group("month")), int(day) if day else None)
         if found:
             return found
+    if month := _URL_MONTH_NAME.search(path):
+        return _iso(int(month["year"]), _MONTH_NAMES.index(month["month"].casefold()) + 1)
     for match in _COMPACT_URL_DATE.finditer(path):
         year, month, day = (match.group("year"), match.group("month"), match.group("day")) if match.group("year") \
             else (match.group("year2"), match.group("month2"), match.group("day2"))

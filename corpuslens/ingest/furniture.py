@@ -169,6 +169,7 @@ _CAPTION_CREDIT = re.compile(
 # "… territory. Photo credit: Pixabay. Click to see the map in full size…", "… June 23, 2023. Stephanie Lecocq/Reuters".
 _CREDIT_TAIL = re.compile(
     r"\s(?:photo credit|image|photo)\s*:\s*[^.:]{2,80}(?:/[^.:]{2,60})+$|"
+    r"\s\((?:source )?(?:photos?|images?|pictures?) (?:by|from|courtesy of)\s[^()]{2,40}\)$|"  # "(Source photos by Reuters)"
     r"[.)]\s+photo credit\s*:\s*[^.:]{2,80}\.?(?:\s+click (?:to|here)\b.{0,80})?$|"
     rf"[.!?]\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}\s?/\s?(?:{_AGENCY}|Getty ?Images|[A-Z]{{2,6}})$|"
     # a photographer in capitals and the agency in brackets ("… in Sao Paulo. CARLA CARNIEL (REUTERS)"), or a

@@ -29,7 +29,8 @@ HEADER_WINDOW_LINES = 30  # the title, byline and dateline sit within the first 
 NAME_LINE_DISTANCE = 3  # a name-only author line sits this close under the title
 
 _PUBLICATION_LINE = re.compile(r"^publication\s*:\s*(?P<pub>.+?)(?:\s+(?:volume|vol\.|issue|no\.)\s*:?\s*\d.*)?$", re.I)
-_BYLINE = re.compile(r"^by\s*(?=[^\W\d_])(?P<rest>.{3,150})$", re.I)
+# "By Jane Doe", "ByJane Doe"; Spanish and Portuguese "Por: Jane Doe", French "Par Jane Doe".
+_BYLINE = re.compile(r"^(?:by\s*|(?:por|par)\s*:?\s+)(?=[^\W\d_])(?P<rest>.{3,150})$", re.I)
 _BYLINE_PARTS = re.compile(r"\s+(?:\||•|·|—|–|-|on|in|for)\s+")
 _NAME_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s*;\s*|\s+and\s+|\s*&\s*")  # "A, B, and C" too
 _BRACKETED_SOURCE = re.compile(r"^(?P<title>.+?)\s*\[(?P<source>[^\[\]]{2,60})\]$")
@@ -187,6 +188,11 @@ def _byline(text: str) -> tuple[list[str], str | None] | None:
 # ("Alfredo Corchado The Dallas Morning News").
 _NAME_RUN_INTO_DATE = re.compile(
     rf"^(?P<name>{NAME_PATTERN})(?<=[^\W\d_])(?P<date>\d{{1,2}}\s+[A-Z][a-z]+\.?\s+\d{{4}}|[A-Z][a-z]+\.?\s+\d{{1,2}},?\s+\d{{4}})$")
+# "RAMON ROYANDOYAN, Nikkei staff writer": a name and the writer's job at the outlet, the date may follow.
+_NAME_AND_ROLE = re.compile(
+    r"^(?P<name>[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,3}),\s+(?:[\w&.'’ -]{0,40}\s)?"
+    r"(?i:staff writer|staff reporter|senior writer|contributing writer|correspondent|reporter|columnist)"
+    r"(?:\s*[|,]?\s*(?P<date>[A-Z0-9][\w ,:.]{5,40}))?$")
 _NAME_AND_OUTLET = re.compile(rf"^(?P<name>{NAME_PATTERN}?)\s+(?P<outlet>The\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,4}})$")
 
 
@@ -203,6 +209,12 @@ def _bare_byline(text: str) -> tuple[str, str | None, str | None] | None:
     glued = _NAME_RUN_INTO_DATE.match(text)
     if glued and person_names(glued["name"]) == [glued["name"]] and (date := parse_date(glued["date"])):
         return glued["name"], date, None
+    staff = _NAME_AND_ROLE.match(text)
+    if staff and (names := person_names(staff["name"])) and len(names) == 1 and not is_organisation(names[0]):
+        date = parse_date(staff["date"]) or (found[0] if (found := search_date(staff["date"])) else None) \
+            if staff["date"] else None
+        if not staff["date"] or date:
+            return names[0], date, None
     outlet = _NAME_AND_OUTLET.match(text)
     if outlet and len(outlet["name"].split()) in (2, 3) and person_names(outlet["name"]) == [outlet["name"]] \
             and not is_organisation(outlet["name"]) and outlet["outlet"].split()[-1].casefold() in _NEWS_OUTLET_WORDS:
@@ -322,6 +334,31 @@ def _slug_disowns(text: str, slug: set[str], stopwords: frozenset[str]) -> bool:
     return not any(w == s or (len(w) >= 5 and len(s) >= 5 and w[:5] == s[:5]) for w in words for s in subject)
 
 
+DECK_MIN_WORDS = 6
+
+
+def _written_in_sentence_case(text: str) -> bool:
+    """A line with a word in lower case that is not a function word: a headline written as a sentence, not a
+    masthead or a name in capitals ("The Lahore Journal of Economics")."""
+    return any(w[:1].islower() and w.casefold() not in NAME_FUNCTION_WORDS and w.isalpha() for w in text.split())
+
+
+def _stands_over_a_byline(i: int, candidates: list[int], kinds: dict[int, str], paragraphs: list[str],
+                          deck: bool = True) -> bool:
+    """Whether a byline, a dateline or an author line stands under the line, before any other heading-like line; or,
+    once, under the heading-like line right below it when that reads as a deck, six words or more, under a headline
+    written as a sentence (a headline over its deck over the byline; a shorter line is a place and a date,
+    "Pristina, Kosovo December 2019"; a line of capitalised words over a headline is a masthead)."""
+    for j in range(i + 1, min(i + 4, len(paragraphs))):
+        if j in kinds or j in candidates:
+            if kinds.get(j) in ("byline", "dateline", "author line", "name line"):
+                return True
+            return (deck and j == i + 1 and j in candidates and len(paragraphs[j].split()) >= DECK_MIN_WORDS
+                    and _written_in_sentence_case(paragraphs[i])
+                    and _stands_over_a_byline(j, candidates, kinds, paragraphs, deck=False))
+    return False
+
+
 def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: dict[int, str], slug: set[str],
                  stopwords: frozenset[str]) -> float:
     text = paragraphs[i]
@@ -333,12 +370,7 @@ def _title_score(i: int, candidates: list[int], paragraphs: list[str], kinds: di
         # Repeated (page title and headline, or headline and image alt text); a line printed twice in a
         # row is a photo's caption and alt text.
         score += 2.0
-    below = None  # what stands under the line, before any other heading-like line
-    for j in range(i + 1, min(i + 4, len(paragraphs))):
-        if j in kinds or j in candidates:
-            below = kinds.get(j)
-            break
-    if below in ("byline", "dateline", "author line", "name line"):
+    if _stands_over_a_byline(i, candidates, kinds, paragraphs):
         score += 2.0
     if len(words) <= 3 and len(candidates) > 1:
         score -= 2.0  # among other heading-like lines, a short one is a section label, a logo, a site name
@@ -502,6 +534,9 @@ def _read_header(paragraphs: list[str], reasons: list[str | None], heading: str 
             found.setdefault("publication", source)
 
 
+_YEAR_MONTH = re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])(?![\d-])")  # "date 2024-03 …": a month
+
+
 def strip_leading_dateline(paragraphs: list[str]) -> tuple[list[str], str | None]:
     """A "date 2022-09-16 MOSCOW (AP) — …" header or a "Feb. 23, 2015 -- …" dateline glued to one of the first
     paragraphs: the date, and the paragraphs with the label and the date taken off."""
@@ -512,6 +547,8 @@ def strip_leading_dateline(paragraphs: list[str]) -> tuple[list[str], str | None
         if not match or not match.group(0).strip():
             continue
         found_date = search_date(text[match.end(): match.end() + 40])
+        if not (found_date and found_date[1] == 0) and (month := _YEAR_MONTH.match(text, match.end())):
+            found_date = (f"{month['year']}-{month['month']}", 0, month.end() - match.end())
         if found_date and found_date[1] == 0:
             rest = text[match.end() + found_date[2]:].strip()
             return paragraphs[:i] + ([rest] if rest else []) + paragraphs[i + 1:], found_date[0]
@@ -821,7 +858,9 @@ def extract_metadata(paragraphs: list[str], reasons: list[str | None], parsed: P
         result.url, result.provenance["url"] = url, "catalog"
     if not result.authors and (names := _authors_in_slug(result.url, paragraphs, stopwords)):
         result.authors, result.provenance["authors"] = names, "url"
-    if result.date is None and (url_date := date_from_url(result.url)):
+    url_date = date_from_url(result.url)
+    # The URL's date where nothing else states one, or where it names the day of the month the text states.
+    if url_date and (result.date is None or (len(result.date) < len(url_date) and url_date.startswith(result.date))):
         result.date, result.provenance["date"] = url_date, "url"
     if result.title:
         result.title = clean_title(result.title, result.publication, result.url)
