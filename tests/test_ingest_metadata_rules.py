@@ -590,3 +590,10 @@ def test_the_headline_over_its_deck_over_the_byline_is_the_title():
     page = doc(text)
     assert page.title == "Rift escalates over constitutional changes"
     assert ("The leaders meet in Manila (Source photos by Reuters)", "image caption") in page.removed
+
+
+def test_another_credit_after_the_byline_is_not_an_author():
+    page = doc(f"Loss and damage in climate talks\n\nBy Josh Gabbatiss. Design by Tom Prater.\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == ["Josh Gabbatiss"]
+    page = doc(f"Loss and damage\n\nBy Jane Doe and John Smith. Additional reporting by Ann Lee.\n\n{PROSE}\n\n{PROSE2}")
+    assert page.authors == ["Jane Doe", "John Smith"]

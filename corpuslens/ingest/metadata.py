@@ -154,6 +154,7 @@ def _people(text: str) -> list[str]:
     return names
 
 
+_OTHER_CREDIT = re.compile(r"\.\s+(?=[A-Z][a-z]+(?:\s+[a-z]+)?\s+by\s)")
 _DATE_LEAD_IN = re.compile(r"\s+(?:on|at|published|posted|updated)$", re.I)
 
 
@@ -173,6 +174,7 @@ def _byline(text: str) -> tuple[list[str], str | None] | None:
     if found:
         date, rest = found[0], (rest[: found[1]] + " " + rest[found[2]:]).strip(" |•·—–-,")
         rest = _DATE_LEAD_IN.sub("", rest)  # "By Jane Doe on January 5, 2017": "on" went with the date
+    rest = _OTHER_CREDIT.split(rest)[0]  # "By Jane Doe. Design by John Smith.": the designer did not write it
     parts = _BYLINE_PARTS.split(rest)
     names = _people(parts[0])
     if not names:
