@@ -159,10 +159,10 @@ def has_weekday(text: str) -> bool:
     return bool(_WEEKDAY_NAME.search(text))
 
 
-_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december"]
-# "/publications/2013/september/": a year and the month's name.
-_URL_MONTH_NAME = re.compile(rf"/(?P<year>(?:19|20)\d{{2}})/(?P<month>{'|'.join(_MONTH_NAMES)})(?=/|$)", re.I)
+# "/publications/2013/september/": a year and the month's name (English, written in full).
+_URL_MONTH_NAME = re.compile(
+    rf"/(?P<year>(?:19|20)\d{{2}})/(?P<month>{'|'.join(list(MONTHS)[:12])})(?=/|$)",  # MONTHS opens with them
+    re.I)
 
 
 def date_from_url(url: str | None) -> str | None:
@@ -176,7 +176,7 @@ def date_from_url(url: str | None) -> str | None:
         if found:
             return found
     if month := _URL_MONTH_NAME.search(path):
-        return _iso(int(month["year"]), _MONTH_NAMES.index(month["month"].casefold()) + 1)
+        return _iso(int(month["year"]), MONTHS[month["month"].casefold()])
     for match in _COMPACT_URL_DATE.finditer(path):
         year, month, day = (match.group("year"), match.group("month"), match.group("day")) if match.group("year") \
             else (match.group("year2"), match.group("month2"), match.group("day2"))

@@ -102,6 +102,7 @@ _PAYWALL = re.compile(
     r"you may already have access to this\b|subscribe to (?:read|continue reading|unlock)\b|"
     r"this content is (?:only )?(?:for|available to) (?:subscribers|members)\b|to unlock this (?:content|article)\b|"
     r"want to (?:keep|continue) reading\b|you have \d+ free (?:stories|articles) (?:remaining|left)\b)", re.I)
+_RESERVED_FOR_SUBSCRIBERS = re.compile(r"\barticle reserved for (?:our )?subscribers\b", re.I)  # a teaser's tag
 # A line of its own that says when, relative to now ("2 months ago"), or counts a section's articles ("8 Articles").
 _RELATIVE_TIME = re.compile(r"^(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago$", re.I)
 _ARTICLE_COUNT = re.compile(r"^\d+\s+(?:articles?|stories|posts)$", re.I)
@@ -383,7 +384,7 @@ def line_reason(text: str) -> str | None:
         return "figure caption"
     if len(text) <= 400 and _LEGAL_NOTICE.search(text):
         return "publisher's legal notice"
-    if len(text) <= 300 and (_PAYWALL.match(text) or re.search(r"\barticle reserved for (?:our )?subscribers\b", text, re.I)):
+    if len(text) <= 300 and (_PAYWALL.match(text) or _RESERVED_FOR_SUBSCRIBERS.search(text)):
         return "paywall notice"
     if len(text) <= 400 and _COOKIES.search(text):
         return "cookie notice"

@@ -213,9 +213,10 @@ def _bare_byline(text: str) -> tuple[str, str | None, str | None] | None:
         return glued["name"], date, None
     staff = _NAME_AND_ROLE.match(text)
     if staff and (names := person_names(staff["name"])) and len(names) == 1 and not is_organisation(names[0]):
-        date = parse_date(staff["date"]) or (found[0] if (found := search_date(staff["date"])) else None) \
-            if staff["date"] else None
-        if not staff["date"] or date:
+        if not staff["date"]:
+            return names[0], None, None
+        date = parse_date(staff["date"]) or next(iter(search_date(staff["date"]) or ()), None)
+        if date:  # what follows the job must be a date ("… staff writerFebruary 2, 2024 12:00 JST")
             return names[0], date, None
     outlet = _NAME_AND_OUTLET.match(text)
     if outlet and len(outlet["name"].split()) in (2, 3) and person_names(outlet["name"]) == [outlet["name"]] \
