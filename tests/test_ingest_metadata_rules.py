@@ -597,3 +597,11 @@ def test_another_credit_after_the_byline_is_not_an_author():
     assert page.authors == ["Josh Gabbatiss"]
     page = doc(f"Loss and damage\n\nBy Jane Doe and John Smith. Additional reporting by Ann Lee.\n\n{PROSE}\n\n{PROSE2}")
     assert page.authors == ["Jane Doe", "John Smith"]
+
+
+def test_a_labelled_byline_under_the_article_names_its_writer_but_a_list_of_them_does_not():
+    page = doc(f"{PROSE}\n\n{PROSE2}\n\n{PROSE.replace('committee', 'council')}\n\nPor: Júlia Barbon (Folhapress)")
+    assert page.authors == ["Júlia Barbon"]
+    others = "\n\n".join(["Next in World", "Olympics race against the climate clock", "By: Carbon Market Watch",
+                          "Troops support the election", "By: New Zealand Defence Force"])
+    assert doc(f"{PROSE}\n\n{PROSE2}\n\n{others}").authors == []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from corpuslens.ingest.boilerplate import HEADER_LINE_MAX_CHARS, page_stoplist, stopword_share
 from corpuslens.ingest.dates import date_from_url, dateline_at_start, has_weekday, parse_date, search_date, year_of
-from corpuslens.ingest.people import credit_line, is_organisation, person_names, posted_by
+from corpuslens.ingest.people import LABELLED_BYLINE, credit_line, is_organisation, person_names, posted_by
 from corpuslens.ingest.furniture import NAME_PATTERN, ROLE_WORDS, author_in_note, line_reason, looks_like_name
 from corpuslens.ingest.readers import ParsedFile
 from corpuslens.ingest.urls import NAME_FUNCTION_WORDS, is_listing_url, names_host, site_name, slug_byline, slug_words
@@ -791,8 +791,16 @@ def _read_closing(paragraphs: list[str], reasons: list[str | None], found: dict,
     _add_unique(authors, notes)
     if not authors:
         # "Posted by Jane Doe." under the article, as blogs print it; "（编译/林靖东）" closing its last paragraph.
-        for i in range(max(0, len(paragraphs) - TAIL_LINES), len(paragraphs)):
-            names, whole_line = credit_line(paragraphs[i]) if not reasons[i] else ([], False)
+        tail = range(max(0, len(paragraphs) - TAIL_LINES), len(paragraphs))
+        # Several "By: …" lines under the article are the bylines of a list of other stories.
+        one_labelled = sum(bool(LABELLED_BYLINE.match(paragraphs[i])) for i in tail) <= 1
+        for i in tail:
+            # a short label closing the page was set aside as a signature or the site's name; a labelled byline
+            # among them ("Por: Júlia Barbon") still names the writer
+            if not one_labelled and LABELLED_BYLINE.match(paragraphs[i]):
+                continue
+            readable = not reasons[i] or reasons[i] in ("publication name", "author signature")
+            names, whole_line = credit_line(paragraphs[i]) if readable else ([], False)
             if names:
                 _add_unique(authors, names)
                 if whole_line:

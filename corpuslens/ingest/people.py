@@ -115,10 +115,18 @@ _CHINESE_CREDIT = re.compile(
 _CHINESE_ROLE = re.compile(r"编辑|责任|来源|记者|作者")
 
 
+# "Por: Júlia Barbon (Folhapress)", "By: Jane Doe": a labelled byline printed under the article; the agency in
+# brackets is its source, not a writer.
+LABELLED_BYLINE = re.compile(r"^(?:by|por|par)\s*:\s*(?P<who>[^()]{3,80}?)\s*(?:\([^()]{2,40}\))?\.?$", re.I)
+
+
 def credit_line(text: str) -> tuple[list[str], bool]:
-    """(who a credit line names, whether the whole paragraph is the credit): "Posted by …", or a Chinese
-    credit closing the paragraph. ([], False) when it names nobody."""
+    """(who a credit line names, whether the whole paragraph is the credit): "Posted by …", "Por: …", or a
+    Chinese credit closing the paragraph. ([], False) when it names nobody."""
     if names := posted_by(text):
+        return names, True
+    labelled = LABELLED_BYLINE.match(" ".join(text.split()))
+    if labelled and (names := [n for n in person_names(labelled.group("who")) if not is_organisation(n)]):
         return names, True
     match = _CHINESE_CREDIT.search(text)
     if match and not _CHINESE_ROLE.search(match.group("name")):
