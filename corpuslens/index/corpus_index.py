@@ -19,11 +19,17 @@ from corpuslens.model import METADATA_FIELDS, Actor, SkippedFile, Theme
 
 
 def _rows_by_value(values: pd.Series) -> dict[str, np.ndarray]:
+    """Value -> rows holding it, for a column of lists of values; UNKNOWN -> rows with none."""
     rows: dict[str, list[int]] = {}
     for row, names in enumerate(values):
         for name in names or [UNKNOWN]:
             rows.setdefault(name, []).append(row)
     return {name: np.asarray(r, dtype=np.int64) for name, r in rows.items()}
+
+
+def _rows_by_single_value(values: pd.Series) -> dict[str, np.ndarray]:
+    """`_rows_by_value` for a column of one value per row, where an empty string or NaN is unknown."""
+    return _rows_by_value(values.map(lambda v: [v] if isinstance(v, str) and v else []))
 
 
 @dataclass
@@ -164,12 +170,12 @@ class CorpusIndex:
 
     @cached_property
     def publication_docs(self) -> dict[str, np.ndarray]:
-        return _rows_by_value(self.docs["publication"].map(lambda p: [p] if isinstance(p, str) and p else []))  # NaN: unknown
+        return _rows_by_single_value(self.docs["publication"])
 
     @cached_property
     def language_docs(self) -> dict[str, np.ndarray]:
         """Language -> rows of its documents; UNKNOWN -> documents whose language was not told."""
-        return _rows_by_value(self.docs["language"].map(lambda lang: [lang] if isinstance(lang, str) and lang else []))
+        return _rows_by_single_value(self.docs["language"])
 
     @cached_property
     def stopwords(self) -> frozenset[str]:

@@ -59,9 +59,8 @@ _URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/\-](?P<month>[01]?\d)(?:[/\-
 _SLUG_DATE = re.compile(r"[-_](?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?(?=[-_/.]|$)")
 # Dates written without separators: a path segment "/20240226/", "/202410/31/"; or a day-first "/14112024-…" that
 # only a day above 12 tells from a month-first one.
-_COMPACT_URL_DATE = re.compile(
-    r"[/-](?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?:/?(?P<day>[0-3]\d))(?=[/\-_.]|$)"
-    r"|/(?P<day2>1[3-9]|2\d|3[01])(?P<month2>0[1-9]|1[0-2])(?P<year2>(?:19|20)\d{2})(?=[\-_])")
+_COMPACT_URL_DATE = re.compile(r"[/-](?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?:/?(?P<day>[0-3]\d))(?=[/\-_.]|$)")
+_DAY_FIRST_URL_DATE = re.compile(r"/(?P<day>1[3-9]|2\d|3[01])(?P<month>0[1-9]|1[0-2])(?P<year>(?:19|20)\d{2})(?=[\-_])")
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -170,17 +169,18 @@ def date_from_url(url: str | None) -> str | None:
     if not url:
         return None
     path = url_path(url)
-    for match in [*_URL_DATE.finditer(path), *_SLUG_DATE.finditer(path)]:
-        day = match.group("day")
-        found = _iso(int(match.group("year")), int(match.group("month")), int(day) if day else None)
-        if found:
-            return found
+    if found := _first_date([*_URL_DATE.finditer(path), *_SLUG_DATE.finditer(path)]):
+        return found
     if month := _URL_MONTH_NAME.search(path):
         return _iso(int(month["year"]), MONTHS[month["month"].casefold()])
-    for match in _COMPACT_URL_DATE.finditer(path):
-        year, month, day = (match.group("year"), match.group("month"), match.group("day")) if match.group("year") \
-            else (match.group("year2"), match.group("month2"), match.group("day2"))
-        if found := _iso(int(year), int(month), int(day)):
+    return _first_date([*_COMPACT_URL_DATE.finditer(path), *_DAY_FIRST_URL_DATE.finditer(path)])
+
+
+def _first_date(matches: list[re.Match]) -> str | None:
+    """The first of the matches (groups `year`, `month`, `day`; a day may be missing) that is a real date."""
+    for match in matches:
+        day = match.group("day")
+        if found := _iso(int(match.group("year")), int(match.group("month")), int(day) if day else None):
             return found
     return None
 
